@@ -1,0 +1,138 @@
+package dev.threeam.runbook;
+
+import dev.threeam.classify.ClassifyRule;
+import dev.threeam.classify.FailureType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One AI workflow's runbook: the front matter the bot executes, and the body's sections people read.
+ * {@code ${NAME}} references are already resolved (or left as they are where the environment lacks them:
+ * see {@link #unresolved()}).
+ */
+public record Runbook(
+        String workflow,
+        String title,
+        List<String> aliases,
+        String channel,
+        Map<String, Owner> owners,
+        Map<FailureType, List<String>> escalation,
+        List<QualitySignal> qualitySignals,
+        Map<String, Double> budgets,
+        Map<String, Double> latency,
+        Duration changesWindow,
+        List<ClassifyRule> classify,
+        EvalSpec eval,
+        List<Rollback> rollbacks,
+        List<String> knownLimits,
+        Map<FailureType, String> sections,
+        List<String> unresolved,
+        Path file) {
+
+    public static final Duration DEFAULT_CHANGES_WINDOW = Duration.ofHours(24);
+
+    public Runbook {
+        aliases = List.copyOf(aliases);
+        owners = Map.copyOf(owners);
+        escalation = Map.copyOf(escalation);
+        qualitySignals = List.copyOf(qualitySignals);
+        budgets = Map.copyOf(budgets);
+        latency = Map.copyOf(latency);
+        changesWindow = changesWindow == null ? DEFAULT_CHANGES_WINDOW : changesWindow;
+        classify = List.copyOf(classify);
+        rollbacks = List.copyOf(rollbacks);
+        knownLimits = List.copyOf(knownLimits);
+        sections = Map.copyOf(sections);
+        unresolved = List.copyOf(unresolved);
+    }
+
+    /** True when {@code name} is this workflow's id or one of its aliases (case-insensitive). */
+    public boolean answersTo(String name) {
+        if (name == null) {
+            return false;
+        }
+        String wanted = name.trim().toLowerCase(Locale.ROOT);
+        return workflow.toLowerCase(Locale.ROOT).equals(wanted)
+                || aliases.stream().anyMatch(alias -> alias.toLowerCase(Locale.ROOT).equals(wanted));
+    }
+
+    /** The roles to wake for this failure type, the owner first. */
+    public List<String> rolesFor(FailureType type) {
+        List<String> roles = escalation.get(type);
+        if (roles != null && !roles.isEmpty()) {
+            return roles;
+        }
+        return owningRole(type).map(List::of).orElse(List.of());
+    }
+
+    /**
+     * The role that owns an incident of this type: the first in {@code escalation.<type>}; for
+     * {@code unclassified}, {@code escalation.unclassified}, else {@code engineering}, else the first owner.
+     */
+    public Optional<String> owningRole(FailureType type) {
+        List<String> roles = escalation.get(type);
+        if (roles != null && !roles.isEmpty()) {
+            return Optional.of(roles.get(0));
+        }
+        if (type != FailureType.UNCLASSIFIED) {
+            return Optional.empty();
+        }
+        if (owners.containsKey("engineering")) {
+            return Optional.of("engineering");
+        }
+        return owners.keySet().stream().sorted().findFirst();
+    }
+
+    public Optional<Owner> owner(String role) {
+        return Optional.ofNullable(owners.get(role));
+    }
+
+    public Optional<Rollback> rollback(String id) {
+        return rollbacks.stream().filter(rollback -> rollback.id().equals(id)).findFirst();
+    }
+
+    public Optional<String> section(FailureType type) {
+        return Optional.ofNullable(sections.get(type));
+    }
+
+    /** Who may act for a role: Slack user ids (U…/W…) and user group ids (S…), and where to page them. */
+    public record Owner(String role, List<String> slack, String pagerduty, String opsgenie) {
+        public Owner {
+            slack = slack == null ? List.of() : List.copyOf(slack);
+        }
+    }
+
+    /** {@code {metric: faithfulness, threshold: ">= 0.85"}} */
+    public record QualitySignal(String metric, String threshold) {}
+
+    /** How to rerun the workflow's eval: a webhook that receives {@code {"incident","workflow"}}, or a command. */
+    public record EvalSpec(String webhook, String command) {}
+
+    /**
+     * One rollback a button on Q3 can trigger.
+     *
+     * @param provider  {@code unleash}, {@code flagd}, {@code launchdarkly} or {@code webhook}
+     * @param settings  the provider's block as written ({@code {project, feature, environment, action}} …),
+     *                  references resolved
+     * @param allowed   Slack users and user groups who may press it; empty means the owning role's members
+     * @param forTypes  the failure types it is the right answer for
+     */
+    public record Rollback(
+            String id,
+            String label,
+            String kind,
+            List<FailureType> forTypes,
+            String provider,
+            Map<String, Object> settings,
+            List<String> allowed) {
+        public Rollback {
+            forTypes = List.copyOf(forTypes);
+            settings = Map.copyOf(settings);
+            allowed = List.copyOf(allowed);
+        }
+    }
+}

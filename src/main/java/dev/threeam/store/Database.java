@@ -1,0 +1,106 @@
+package dev.threeam.store;
+
+import dev.threeam.ThreeAmException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the database named by a JDBC URL (SQLite or PostgreSQL), runs the migrations, and hands out a
+ * {@link Jdbi} whose instants are stored as epoch milliseconds, the same on both databases.
+ */
+public final class Database {
+
+    private final Jdbi jdbi;
+    private final boolean postgres;
+
+    private Database(Jdbi jdbi, boolean postgres) {
+        this.jdbi = jdbi;
+        this.postgres = postgres;
+    }
+
+    public static Database open(String url, String user, String password) {
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        javax.sql.DataSource dataSource;
+        if (postgres) {
+            PGSimpleDataSource pg = new PGSimpleDataSource();
+            pg.setUrl(url);
+            if (user != null) {
+                pg.setUser(user);
+            }
+            if (password != null) {
+                pg.setPassword(password);
+            }
+            dataSource = pg;
+        } else if (url.startsWith("jdbc:sqlite:")) {
+            dataSource = sqlite(url);
+        } else {
+            throw new ThreeAmException("DATABASE_URL: expected jdbc:sqlite:… or jdbc:postgresql:…, got \"" + url + "\"");
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .placeholders(Map.of("id_column", postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"))
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            throw new ThreeAmException("cannot migrate the database at " + url + ": " + e.getMessage(), e);
+        }
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new InstantAsMillis());
+        jdbi.registerColumnMapper(Instant.class, (resultSet, column, context) -> {
+            long millis = resultSet.getLong(column);
+            return resultSet.wasNull() ? null : Instant.ofEpochMilli(millis);
+        });
+        return new Database(jdbi, postgres);
+    }
+
+    private static SQLiteDataSource sqlite(String url) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl(url);
+        return dataSource;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public boolean postgres() {
+        return postgres;
+    }
+
+    /** True when a trivial query answers: what {@code /readyz} asks. */
+    public boolean reachable() {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static final class InstantAsMillis extends AbstractArgumentFactory<Instant> {
+        InstantAsMillis() {
+            super(Types.BIGINT);
+        }
+
+        @Override
+        protected Argument build(Instant value, ConfigRegistry config) {
+            return (position, statement, context) -> statement.setLong(position, value.toEpochMilli());
+        }
+    }
+}
