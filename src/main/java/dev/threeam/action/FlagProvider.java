@@ -9,7 +9,7 @@ import dev.threeam.runbook.Runbook;
  */
 public interface FlagProvider {
 
-    /** The runbook key that selects this adapter: {@code unleash}, {@code flagd}, {@code launchdarkly}, {@code webhook}. */
+    /** The runbook key that selects this adapter: {@code unleash}, {@code flagd}, {@code launchdarkly}, {@code webhook} */
     String name();
 
     RollbackResult apply(Runbook.Rollback rollback);

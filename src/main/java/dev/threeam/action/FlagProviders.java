@@ -23,7 +23,7 @@ public final class FlagProviders {
         providers.forEach(provider -> byName.put(provider.name().toLowerCase(Locale.ROOT), provider));
     }
 
-    /** The four standard adapters, configured from {@code UNLEASH_*}, {@code LAUNCHDARKLY_*} and {@code RUNBOOKS_DIR}. */
+    /** The four standard adapters, configured from UNLEASH_*, LAUNCHDARKLY_* and RUNBOOKS_DIR. */
     public static FlagProviders standard(Config config) {
         return new FlagProviders(List.of(
                 new UnleashFlagProvider(config.unleashUrl(), config.unleashApiToken()),
@@ -45,7 +45,9 @@ public final class FlagProviders {
 
     /** The provider's sentence for the confirm dialog, cut to {@value #MAX_DESCRIPTION} characters. */
     public String describe(Runbook.Rollback rollback) {
-        return fit(forRollback(rollback).map(provider -> provider.describe(rollback)).orElseGet(() -> unknown(rollback)));
+        return fit(forRollback(rollback)
+                .map(provider -> provider.describe(rollback))
+                .orElseGet(() -> unknown(rollback)));
     }
 
     static String fit(String description) {

@@ -25,7 +25,10 @@ public final class LaunchDarklyFlagProvider implements FlagProvider {
     private final String token;
     private final HttpClient client;
 
-    /** @param baseUrl {@code LAUNCHDARKLY_API_URL}; @param token {@code LAUNCHDARKLY_API_TOKEN}; either may be null */
+    /**
+     * @param baseUrl {@code LAUNCHDARKLY_API_URL}, or null
+     * @param token   {@code LAUNCHDARKLY_API_TOKEN} (sent as is, no Bearer), or null
+     */
     public LaunchDarklyFlagProvider(String baseUrl, String token) {
         this(baseUrl, token, ProviderHttp.sharedClient());
     }
@@ -45,8 +48,8 @@ public final class LaunchDarklyFlagProvider implements FlagProvider {
     public String describe(Runbook.Rollback rollback) {
         try {
             Target target = Target.of(rollback);
-            return FlagProviders.fit("LaunchDarkly: turn " + target.action.toUpperCase(Locale.ROOT) + " flag " + target.flag + " in "
-                    + target.environment + " (project " + target.project + ")");
+            return FlagProviders.fit("LaunchDarkly: turn " + target.action.toUpperCase(Locale.ROOT) + " flag "
+                    + target.flag + " in " + target.environment + " (project " + target.project + ")");
         } catch (BadInputException e) {
             return FlagProviders.fit("LaunchDarkly: cannot run: " + e.getMessage());
         }

@@ -22,7 +22,10 @@ public final class OpsgeniePager implements Pager {
     private final String apiKey;
     private final HttpClient client;
 
-    /** @param baseUrl e.g. {@code https://api.opsgenie.com}; @param apiKey an API integration key, or null */
+    /**
+     * @param baseUrl {@code OPSGENIE_API_URL}, e.g. {@code https://api.opsgenie.com}
+     * @param apiKey  {@code OPSGENIE_API_KEY} (an API integration key), or null
+     */
     public OpsgeniePager(String baseUrl, String apiKey) {
         this(baseUrl, apiKey, ProviderHttp.sharedClient());
     }

@@ -19,7 +19,10 @@ public final class UnleashFlagProvider implements FlagProvider {
     private final String token;
     private final HttpClient client;
 
-    /** @param baseUrl {@code UNLEASH_URL}; @param token {@code UNLEASH_API_TOKEN} (an admin token); either may be null */
+    /**
+     * @param baseUrl {@code UNLEASH_URL}, or null
+     * @param token   {@code UNLEASH_API_TOKEN} (an admin token), or null
+     */
     public UnleashFlagProvider(String baseUrl, String token) {
         this(baseUrl, token, ProviderHttp.sharedClient());
     }
@@ -39,8 +42,8 @@ public final class UnleashFlagProvider implements FlagProvider {
     public String describe(Runbook.Rollback rollback) {
         try {
             Target target = Target.of(rollback);
-            return FlagProviders.fit("Unleash: turn " + target.action.toUpperCase(Locale.ROOT) + " feature " + target.feature + " in "
-                    + target.environment + " (project " + target.project + ")");
+            return FlagProviders.fit("Unleash: turn " + target.action.toUpperCase(Locale.ROOT) + " feature "
+                    + target.feature + " in " + target.environment + " (project " + target.project + ")");
         } catch (BadInputException e) {
             return FlagProviders.fit("Unleash: cannot run: " + e.getMessage());
         }

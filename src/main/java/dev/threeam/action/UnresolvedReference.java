@@ -16,7 +16,7 @@ final class UnresolvedReference {
 
     private UnresolvedReference() {}
 
-    /** The first reference inside any string of {@code value} (maps and lists searched), as written: {@code ${NAME}}. */
+    /** The first reference in any string of {@code value} (maps and lists searched), as {@code ${NAME}}. */
     static Optional<String> in(Object value) {
         if (value instanceof String text) {
             Matcher matcher = REFERENCE.matcher(text);

@@ -8,6 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.threeam.action.FakeApi.Received;
 import dev.threeam.action.FakeApi.Reply;
 import dev.threeam.runbook.Runbook;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -107,6 +111,20 @@ class LaunchDarklyFlagProviderTest {
 
         assertThat(result.detail()).isEqualTo("not called: LAUNCHDARKLY_API_TOKEN is not set");
         assertThat(launchDarkly.received()).isEmpty();
+    }
+
+    @Test
+    void the_fake_like_launchdarkly_refuses_a_semantic_patch_sent_as_plain_json() throws Exception {
+        HttpRequest plainJson = HttpRequest.newBuilder(URI.create(launchDarkly.url() + "/api/v2/flags/default/rag-v2"))
+                .header("Authorization", TOKEN)
+                .header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(
+                        "{\"environmentKey\":\"production\",\"instructions\":[{\"kind\":\"turnFlagOff\"}]}"))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(plainJson, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
     }
 
     @Test

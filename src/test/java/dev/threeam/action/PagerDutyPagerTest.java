@@ -13,6 +13,10 @@ import dev.threeam.action.PageRequest.Severity;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -126,6 +130,19 @@ class PagerDutyPagerTest {
         assertThat(result.outcome()).isEqualTo(PageResult.Outcome.PERMANENT_FAILURE);
         assertThat(result.status()).isEqualTo(400);
         assertThat(result.detail()).contains("'routing_key' is invalid");
+    }
+
+    @Test
+    void the_fake_like_pagerduty_refuses_an_event_without_a_routing_key() throws Exception {
+        HttpRequest noKey = HttpRequest.newBuilder(URI.create(pagerDuty.url() + "/v2/enqueue"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"event_action\":\"trigger\",\"dedup_key\":\"INC-7\"}"))
+                .build();
+
+        HttpResponse<String> response = HttpClient.newHttpClient().send(noKey, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("'routing_key' is missing or blank");
     }
 
     @Test
