@@ -13,8 +13,10 @@ import java.util.function.Function;
 /**
  * Turns a Langfuse prompt-version webhook into a {@code prompt} change: checks its signature
  * ({@link LangfuseSignature}), then reads {@code id}, {@code timestamp}, {@code action} and
- * {@code prompt {name, version, labels, commitMessage}}. The change's external id is {@code langfuse:<id>}, so a
- * retried delivery records nothing new.
+ * {@code prompt {name, version, labels, commitMessage}}. The summary reads "Prompt support-answers v42: shorter
+ * refusals"; {@code to} is {@code v42} and, for a created version, {@code from} is {@code v41}. An {@code updated}
+ * (a label moved) or {@code deleted} version says so in the summary and claims no previous version. The change's
+ * external id is {@code langfuse:<id>}, so a retried delivery records nothing new.
  */
 public final class LangfuseWebhook {
 
