@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -53,8 +54,7 @@ final class YamlTree {
             Map<String, Object> root = (Map<String, Object>) reader.value(parser, "");
             return new YamlTree(root, reader.lines, reader.duplicates, firstLine);
         } catch (JacksonException e) {
-            int line = e.getLocation() == null ? 1 : Math.max(e.getLocation().getLineNr(), 1);
-            throw new SyntaxException(firstLine + line - 1, "not valid YAML: " + oneLine(e.getOriginalMessage()));
+            throw syntaxError(e, firstLine);
         } catch (IOException e) {
             throw new SyntaxException(firstLine, "could not read front matter: " + e.getMessage());
         }
@@ -93,6 +93,17 @@ final class YamlTree {
     private static String parent(String path) {
         int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
         return cut < 0 ? "" : path.substring(0, cut);
+    }
+
+    private static SyntaxException syntaxError(JacksonException e, int firstLine) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            String context = marked.getContext() == null || marked.getContextMark() == null ? ""
+                    : marked.getContext() + " from line " + (firstLine + marked.getContextMark().getLine()) + ", ";
+            return new SyntaxException(firstLine + marked.getProblemMark().getLine(),
+                    "not valid YAML: " + context + oneLine(marked.getProblem()));
+        }
+        int line = e.getLocation() == null ? 1 : Math.max(e.getLocation().getLineNr(), 1);
+        return new SyntaxException(firstLine + line - 1, "not valid YAML: " + oneLine(e.getOriginalMessage()));
     }
 
     private static String oneLine(String message) {
