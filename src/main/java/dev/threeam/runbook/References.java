@@ -26,9 +26,9 @@ final class References {
         this.problems = problems;
     }
 
-    /** Resolves in place; returns the names left unresolved. */
+    /** Resolves in place (unknown top-level keys are left alone); returns the names left unresolved. */
     List<String> resolve(Map<String, Object> root) {
-        resolveMap(root, "");
+        root.replaceAll((key, value) -> RunbookValidator.TOP_LEVEL_KEYS.contains(key) ? resolveValue(value, key) : value);
         return List.copyOf(unresolved);
     }
 

@@ -130,7 +130,7 @@ class RunbookParserTest {
 
     @Test
     void an_unknown_top_level_key_is_a_warning_and_the_runbook_still_loads() {
-        String text = runbook(shopFrontMatter() + "pager_policy: follow-the-sun\n");
+        String text = runbook(shopFrontMatter() + "pager_policy: {url: \"${NOT_SET}\"}\n");
 
         ParsedRunbook parsed = parse(text);
 
