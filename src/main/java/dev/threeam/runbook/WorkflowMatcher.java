@@ -1,0 +1,81 @@
+package dev.threeam.runbook;
+
+import dev.threeam.alert.Alert;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Finds the runbook of an alert: the alert's explicit workflow first, then the labels {@code workflow},
+ * {@code service}, {@code app}, {@code job}, {@code project_name} (LangSmith) and {@code ml_app} (Datadog LLM
+ * Observability), each compared with workflow ids and aliases without regard to case. Datadog's
+ * {@code workflow:}/{@code service:} tags arrive as labels of those names.
+ */
+public final class WorkflowMatcher {
+
+    /** Label names looked at, in order. */
+    public static final List<String> LABELS = List.of("workflow", "service", "app", "job", "project_name", "ml_app");
+    private static final List<String> ALWAYS_SHOWN = List.of("workflow", "service", "app", "job");
+
+    private WorkflowMatcher() {}
+
+    public static WorkflowMatch match(Alert alert, List<Runbook> runbooks) {
+        List<Candidate> candidates = candidates(alert);
+        for (Candidate candidate : candidates) {
+            Optional<WorkflowMatch> match = matchOne(candidate, runbooks);
+            if (match.isPresent()) {
+                return match.get();
+            }
+        }
+        return new WorkflowMatch(Optional.empty(), "looked at " + lookedAt(candidates) + ": "
+                + (runbooks.isEmpty() ? "no runbooks are loaded" : "no runbook answers to these"));
+    }
+
+    private static Optional<WorkflowMatch> matchOne(Candidate candidate, List<Runbook> runbooks) {
+        Optional<Runbook> byId = runbooks.stream()
+                .filter(runbook -> runbook.workflow().equalsIgnoreCase(candidate.value())).findFirst();
+        if (byId.isPresent()) {
+            return Optional.of(new WorkflowMatch(byId, candidate.describe() + " is the workflow "
+                    + byId.get().workflow()));
+        }
+        return runbooks.stream().filter(runbook -> runbook.answersTo(candidate.value())).findFirst()
+                .map(runbook -> new WorkflowMatch(Optional.of(runbook), candidate.describe() + " is an alias of "
+                        + runbook.workflow()));
+    }
+
+    private static List<Candidate> candidates(Alert alert) {
+        List<Candidate> candidates = new ArrayList<>();
+        if (present(alert.workflow())) {
+            candidates.add(new Candidate("field", "workflow", alert.workflow().strip()));
+        }
+        for (String label : LABELS) {
+            String value = alert.labels().get(label);
+            if (present(value)) {
+                candidates.add(new Candidate("label", label, value.strip()));
+            }
+        }
+        return candidates;
+    }
+
+    private static String lookedAt(List<Candidate> candidates) {
+        List<String> parts = new ArrayList<>();
+        for (String name : LABELS) {
+            Optional<Candidate> seen = candidates.stream().filter(candidate -> candidate.name().equals(name)).findFirst();
+            if (seen.isPresent() || ALWAYS_SHOWN.contains(name)) {
+                parts.add(name + "=" + seen.map(Candidate::value).orElse("–"));
+            }
+        }
+        return String.join(", ", parts);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    /** One value looked at: the alert's own workflow field, or a label. */
+    private record Candidate(String origin, String name, String value) {
+        String describe() {
+            return origin + " " + name + "=" + value;
+        }
+    }
+}
