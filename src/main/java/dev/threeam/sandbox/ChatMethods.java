@@ -75,6 +75,7 @@ final class ChatMethods {
     private static JsonNode blocks(ApiRequest request) {
         JsonNode blocks = request.json("blocks", "invalid_blocks_format");
         BlockKitLimits.check(blocks, BlockKitLimits.MESSAGE_BLOCKS);
+        BlockIds.fill(blocks);
         return blocks;
     }
 

@@ -102,6 +102,7 @@ public final class SandboxViews {
 
     private SandboxView store(String id, String user, ObjectNode request) {
         ObjectNode view = request.deepCopy();
+        BlockIds.fill(view.get("blocks"));
         view.put("id", id);
         view.put("team_id", SandboxWorkspace.TEAM_ID);
         view.put("app_id", SandboxWorkspace.APP_ID);
