@@ -1,0 +1,177 @@
+package dev.threeam.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.threeam.BadInputException;
+import dev.threeam.Json;
+import dev.threeam.ThreeAmException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The sandbox's Slack client: the page at {@code /sandbox}, its state ({@code GET /sandbox/state?as=U…}), and the
+ * endpoints it calls, each of which sends the bot's {@code POST /slack/events} exactly what Slack would, signed:
+ * {@code POST /sandbox/actions} (button → {@code block_actions}), {@code /sandbox/views/submit}
+ * ({@code view_submission}), {@code /sandbox/views/close}, {@code /sandbox/command} (slash command),
+ * {@code /sandbox/home} ({@code app_home_opened}), {@code /sandbox/sample} (fires a sample incident), and
+ * {@code /sandbox/response/{id}} (the {@code response_url}s handed to the bot).
+ */
+public final class SandboxPage {
+
+    private static final Map<String, String> ASSETS = Map.of(
+            "/sandbox", "index.html", "/sandbox/sandbox.js", "sandbox.js", "/sandbox/sandbox.css", "sandbox.css");
+
+    private final SandboxWorkspace workspace;
+    private final PageState state;
+    private final PageInteractions interactions;
+    private final ResponseUrls responseUrls;
+    private final SampleIncident sampleIncident;
+
+    /**
+     * @param botBaseUrl where the bot listens, e.g. {@code http://127.0.0.1:3000} ({@code /slack/events} is appended)
+     * @param signingSecret the secret the bot checks Slack signatures with
+     */
+    public SandboxPage(SandboxWorkspace workspace, String botBaseUrl, String signingSecret, Clock clock,
+            SampleIncident sampleIncident) {
+        this.workspace = workspace;
+        this.state = new PageState(workspace);
+        this.responseUrls = new ResponseUrls(workspace);
+        this.interactions = new PageInteractions(
+                workspace, new BotEndpoint(botBaseUrl, new SlackRequestSigner(signingSecret, clock)), responseUrls, clock);
+        this.sampleIncident = sampleIncident;
+    }
+
+    public void addRoutes(RoutesConfig routes) {
+        ASSETS.forEach((path, file) -> routes.get(path, ctx -> asset(ctx, file)));
+        routes.get("/sandbox/state", guarded(ctx -> send(ctx, 200, state.of(persona(ctx.queryParam("as"))))));
+        routes.post("/sandbox/actions", guarded(this::press));
+        routes.post("/sandbox/views/submit", guarded(ctx -> {
+            JsonNode body = body(ctx);
+            send(ctx, 200, interactions.submit(persona(body), text(body, "view_id"), body.path("values")));
+        }));
+        routes.post("/sandbox/views/close", guarded(ctx -> {
+            JsonNode body = body(ctx);
+            send(ctx, 200, interactions.close(persona(body), text(body, "view_id")));
+        }));
+        routes.post("/sandbox/command", guarded(this::command));
+        routes.post("/sandbox/home", guarded(ctx -> send(ctx, 200, interactions.openHome(persona(body(ctx))))));
+        routes.post("/sandbox/sample", guarded(ctx -> {
+            sampleIncident.fire();
+            send(ctx, 200, SlackJson.ok());
+        }));
+        routes.post(ResponseUrls.PATH + "{id}", this::respond);
+    }
+
+    private void press(Context ctx) {
+        JsonNode body = body(ctx);
+        String container = body.path("container").asText("message");
+        send(ctx, 200, interactions.press(persona(body), container,
+                body.path("channel").asText(null), body.path("ts").asText(null), body.path("view_id").asText(null),
+                text(body, "block_id"), text(body, "action_id"), baseUrl(ctx)));
+    }
+
+    private void command(Context ctx) {
+        JsonNode body = body(ctx);
+        String typed = body.path("text").asText("").strip();
+        String command = body.path("command").asText("/ai-incident");
+        if (typed.startsWith("/")) {
+            int space = typed.indexOf(' ');
+            command = space < 0 ? typed : typed.substring(0, space);
+            typed = space < 0 ? "" : typed.substring(space + 1).strip();
+        }
+        String channel = body.path("channel").asText(SandboxWorkspace.INCIDENTS_CHANNEL);
+        send(ctx, 200, interactions.command(persona(body), channel, command, typed, baseUrl(ctx)));
+    }
+
+    private void respond(Context ctx) {
+        String id = ctx.pathParam("id");
+        var target = responseUrls.target(id);
+        if (target.isEmpty()) {
+            send(ctx, 404, SlackJson.object().put("ok", false).put("error", "expired_url"));
+            return;
+        }
+        workspace.record(new SandboxCall("response_url", Map.of("id", id, "body", ctx.body())));
+        try {
+            responseUrls.answer(target.get(), body(ctx));
+            send(ctx, 200, SlackJson.ok());
+        } catch (SlackApiError | BadInputException error) {
+            send(ctx, 400, SlackJson.object().put("ok", false).put("error", error.getMessage()));
+        }
+    }
+
+    private SandboxUser persona(JsonNode body) {
+        return persona(body.path("as").asText(null));
+    }
+
+    private SandboxUser persona(String id) {
+        if (id == null || id.isBlank()) {
+            return workspace.users().stream().findFirst()
+                    .orElseThrow(() -> new BadInputException("as: the sandbox has no personas"));
+        }
+        return workspace.users().stream().filter(user -> user.id().equals(id)).findFirst()
+                .orElseThrow(() -> new BadInputException("as: no persona " + id));
+    }
+
+    /** Page endpoints answer JSON even when they fail: 400 for a bad request, 502 when the bot cannot be reached. */
+    private static Handler guarded(Handler handler) {
+        return ctx -> {
+            try {
+                handler.handle(ctx);
+            } catch (BadInputException | SlackApiError error) {
+                send(ctx, 400, SlackJson.object().put("ok", false).put("error", error.getMessage()));
+            } catch (ThreeAmException error) {
+                send(ctx, 502, SlackJson.object().put("ok", false).put("error", error.getMessage()));
+            }
+        };
+    }
+
+    private static JsonNode body(Context ctx) {
+        String body = ctx.body();
+        try {
+            JsonNode json = Json.mapper().readTree(body.isBlank() ? "{}" : body);
+            if (!json.isObject()) {
+                throw new BadInputException("body: expected a JSON object");
+            }
+            return json;
+        } catch (JsonProcessingException e) {
+            throw new BadInputException("body: not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.path(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new BadInputException(field + ": required");
+        }
+        return value.asText();
+    }
+
+    private static String baseUrl(Context ctx) {
+        return ctx.scheme() + "://" + ctx.host();
+    }
+
+    private static void asset(Context ctx, String file) throws IOException {
+        try (InputStream in = SandboxPage.class.getResourceAsStream("/sandbox/" + file)) {
+            if (in == null) {
+                throw new ThreeAmException("missing resource /sandbox/" + file);
+            }
+            String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html";
+            ctx.contentType(type + "; charset=utf-8").header("Cache-Control", "no-store").result(in.readAllBytes());
+        }
+    }
+
+    private static void send(Context ctx, int status, ObjectNode json) {
+        try {
+            ctx.status(status).contentType("application/json; charset=utf-8")
+                    .result(Json.mapper().writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            throw new ThreeAmException("cannot write the answer to " + ctx.path(), e);
+        }
+    }
+}
