@@ -21,6 +21,24 @@ public final class Json {
         return MAPPER;
     }
 
+    /** Writes a value as JSON; values 3am builds itself always serialize. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ThreeAmException("cannot write JSON for " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Reads a JSON object 3am wrote itself. */
+    public static java.util.Map<String, Object> readMap(String json) {
+        try {
+            return MAPPER.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ThreeAmException("stored JSON is not an object: " + json, e);
+        }
+    }
+
     private static ObjectMapper create() {
         ObjectMapper mapper = new ObjectMapper();
         mapper.getFactory().setStreamReadConstraints(

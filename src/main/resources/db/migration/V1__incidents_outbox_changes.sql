@@ -31,6 +31,7 @@ CREATE TABLE incidents (
     last_alert_at    BIGINT NOT NULL,
     channel          VARCHAR(64),
     ts               VARCHAR(64),
+    card_updated_at  BIGINT,
     suspected_change BIGINT,
     resume_gate      VARCHAR(20),
     lookup_note      TEXT

@@ -49,7 +49,12 @@ public final class ChangeService {
 
     /** Changes to {@code workflow} within {@code window} before now, newest first (at most {@link #MAX_RECENT}). */
     public List<ChangeEvent> recent(String workflow, Duration window) {
-        Instant now = clock.instant();
+        return recent(workflow, window, clock.instant());
+    }
+
+    /** Changes to {@code workflow} within {@code window} before {@code asOf} (an incident's opening), newest first. */
+    public List<ChangeEvent> recent(String workflow, Duration window, Instant asOf) {
+        Instant now = asOf;
         return jdbi.withExtension(ChangeStore.class,
                 store -> store.between(workflow, now.minus(window), now.plus(CLOCK_SKEW), MAX_RECENT));
     }

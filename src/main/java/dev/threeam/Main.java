@@ -1,0 +1,68 @@
+package dev.threeam;
+
+import dev.threeam.config.Config;
+import dev.threeam.runbook.HandoverReport;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar threeam.jar [serve]} runs the bot; {@code check [DIR]} prints the handover report. */
+@Command(name = "threeam", mixinStandardHelpOptions = true, version = "3am 0.1.0",
+        description = "Runs incidents in production AI systems from Slack.",
+        subcommands = {Main.Serve.class, Main.Check.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new Serve().call();
+    }
+
+    @Command(name = "serve", description = "Run the bot (sandbox mode without SLACK_BOT_TOKEN).")
+    static final class Serve implements Callable<Integer> {
+        @Override
+        public Integer call() throws InterruptedException {
+            Config config = Config.fromEnvironment();
+            ThreeAm app;
+            try {
+                app = new ThreeAm(config, Clock.systemUTC()).start();
+            } catch (ThreeAmException e) {
+                System.err.println("3am cannot start: " + e.getMessage());
+                return 2;
+            }
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.close(); // SIGTERM: stop taking requests, drain what is in hand (bounded), then exit
+                stopped.countDown();
+            }, "shutdown"));
+            String base = "http://localhost:" + app.port();
+            if (config.sandbox()) {
+                System.out.println("3am is running in sandbox mode: open " + base + "/sandbox  —  fire a sample alert with: curl -X POST "
+                        + base + "/alerts -H 'Content-Type: application/json' -d '{\"workflow\":\"support-chat\",\"title\":\"Faithfulness 0.71 < 0.85\",\"severity\":\"critical\",\"labels\":{\"metric\":\"faithfulness\"}}'");
+            } else {
+                System.out.println("3am is running on " + base + " (" + (config.socketMode() ? "Socket Mode" : "HTTP mode, Slack events at /slack/events") + ")");
+            }
+            stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "check", description = "Validate runbooks and print the handover report; exit 1 when a workflow is not ready.")
+    static final class Check implements Callable<Integer> {
+        @Parameters(index = "0", arity = "0..1", description = "runbooks folder (default: RUNBOOKS_DIR or ./runbooks)")
+        Path dir;
+
+        @Override
+        public Integer call() {
+            Config config = Config.fromEnvironment();
+            return HandoverReport.run(dir != null ? dir : config.runbooksDir(), config.environment(), System.out);
+        }
+    }
+}

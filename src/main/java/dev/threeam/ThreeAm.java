@@ -1,0 +1,246 @@
+package dev.threeam;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
+import dev.threeam.action.ActionDelivery;
+import dev.threeam.action.ActionLog;
+import dev.threeam.action.ActionService;
+import dev.threeam.action.Authorization;
+import dev.threeam.action.CachedUserGroupDirectory;
+import dev.threeam.action.EvalTrigger;
+import dev.threeam.action.FlagProviders;
+import dev.threeam.action.OpsgeniePager;
+import dev.threeam.action.PagerDutyPager;
+import dev.threeam.alert.AlertParsers;
+import dev.threeam.change.ChangeParser;
+import dev.threeam.change.ChangeRanker;
+import dev.threeam.change.ChangeService;
+import dev.threeam.change.ChangeText;
+import dev.threeam.change.LangfuseWebhook;
+import dev.threeam.classify.Classifier;
+import dev.threeam.config.Config;
+import dev.threeam.incident.AlertIngestor;
+import dev.threeam.incident.Examples;
+import dev.threeam.incident.IncidentLifecycle;
+import dev.threeam.incident.IncidentSettings;
+import dev.threeam.incident.Postmortem;
+import dev.threeam.incident.Triage;
+import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.sandbox.Sandbox;
+import dev.threeam.slack.DeliveryFailures;
+import dev.threeam.slack.Ephemeral;
+import dev.threeam.slack.HomeTab;
+import dev.threeam.slack.OutboxWorker;
+import dev.threeam.slack.QuestionViews;
+import dev.threeam.slack.SlackDelivery;
+import dev.threeam.slack.SlackEventsRoute;
+import dev.threeam.slack.SlackGateway;
+import dev.threeam.slack.SlackInteractions;
+import dev.threeam.slack.SlackMetrics;
+import dev.threeam.slack.SlackSignature;
+import dev.threeam.slack.SlashCommands;
+import dev.threeam.slack.ThreadContextLoader;
+import dev.threeam.slack.ThreadViews;
+import dev.threeam.store.Database;
+import dev.threeam.store.Outbox;
+import dev.threeam.store.OutboxHandler;
+import dev.threeam.store.OutboxKind;
+import dev.threeam.web.WebRoutes;
+import dev.threeam.web.WebServer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part of 3am from a {@link Config} and a {@link Clock}, starts it, stops it.
+ * Tests build it the same way, with a temporary database and a local Slack.
+ */
+public final class ThreeAm implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ThreeAm.class);
+    public static final String SANDBOX_BOT_TOKEN = "xoxb-sandbox";
+
+    private final Config config;
+    private final Database database;
+    private final RunbookRegistry runbooks;
+    private final WebServer web;
+    private final OutboxWorker slackWorker;
+    private final OutboxWorker actionWorker;
+    private final SocketModeApp socketMode;
+    private final Sandbox sandbox;
+    private final PrometheusMeterRegistry metrics;
+    private final int port;
+
+    public ThreeAm(Config config, Clock clock) {
+        config.requireComplete();
+        this.config = config;
+        this.port = config.port() == 0 ? freePort() : config.port();
+        String baseUrl = "http://127.0.0.1:" + port;
+        String signingSecret = config.sandbox() ? "sandbox-" + UUID.randomUUID() : config.slackSigningSecret();
+        String botToken = config.sandbox() ? SANDBOX_BOT_TOKEN : config.slackBotToken();
+        String apiUrl = config.slackApiUrl() != null ? config.slackApiUrl()
+                : config.sandbox() ? baseUrl + "/sandbox/api/" : "https://slack.com/api/";
+
+        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        this.database = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        this.runbooks = RunbookRegistry.load(config.runbooksDir(), config.environment(), config.sandbox(), clock);
+        runbooks.problems().forEach(problem -> LOG.warn("runbook: {}", problem));
+        runbooks.watch();
+
+        var jdbi = database.jdbi();
+        IncidentSettings settings = new IncidentSettings(config.flapWindow(), config.cardUpdateInterval(),
+                config.incidentChannel() != null ? config.incidentChannel() : config.sandbox() ? Config.SANDBOX_CHANNEL : "#incidents");
+        Outbox outbox = new Outbox(database);
+        ActionLog actionLog = new ActionLog(jdbi);
+        ChangeService changes = new ChangeService(jdbi, clock);
+        AlertIngestor ingestor = new AlertIngestor(jdbi, runbooks, new Classifier(), clock, settings);
+        IncidentLifecycle lifecycle = new IncidentLifecycle(jdbi, clock, settings);
+        Triage triage = new Triage(jdbi, clock, settings);
+        Examples examples = new Examples(jdbi, clock);
+
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
+        slackConfig.getMethodsConfig().setExecutorName("threeam-" + UUID.randomUUID());
+        Slack slack = Slack.getInstance(slackConfig);
+        MethodsClient methods = slack.methods(botToken);
+        SlackMetrics slackMetrics = new SlackMetrics(metrics);
+        SlackGateway gateway = new SlackGateway(methods, slackMetrics);
+
+        Authorization authorization = new Authorization(new CachedUserGroupDirectory(
+                group -> java.util.Set.copyOf(gateway.userGroupMembers(group)), clock));
+        ActionService actions = new ActionService(jdbi, runbooks, authorization, lifecycle, clock);
+        FlagProviders flags = FlagProviders.standard(config);
+
+        ThreadViews views = new ThreadViews(new QuestionViews(flags::describe));
+        ThreadContextLoader contexts = new ThreadContextLoader(jdbi, runbooks, changes, new ChangeRanker(), actionLog, clock);
+        SlackDelivery delivery = new SlackDelivery(jdbi, outbox, gateway, contexts, views, clock);
+        this.slackWorker = new OutboxWorker("slack", outbox, Map.of(
+                OutboxKind.POST_CARD, delivery::postCard,
+                OutboxKind.UPDATE_CARD, delivery::updateCard,
+                OutboxKind.POST_REPLY, delivery::postReply,
+                OutboxKind.UPDATE_MESSAGE, delivery::updateMessage,
+                OutboxKind.DIRECT_MESSAGE, delivery::directMessage), clock, slackMetrics,
+                new DeliveryFailures(jdbi, clock)::record);
+        ActionDelivery actionDelivery = new ActionDelivery(jdbi, runbooks, flags, new PagerDutyPager(config.pagerdutyEventsUrl()),
+                new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey()), new EvalTrigger(), clock, config);
+        Map<OutboxKind, OutboxHandler> actionHandlers = Map.of(
+                OutboxKind.PAGE, actionDelivery::page,
+                OutboxKind.ROLLBACK, actionDelivery::rollback,
+                OutboxKind.EVAL, actionDelivery::eval);
+        this.actionWorker = new OutboxWorker("actions", outbox, actionHandlers, clock, slackMetrics, new DeliveryFailures(jdbi, clock)::record);
+        Runnable wake = () -> {
+            slackWorker.wake();
+            actionWorker.wake();
+        };
+
+        App app = new App(AppConfig.builder()
+                .singleTeamBotToken(botToken)
+                .signingSecret(signingSecret)
+                .slack(slack)
+                .requestVerificationEnabled(false) // SlackSignature checks the raw bytes in HTTP mode; Socket Mode needs none
+                .authTestCacheEnabled(true)
+                .build());
+        SlashCommands commands = new SlashCommands(jdbi, ingestor, actions, runbooks, clock);
+        new SlackInteractions(lifecycle, triage, actions, examples, commands, new HomeTab(jdbi, clock), new Ephemeral(gateway), gateway, wake)
+                .register(app);
+
+        Postmortem postmortem = new Postmortem(jdbi, examples, id -> actionLog.forIncident(id).stream()
+                .map(a -> new Postmortem.ActionLine(a.kind(), a.target(), a.byUser(), a.status(), a.detail(), a.at())).toList(),
+                changeId -> changes.find(changeId).map(ChangeText::description));
+        WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), ingestor,
+                new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, examples,
+                postmortem, wake);
+        List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> routeSets = new ArrayList<>();
+        routeSets.add(routes::register);
+        SlackEventsRoute events = new SlackEventsRoute(app, new SlackSignature(signingSecret, clock));
+        routeSets.add(r -> r.post("/slack/events", events));
+        this.sandbox = config.sandbox() ? Sandbox.create(runbooks, baseUrl, signingSecret, clock, config) : null;
+        if (sandbox != null) {
+            routeSets.add(sandbox::addRoutes);
+        }
+        this.web = new WebServer(routeSets);
+        this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), app) : null;
+    }
+
+    public ThreeAm start() {
+        web.start(port);
+        slackWorker.start();
+        actionWorker.start();
+        if (socketMode != null) {
+            try {
+                socketMode.startAsync();
+            } catch (Exception e) {
+                throw new ThreeAmException("cannot connect to Slack in Socket Mode: " + e.getMessage(), e);
+            }
+        }
+        return this;
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public Sandbox sandbox() {
+        return sandbox;
+    }
+
+    public RunbookRegistry runbooks() {
+        return runbooks;
+    }
+
+    /** Runs every due outbox row now, on the caller's thread; for tests that want no background timing. */
+    public void drainOnce() {
+        slackWorker.runOnce();
+        actionWorker.runOnce();
+    }
+
+    /** Stops taking requests, then lets the workers finish what they hold (bounded). */
+    @Override
+    public void close() {
+        web.close();
+        if (socketMode != null) {
+            try {
+                socketMode.close();
+            } catch (Exception e) {
+                LOG.warn("closing Socket Mode: {}", e.getMessage());
+            }
+        }
+        slackWorker.stop(Duration.ofSeconds(10));
+        actionWorker.stop(Duration.ofSeconds(10));
+        runbooks.close();
+    }
+
+    private static SocketModeApp socketMode(String appToken, App app) {
+        try {
+            return new SocketModeApp(appToken, app, SocketModeClient.Backend.JavaWebSocket);
+        } catch (IOException e) {
+            throw new ThreeAmException("cannot start Socket Mode: " + e.getMessage(), e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new ThreeAmException("no free port: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.threeam.incident;
+
+import dev.threeam.Json;
+import dev.threeam.Mrkdwn;
+import dev.threeam.alert.Alert;
+import dev.threeam.classify.Classification;
+import dev.threeam.classify.Classifier;
+import dev.threeam.runbook.Runbook;
+import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.runbook.WorkflowMatch;
+import dev.threeam.store.Outbox;
+import dev.threeam.store.OutboxKind;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Turns accepted alerts into incidents: finds each alert's workflow and failure type, then in ONE transaction
+ * joins it to the open incident with the same key (or reopens one resolved within the flap window, or opens a
+ * new one), records the alert, the timeline and the outbox rows. Nothing here waits on Slack.
+ */
+public final class AlertIngestor {
+
+    /** The thread under a new card, in order: what changed, the runbook, then the five questions. */
+    public static final List<String> THREAD_ROLES = List.of("changes", "runbook", "q1", "q2", "q3", "q4", "q5");
+
+    private final Jdbi jdbi;
+    private final RunbookRegistry runbooks;
+    private final Classifier classifier;
+    private final Clock clock;
+    private final IncidentSettings settings;
+
+    public AlertIngestor(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings) {
+        this.jdbi = jdbi;
+        this.runbooks = runbooks;
+        this.classifier = classifier;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public IngestResult ingest(List<Alert> alerts) {
+        List<PreparedAlert> prepared = alerts.stream().map(this::prepare).toList();
+        Instant now = clock.instant();
+        Set<String> incidents = Retry.onConflict(() -> jdbi.inTransaction(handle -> {
+            Journal journal = new Journal(handle, now, settings.cardUpdateInterval());
+            Set<String> touched = new LinkedHashSet<>();
+            for (PreparedAlert alert : prepared) {
+                apply(journal, alert).ifPresent(touched::add);
+            }
+            return touched;
+        }));
+        return new IngestResult(alerts.size(), new ArrayList<>(incidents));
+    }
+
+    PreparedAlert prepare(Alert alert) {
+        WorkflowMatch match = runbooks.match(alert);
+        Runbook runbook = match.runbook().orElse(null);
+        Classification classification = classifier.classify(alert, runbook == null ? List.of() : runbook.classify());
+        String workflow = runbook != null ? runbook.workflow() : alert.workflow();
+        return new PreparedAlert(alert, runbook, workflow, classification, runbook == null ? match.explanation() : null);
+    }
+
+    private Optional<String> apply(Journal journal, PreparedAlert prepared) {
+        return prepared.alert().firing() ? Optional.of(fire(journal, prepared)) : resolve(journal, prepared);
+    }
+
+    private String fire(Journal journal, PreparedAlert prepared) {
+        IncidentStore store = journal.store();
+        Alert alert = prepared.alert();
+        Optional<Incident> open = store.findOpen(prepared.key()).or(() -> reopenFlapping(journal, prepared));
+        if (open.isEmpty()) {
+            return open(journal, prepared);
+        }
+        Incident incident = open.get();
+        store.countAlerts(incident.id(), 1, journal.now());
+        Optional<IncidentAlert> known = store.alert(incident.id(), alert.fingerprint());
+        if (known.isEmpty()) {
+            store.insertAlert(row(incident.id(), alert, journal.now()));
+            journal.log(incident.id(), TimelineEntry.BOT, "Alert \"" + Mrkdwn.escape(alert.title(), 300) + "\" joined the incident");
+        } else {
+            store.updateAlert(incident.id(), alert.fingerprint(), "firing", 1, journal.now());
+            if (known.get().status().equals("resolved")) {
+                journal.log(incident.id(), TimelineEntry.BOT, "Alert \"" + Mrkdwn.escape(alert.title(), 300) + "\" fired again");
+            }
+        }
+        journal.cardChanged(incident);
+        return incident.id();
+    }
+
+    /** Firing again within the flap window reopens the incident it resolved instead of opening a new one. */
+    private Optional<Incident> reopenFlapping(Journal journal, PreparedAlert prepared) {
+        IncidentStore store = journal.store();
+        Instant since = journal.now().minus(settings.flapWindow());
+        return store.findRecentlyResolved(prepared.key(), since).filter(incident -> store.reopen(incident.id()) == 1)
+                .map(incident -> {
+                    journal.log(incident.id(), TimelineEntry.BOT, "Reopened: \"" + Mrkdwn.escape(prepared.alert().title(), 300)
+                            + "\" fired again " + minutes(Duration.between(incident.resolvedAt(), journal.now()))
+                            + " after resolution (flap window " + minutes(settings.flapWindow()) + ")");
+                    journal.notice(incident.id(), ":repeat: Reopened: the alert fired again within the flap window.");
+                    return store.find(incident.id()).orElseThrow();
+                });
+    }
+
+    private String open(Journal journal, PreparedAlert prepared) {
+        IncidentStore store = journal.store();
+        Alert alert = prepared.alert();
+        long seq = store.nextSequence();
+        String id = "INC-" + seq;
+        Classification classification = prepared.classification();
+        String channel = Optional.ofNullable(prepared.runbook()).map(Runbook::channel).filter(c -> !c.isBlank())
+                .orElse(settings.defaultChannel());
+        Incident incident = new Incident(id, seq, prepared.key(), alert.title(), prepared.workflow(),
+                classification.failureType().id(), classification.evidence(), classification.confidence(),
+                alert.severity(), IncidentStatus.TRIGGERED.id(), false, null, 1, journal.now(), null, null, null,
+                journal.now(), channel, null, null, null, null, prepared.lookupNote());
+        store.insert(incident, prepared.key());
+        store.insertAlert(row(id, alert, journal.now()));
+        journal.log(id, TimelineEntry.BOT, "Opened from " + alert.source() + " alert \"" + Mrkdwn.escape(alert.title(), 300)
+                + "\"; classified as " + classification.failureType().id() + " (" + Mrkdwn.escape(classification.evidence(), 500) + ")");
+        if (prepared.lookupNote() != null) {
+            journal.log(id, TimelineEntry.BOT, "No runbook matched: " + Mrkdwn.escape(prepared.lookupNote(), 500));
+        }
+        openThread(journal, id);
+        return id;
+    }
+
+    /** The card, then the thread under it. Shared with incidents declared by hand and drills. */
+    static void openThread(Journal journal, String incidentId) {
+        journal.enqueue(incidentId, OutboxKind.POST_CARD, Map.of());
+        for (String role : THREAD_ROLES) {
+            journal.reply(incidentId, role, Map.of());
+        }
+    }
+
+    private Optional<String> resolve(Journal journal, PreparedAlert prepared) {
+        IncidentStore store = journal.store();
+        Alert alert = prepared.alert();
+        Optional<IncidentAlert> known = store.findOpen(prepared.key())
+                .flatMap(incident -> store.alert(incident.id(), alert.fingerprint()))
+                .or(() -> store.openAlertByFingerprint(alert.fingerprint()));
+        if (known.isEmpty()) {
+            return Optional.empty(); // a resolve for an alert never seen (or already closed) opens nothing
+        }
+        Incident incident = store.find(known.get().incidentId()).orElseThrow();
+        store.updateAlert(incident.id(), alert.fingerprint(), "resolved", 0, journal.now());
+        if (known.get().status().equals("firing")) {
+            journal.log(incident.id(), TimelineEntry.BOT, "Alert \"" + Mrkdwn.escape(alert.title(), 300) + "\" resolved at the source");
+        }
+        if (store.firingAlerts(incident.id()) == 0) {
+            IncidentLifecycle.allAlertsResolved(journal, incident);
+        }
+        journal.cardChanged(incident);
+        return Optional.of(incident.id());
+    }
+
+    private static IncidentAlert row(String incidentId, Alert alert, Instant now) {
+        return new IncidentAlert(incidentId, alert.fingerprint(), alert.source(), alert.status().id(), alert.title(),
+                Json.write(alert.labels()), 1, now, now);
+    }
+
+    static String minutes(Duration duration) {
+        long minutes = duration.toMinutes();
+        return minutes < 1 ? duration.toSeconds() + " s" : minutes + " min";
+    }
+}

@@ -1,0 +1,73 @@
+package dev.threeam.sandbox;
+
+import dev.threeam.config.Config;
+import dev.threeam.runbook.Runbook;
+import dev.threeam.runbook.RunbookRegistry;
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The local Slack workspace of sandbox mode, put together from the runbooks: an on-call who belongs to every user
+ * group the runbooks name, their reviewers, and a visitor with no permission, so permissions can be tried.
+ */
+public final class Sandbox {
+
+    public static final String ON_CALL = "U0ONCALL";
+    public static final String VISITOR = "U0VISITOR";
+
+    private final SandboxWorkspace workspace;
+    private final SandboxApi api;
+    private final SandboxPage page;
+
+    private Sandbox(SandboxWorkspace workspace, SandboxApi api, SandboxPage page) {
+        this.workspace = workspace;
+        this.api = api;
+        this.page = page;
+    }
+
+    public static Sandbox create(RunbookRegistry runbooks, String baseUrl, String signingSecret, Clock clock, Config config) {
+        Set<String> groups = new LinkedHashSet<>();
+        Set<String> reviewers = new LinkedHashSet<>();
+        Set<String> users = new LinkedHashSet<>();
+        for (Runbook book : runbooks.all()) {
+            for (Runbook.Owner owner : book.owners().values()) {
+                for (String id : owner.slack()) {
+                    if (id.startsWith("S")) {
+                        groups.add(id);
+                    } else if (owner.role().equals("reviewer")) {
+                        reviewers.add(id);
+                    } else {
+                        users.add(id);
+                    }
+                }
+            }
+        }
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        groups.forEach(group -> members.put(group, List.of(ON_CALL)));
+        List<SandboxUser> personas = new ArrayList<>();
+        personas.add(new SandboxUser(ON_CALL, "oncall", "on-call: member of " + (groups.isEmpty() ? "no group" : String.join(", ", groups))));
+        reviewers.forEach(id -> personas.add(new SandboxUser(id, "reviewer-" + id.substring(Math.max(0, id.length() - 4)).toLowerCase(),
+                "reviewer named in the runbooks")));
+        users.forEach(id -> personas.add(new SandboxUser(id, "owner-" + id.substring(Math.max(0, id.length() - 4)).toLowerCase(),
+                "owner named in the runbooks")));
+        personas.add(new SandboxUser(VISITOR, "visitor", "no permission: in no group, no runbook role"));
+        SandboxWorkspace workspace = new SandboxWorkspace(clock, personas, members);
+        SampleFire sample = new SampleFire(baseUrl, config.webhookToken(), runbooks, clock);
+        return new Sandbox(workspace, new SandboxApi(workspace), new SandboxPage(workspace, baseUrl, signingSecret, clock, sample::fire));
+    }
+
+    public void addRoutes(RoutesConfig routes) {
+        api.addRoutes(routes);
+        page.addRoutes(routes);
+    }
+
+    public SandboxWorkspace workspace() {
+        return workspace;
+    }
+}

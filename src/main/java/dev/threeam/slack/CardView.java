@@ -1,0 +1,112 @@
+package dev.threeam.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import dev.threeam.Mrkdwn;
+import dev.threeam.action.ActionRecord;
+import dev.threeam.incident.Incident;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The incident card: the root message, the one place a manager looks. Redrawn in place on every change.
+ */
+public final class CardView {
+
+    private CardView() {}
+
+    public static Message render(ThreadContext thread) {
+        Incident incident = thread.incident();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String icon = incident.open() ? ":rotating_light:" : ":white_check_mark:";
+        blocks.add(header(h -> h.text(plainText(Limits.plain(thread.drillMark() + incident.id() + " · " + incident.title(), Limits.HEADER), true))));
+        List<TextObject> fields = new ArrayList<>();
+        fields.add(field("Workflow", incident.workflow() == null ? "_no runbook matched_" : Mrkdwn.escape(incident.workflow())));
+        fields.add(field("Failure type", "`" + incident.failureType() + "`" + confidence(incident)));
+        fields.add(field("Severity", Mrkdwn.escape(incident.severity())));
+        fields.add(field("Status", icon + " " + incident.status() + gate(incident)));
+        fields.add(field("Owner", Mrkdwn.escape(thread.ownerRole()) + (incident.acknowledgedBy() != null
+                ? " · acknowledged by " + Mrkdwn.user(incident.acknowledgedBy()) : " · not acknowledged")));
+        fields.add(field("Alerts", incident.alertCount() + (incident.alertCount() == 1 ? " notification" : " notifications")));
+        fields.add(field("Open for", duration(incident.age(thread.now()))));
+        fields.add(field("Five questions", thread.answers().size() + "/5 answered"));
+        blocks.add(section(s -> s.fields(fields)));
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate("*Evidence:* " + Mrkdwn.escape(incident.evidence())
+                + lookup(incident), Limits.SECTION)))));
+        List<ActionRecord> actions = thread.actions();
+        String taken = actions.isEmpty() ? "No actions taken yet." : "Actions: " + String.join(" · ",
+                actions.stream().map(CardView::action).toList());
+        blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(taken, Limits.CONTEXT))))));
+        if (incident.open()) {
+            blocks.add(actions(a -> a.blockId("card").elements(buttons(thread))));
+        }
+        String text = thread.drillMark() + incident.id() + " [" + incident.severity() + "] " + incident.failureType() + ": "
+                + Mrkdwn.escape(incident.title(), 500) + " — " + incident.status();
+        return new Message(text, blocks);
+    }
+
+    private static List<BlockElement> buttons(ThreadContext thread) {
+        Incident incident = thread.incident();
+        List<BlockElement> buttons = new ArrayList<>();
+        if (incident.acknowledgedAt() == null) {
+            buttons.add(Buttons.button("ack", "Acknowledge", incident.id(), "ack", "primary"));
+        }
+        if (incident.mitigatedAt() == null) {
+            buttons.add(Buttons.button("mitigate", "Mitigated", incident.id(), "mitigated", null));
+        }
+        buttons.add(Buttons.confirmed(Buttons.button("resolve", "Resolve", incident.id(), "resolve", "danger"),
+                "Resolve " + incident.id() + "?", "Marks the incident resolved and tells its pagers.", "Resolve"));
+        buttons.add(Buttons.button("page_owner", "Page owner", incident.id(), "page", null));
+        if (thread.runbook().map(book -> book.eval() != null).orElse(false)) {
+            buttons.add(Buttons.button("rerun_eval", "Rerun eval", incident.id(), "eval", null));
+        }
+        if (incident.gateClosed()) {
+            buttons.add(Buttons.button("approve_resume", "Approve resume", incident.id(), "approve", "primary"));
+        }
+        return buttons;
+    }
+
+    private static TextObject field(String name, String value) {
+        return markdownText(Mrkdwn.truncate("*" + name + "*\n" + value, Limits.FIELD));
+    }
+
+    private static String confidence(Incident incident) {
+        return incident.type() == dev.threeam.classify.FailureType.UNCLASSIFIED
+                ? " — pick the type on Q1" : " (" + Math.round(incident.confidence() * 100) + "%)";
+    }
+
+    private static String gate(Incident incident) {
+        if (incident.gateClosed()) {
+            return " · :lock: resume waits for a reviewer";
+        }
+        return Incident.GATE_APPROVED.equals(incident.resumeGate()) ? " · resume approved" : "";
+    }
+
+    private static String lookup(Incident incident) {
+        return incident.lookupNote() == null ? "" : "\n*No runbook:* " + Mrkdwn.escape(incident.lookupNote());
+    }
+
+    private static String action(ActionRecord action) {
+        return Mrkdwn.escape(action.kind() + " " + action.target()) + ": " + action.status() + " (" + Mrkdwn.user(action.byUser()) + ")";
+    }
+
+    static String duration(Duration duration) {
+        long minutes = duration.toMinutes();
+        if (minutes < 1) {
+            return duration.toSeconds() + " s";
+        }
+        if (minutes < 120) {
+            return minutes + " min";
+        }
+        return duration.toHours() + " h " + (minutes % 60) + " min";
+    }
+}

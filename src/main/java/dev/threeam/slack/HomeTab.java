@@ -1,0 +1,87 @@
+package dev.threeam.slack;
+
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.divider;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import dev.threeam.Mrkdwn;
+import dev.threeam.incident.Answer;
+import dev.threeam.incident.Incident;
+import dev.threeam.incident.IncidentStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/** The App Home: open incidents, and the last 7 days at a glance. */
+public final class HomeTab {
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+
+    public HomeTab(Jdbi jdbi, Clock clock) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+    }
+
+    public View render(String user) {
+        Instant now = clock.instant();
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText("3am — AI incidents"))));
+        List<Incident> open = jdbi.withExtension(IncidentStore.class, IncidentStore::open);
+        blocks.add(section(s -> s.text(markdownText("*Open incidents: " + open.size() + "*"))));
+        for (Incident incident : open.subList(0, Math.min(open.size(), 20))) {
+            String line = (incident.drill() ? "DRILL · " : "") + "*" + incident.id() + "* [" + incident.severity() + "] `" + incident.failureType()
+                    + "` " + Mrkdwn.escape(incident.title(), 200) + "\n" + incident.status() + " · open " + CardView.duration(incident.age(now))
+                    + " · " + incident.alertCount() + " alerts";
+            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(line, Limits.SECTION)))));
+        }
+        blocks.add(divider());
+        List<Incident> week = jdbi.withExtension(IncidentStore.class, store -> store.openedSince(now.minus(Duration.ofDays(7))))
+                .stream().filter(incident -> !incident.drill()).toList();
+        Map<String, Long> byType = new TreeMap<>(week.stream().collect(Collectors.groupingBy(Incident::failureType, Collectors.counting())));
+        String types = byType.isEmpty() ? "none" : byType.entrySet().stream().map(e -> "`" + e.getKey() + "` " + e.getValue())
+                .collect(Collectors.joining(" · "));
+        String ack = median(week.stream().filter(i -> i.acknowledgedAt() != null).map(i -> Duration.between(i.openedAt(), i.acknowledgedAt())).toList());
+        String resolve = median(week.stream().filter(i -> i.resolvedAt() != null).map(i -> Duration.between(i.openedAt(), i.resolvedAt())).toList());
+        String unanswered = unanswered(week);
+        String summary = "*Last 7 days: " + week.size() + " incidents*\nBy failure type: " + types
+                + "\nMedian time to acknowledge: " + ack + " · to resolve: " + resolve
+                + "\nQuestions left unanswered most: " + unanswered;
+        blocks.add(section(s -> s.text(markdownText(summary))));
+        blocks.add(context(c -> c.elements(List.of(markdownText("Type `/ai-incident help` for commands.")))));
+        return View.builder().type("home").blocks(blocks.subList(0, Math.min(blocks.size(), 100))).build();
+    }
+
+    private String unanswered(List<Incident> incidents) {
+        if (incidents.isEmpty()) {
+            return "—";
+        }
+        List<Answer> answers = jdbi.withExtension(IncidentStore.class, store -> store.answersOf(incidents.stream().map(Incident::id).toList()));
+        Map<String, Long> answered = answers.stream().collect(Collectors.groupingBy(Answer::question, Collectors.counting()));
+        return List.of("q1", "q2", "q3", "q4", "q5").stream()
+                .sorted(Comparator.comparingLong(q -> answered.getOrDefault(q, 0L)))
+                .limit(2)
+                .map(q -> q.toUpperCase() + " (" + (incidents.size() - answered.getOrDefault(q, 0L)) + "/" + incidents.size() + " unanswered)")
+                .collect(Collectors.joining(", "));
+    }
+
+    static String median(List<Duration> durations) {
+        if (durations.isEmpty()) {
+            return "—";
+        }
+        List<Duration> sorted = durations.stream().sorted().toList();
+        return CardView.duration(sorted.get(sorted.size() / 2));
+    }
+}

@@ -1,0 +1,142 @@
+package dev.threeam.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.context;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import dev.threeam.Mrkdwn;
+import dev.threeam.change.ChangeText;
+import dev.threeam.change.RankedChange;
+import dev.threeam.classify.FailureType;
+import dev.threeam.incident.Answer;
+import dev.threeam.incident.Incident;
+import dev.threeam.runbook.Runbook;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The five questions, asked the same way in every incident: the question in a section, its buttons just below in
+ * an actions block whose {@code block_id} is {@code q1} … {@code q5}; once answered, who answered and when.
+ */
+public final class QuestionViews {
+
+    public static final List<String> TEXT = List.of(
+            "Is the failure in model output, retrieval, tool execution, policy, cost or latency?",
+            "Did a prompt, model route, retrieval index, tool schema or data source change recently?",
+            "Is there a feature flag or route-level rollback?",
+            "Is a human reviewer or domain owner needed before service resumes?",
+            "Should the failed examples enter the blocking set, monitoring set, or backlog?");
+
+    public static final List<String[]> SETS = List.of(
+            new String[] {"blocking", "Blocking set"}, new String[] {"monitoring", "Monitoring set"},
+            new String[] {"backlog", "Backlog"}, new String[] {"noise", "Noise"});
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+    private final Function<Runbook.Rollback, String> describeRollback;
+
+    public QuestionViews(Function<Runbook.Rollback, String> describeRollback) {
+        this.describeRollback = describeRollback;
+    }
+
+    public Message render(ThreadContext thread, String question) {
+        int number = Integer.parseInt(question.substring(1));
+        Incident incident = thread.incident();
+        List<BlockElement> buttons = switch (question) {
+            case "q1" -> q1(thread);
+            case "q2" -> q2(thread);
+            case "q3" -> q3(thread);
+            case "q4" -> q4(thread);
+            default -> q5(thread);
+        };
+        List<LayoutBlock> blocks = new ArrayList<>();
+        String prompt = "*" + number + ". " + TEXT.get(number - 1) + "*" + hint(thread, question);
+        blocks.add(section(s -> s.blockId(question + "_text").text(markdownText(Mrkdwn.truncate(prompt, Limits.SECTION)))));
+        blocks.add(actions(a -> a.blockId(question).elements(buttons.subList(0, Math.min(buttons.size(), 25)))));
+        Optional<Answer> answer = thread.answer(question);
+        answer.ifPresent(given -> blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(
+                ":white_check_mark: Answered by " + Mrkdwn.user(given.byUser()) + " at " + TIME.format(given.at()) + ": *"
+                        + Mrkdwn.escape(given.label()) + "*", Limits.CONTEXT)))))));
+        String text = thread.drillMark() + incident.id() + " Q" + number + ": " + TEXT.get(number - 1)
+                + answer.map(given -> " Answered: " + Mrkdwn.escape(given.label())).orElse("");
+        return new Message(text, blocks);
+    }
+
+    private static String hint(ThreadContext thread, String question) {
+        return switch (question) {
+            case "q2" -> thread.changes().isEmpty() ? "\n_No change to this workflow was recorded in its look-back window._" : "";
+            case "q3" -> thread.runbook().map(book -> book.rollbacks().isEmpty() ? "\n_The runbook lists no rollback._" : "")
+                    .orElse("\n_No runbook matched, so no rollback is known._");
+            case "q4" -> "\n_Yes pages " + String.join(", ", roles(thread)) + " and holds resolution until a reviewer approves._";
+            default -> "";
+        };
+    }
+
+    private static List<String> roles(ThreadContext thread) {
+        List<String> roles = thread.runbook().map(book -> book.rolesFor(thread.incident().type())).orElse(List.of());
+        return roles.isEmpty() ? List.of("the owners") : roles.stream().map(Mrkdwn::escape).toList();
+    }
+
+    private static List<BlockElement> q1(ThreadContext thread) {
+        String marked = thread.answer("q1").map(Answer::value).orElse(thread.incident().failureType());
+        List<BlockElement> buttons = new ArrayList<>();
+        for (FailureType type : FailureType.classified()) {
+            buttons.add(Buttons.button("q1_" + type.id(), type.buttonLabel(), thread.incident().id(), type.id(),
+                    type.id().equals(marked) ? "primary" : null));
+        }
+        return buttons;
+    }
+
+    private static List<BlockElement> q2(ThreadContext thread) {
+        String marked = thread.answer("q2").map(Answer::value).orElse("");
+        List<BlockElement> buttons = new ArrayList<>();
+        for (RankedChange ranked : thread.changes()) {
+            String id = String.valueOf(ranked.change().id());
+            buttons.add(Buttons.button("q2_" + id, ChangeText.oneLine(ranked.change()), thread.incident().id(), id,
+                    id.equals(marked) ? "primary" : null));
+        }
+        buttons.add(Buttons.button("q2_none", "None of these", thread.incident().id(), "none", "none".equals(marked) ? "primary" : null));
+        return buttons;
+    }
+
+    private List<BlockElement> q3(ThreadContext thread) {
+        List<BlockElement> buttons = new ArrayList<>();
+        thread.runbook().ifPresent(book -> {
+            for (Runbook.Rollback rollback : book.rollbacks()) {
+                ButtonElement button = Buttons.button("rollback_" + rollback.id(), rollback.label(), thread.incident().id(),
+                        rollback.id(), rollback.forTypes().contains(thread.incident().type()) ? "primary" : null);
+                buttons.add(Buttons.confirmed(button, rollback.label() + "?", (thread.incident().drill() ? "DRILL: nothing will be called. " : "")
+                        + describeRollback.apply(rollback), "Roll back"));
+            }
+        });
+        String marked = thread.answer("q3").map(Answer::value).orElse("");
+        buttons.add(Buttons.button("q3_none", "No rollback", thread.incident().id(), "none", "none".equals(marked) ? "primary" : null));
+        return buttons;
+    }
+
+    private static List<BlockElement> q4(ThreadContext thread) {
+        String marked = thread.answer("q4").map(Answer::value).orElse("");
+        return List.of(
+                Buttons.confirmed(Buttons.button("q4_yes", "Yes, page the reviewers", thread.incident().id(), "yes",
+                        "yes".equals(marked) ? "primary" : "danger"), "Page and hold resolution?",
+                        "Pages " + String.join(", ", roles(thread)) + " and refuses resolve until a reviewer presses Approve resume.", "Page them"),
+                Buttons.button("q4_no", "No", thread.incident().id(), "no", "no".equals(marked) ? "primary" : null));
+    }
+
+    private static List<BlockElement> q5(ThreadContext thread) {
+        String marked = thread.answer("q5").map(Answer::value).orElse("");
+        List<BlockElement> buttons = new ArrayList<>();
+        for (String[] set : SETS) {
+            buttons.add(Buttons.button("q5_" + set[0], set[1], thread.incident().id(), set[0], set[0].equals(marked) ? "primary" : null));
+        }
+        return buttons;
+    }
+}

@@ -1,0 +1,163 @@
+package dev.threeam.slack;
+
+import dev.threeam.incident.Incident;
+import dev.threeam.incident.IncidentStore;
+import dev.threeam.store.DeliveryException;
+import dev.threeam.store.Outbox;
+import dev.threeam.store.OutboxMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Carries out the Slack rows of the outbox: post the card, post a reply in its thread, redraw the card or a
+ * question. Messages are rendered now, from the current state, so a late message is never stale.
+ *
+ * <p>Exactly-once posting: the attempt is counted in the database BEFORE calling Slack, and the message carries
+ * its outbox row id in its metadata. A row seen again with attempts &gt; 0 (the process died between Slack's
+ * answer and our commit, or the lease expired) is first looked up in the channel or thread; only when Slack
+ * does not have it is it posted again. The window left open is a post whose request reached Slack but whose
+ * message was not yet readable when we looked — Slack makes a message readable before answering the post, and we
+ * only look again after the lease (60 s) expired, so in practice it is closed.
+ */
+public final class SlackDelivery {
+
+    private static final Duration NOT_POSTED_YET = Duration.ofMillis(500);
+
+    private final Jdbi jdbi;
+    private final Outbox outbox;
+    private final SlackGateway slack;
+    private final ThreadContextLoader contexts;
+    private final ThreadViews views;
+    private final SlackMessages messages;
+    private final SlackPacer pacer = new SlackPacer();
+    private final Clock clock;
+
+    public SlackDelivery(Jdbi jdbi, Outbox outbox, SlackGateway slack, ThreadContextLoader contexts, ThreadViews views, Clock clock) {
+        this.jdbi = jdbi;
+        this.outbox = outbox;
+        this.slack = slack;
+        this.contexts = contexts;
+        this.views = views;
+        this.messages = new SlackMessages(jdbi);
+        this.clock = clock;
+    }
+
+    public void postCard(OutboxMessage row) {
+        Incident incident = incident(row);
+        if (incident.ts() != null) {
+            return; // already posted by an earlier attempt that committed
+        }
+        String channel = incident.channel();
+        SlackGateway.Posted posted = postOnce(row, channel, null, views.render(contexts.load(incident), "card", Map.of()));
+        jdbi.useTransaction(handle -> {
+            handle.attach(IncidentStore.class).postedCard(incident.id(), posted.channel(), posted.ts());
+            handle.attach(IncidentStore.class).cardUpdated(incident.id(), clock.instant());
+            SlackMessages.remember(handle, incident.id(), "card", posted.channel(), posted.ts());
+            Outbox.done(handle, row.id());
+        });
+    }
+
+    public void postReply(OutboxMessage row) {
+        Incident incident = incident(row);
+        if (incident.ts() == null) {
+            throw DeliveryException.waitFor(NOT_POSTED_YET, "the card of " + incident.id() + " is not posted yet");
+        }
+        Map<String, Object> payload = Outbox.read(row.payload());
+        String role = String.valueOf(payload.get("role"));
+        SlackGateway.Posted posted = postOnce(row, incident.channel(), incident.ts(), views.render(contexts.load(incident), role, payload));
+        jdbi.useTransaction(handle -> {
+            if (!role.equals("notice")) {
+                SlackMessages.remember(handle, incident.id(), role, posted.channel(), posted.ts());
+            }
+            Outbox.done(handle, row.id());
+        });
+    }
+
+    public void updateCard(OutboxMessage row) {
+        Incident incident = incident(row);
+        if (incident.ts() == null) {
+            throw DeliveryException.waitFor(NOT_POSTED_YET, "the card of " + incident.id() + " is not posted yet");
+        }
+        call("chat.update", incident.channel(), () -> slack.update(incident.channel(), incident.ts(),
+                views.render(contexts.load(incident), "card", Map.of())));
+        jdbi.useExtension(IncidentStore.class, store -> store.cardUpdated(incident.id(), clock.instant()));
+    }
+
+    public void updateMessage(OutboxMessage row) {
+        Incident incident = incident(row);
+        String role = String.valueOf(Outbox.read(row.payload()).get("role"));
+        Optional<String> ts = messages.ts(incident.id(), role);
+        if (ts.isEmpty()) {
+            throw DeliveryException.permanent("message_not_found", "no " + role + " message was posted for " + incident.id());
+        }
+        call("chat.update", incident.channel(), () -> slack.update(incident.channel(), ts.get(),
+                views.render(contexts.load(incident), role, Map.of())));
+    }
+
+    public void directMessage(OutboxMessage row) {
+        Map<String, Object> payload = Outbox.read(row.payload());
+        String user = String.valueOf(payload.get("user"));
+        String text = String.valueOf(payload.get("text"));
+        String channel = call("conversations.open", null, () -> slack.openDirect(user));
+        call("chat.postMessage", channel, () -> slack.post(channel, null, new Message(text,
+                java.util.List.of(com.slack.api.model.block.Blocks.section(s -> s.text(
+                        com.slack.api.model.block.composition.BlockCompositions.markdownText(Limits.plain(text, Limits.SECTION)))))), null));
+    }
+
+    private SlackGateway.Posted postOnce(OutboxMessage row, String channel, String threadTs, Message message) {
+        if (row.attempts() > 0) {
+            Optional<SlackGateway.Posted> earlier = call("conversations.history", channel, () -> slack.findPosted(channel, threadTs, row.id()));
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        if (!pacer.tryAcquire("chat.postMessage", channel)) {
+            throw DeliveryException.waitFor(Duration.ofMillis(250), "pacing chat.postMessage in " + channel);
+        }
+        outbox.markAttempt(row.id());
+        Map<String, Object> metadata = Map.of("outbox_id", row.id(), "incident", row.incidentId() == null ? "" : row.incidentId());
+        return call("chat.postMessage", channel, () -> postJoiningIfNeeded(channel, threadTs, message, metadata));
+    }
+
+    private SlackGateway.Posted postJoiningIfNeeded(String channel, String threadTs, Message message, Map<String, Object> metadata) {
+        try {
+            return slack.post(channel, threadTs, message, metadata);
+        } catch (SlackCallException e) {
+            if (e.kind() != SlackCallException.Kind.NOT_IN_CHANNEL) {
+                throw e;
+            }
+            slack.join(channel);
+            return slack.post(channel, threadTs, message, metadata); // once; a second not_in_channel is permanent
+        }
+    }
+
+    private <T> T call(String method, String channel, java.util.function.Supplier<T> call) {
+        if (!method.equals("chat.postMessage") && !pacer.tryAcquire(method, channel)) {
+            throw DeliveryException.waitFor(Duration.ofMillis(250), "pacing " + method);
+        }
+        try {
+            return call.get();
+        } catch (SlackCallException e) {
+            throw switch (e.kind()) {
+                case RATE_LIMITED -> DeliveryException.waitFor(e.retryAfter(), e.getMessage());
+                case TRANSIENT -> DeliveryException.transientFailure("transient", e.getMessage());
+                case NOT_IN_CHANNEL, PERMANENT -> DeliveryException.permanent(e.error(), e.getMessage());
+            };
+        }
+    }
+
+    private void call(String method, String channel, Runnable call) {
+        call(method, channel, () -> {
+            call.run();
+            return null;
+        });
+    }
+
+    private Incident incident(OutboxMessage row) {
+        return jdbi.withExtension(IncidentStore.class, store -> store.find(row.incidentId()))
+                .orElseThrow(() -> DeliveryException.permanent("incident_not_found", "outbox row " + row.id() + " names unknown incident " + row.incidentId()));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.threeam.slack;
+
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.view.View;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The Slack Web API calls 3am makes, with every failure sorted into a {@link SlackCallException.Kind}. It does
+ * not retry: the outbox owns retries, so nothing is posted twice.
+ */
+public final class SlackGateway {
+
+    /** The metadata event type that marks messages 3am posted, with the outbox row that posted them. */
+    public static final String METADATA_EVENT = "threeam_message";
+
+    private static final Set<String> TRANSIENT_ERRORS = Set.of(
+            "internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited");
+
+    private final MethodsClient client;
+    private final SlackMetrics metrics;
+
+    public SlackGateway(MethodsClient client, SlackMetrics metrics) {
+        this.client = client;
+        this.metrics = metrics;
+    }
+
+    public record Posted(String channel, String ts) {}
+
+    public Posted post(String channel, String threadTs, Message message, Map<String, Object> metadata) {
+        var response = call("chat.postMessage", () -> client.chatPostMessage(r -> r
+                .channel(channel)
+                .threadTs(threadTs)
+                .text(message.text())
+                .blocks(message.blocks())
+                .unfurlLinks(false)
+                .unfurlMedia(false)
+                .metadata(metadata == null ? null : new com.slack.api.model.Message.Metadata(METADATA_EVENT, metadata))));
+        return new Posted(response.getChannel(), response.getTs());
+    }
+
+    public void update(String channel, String ts, Message message) {
+        call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())));
+    }
+
+    public void postEphemeral(String channel, String user, String threadTs, String text, List<LayoutBlock> blocks) {
+        call("chat.postEphemeral", () -> client.chatPostEphemeral(r -> r.channel(channel).user(user).threadTs(threadTs)
+                .text(Limits.plain(text, Limits.MESSAGE_TEXT)).blocks(blocks)));
+    }
+
+    public void join(String channel) {
+        call("conversations.join", () -> client.conversationsJoin(r -> r.channel(channel)));
+    }
+
+    public String openDirect(String user) {
+        return call("conversations.open", () -> client.conversationsOpen(r -> r.users(List.of(user)))).getChannel().getId();
+    }
+
+    public List<String> userGroupMembers(String group) {
+        return call("usergroups.users.list", () -> client.usergroupsUsersList(r -> r.usergroup(group))).getUsers();
+    }
+
+    public void openView(String triggerId, View view) {
+        call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
+    }
+
+    public void publishHome(String user, View view) {
+        call("views.publish", () -> client.viewsPublish(r -> r.userId(user).view(view)));
+    }
+
+    /**
+     * Finds a message 3am already posted for outbox row {@code outboxId}: in the thread of {@code threadTs}, or
+     * among the channel's recent messages for a root. Used before posting again after a crash.
+     */
+    public Optional<Posted> findPosted(String channel, String threadTs, long outboxId) {
+        List<com.slack.api.model.Message> messages = threadTs == null
+                ? call("conversations.history", () -> client.conversationsHistory(r -> r.channel(channel).limit(200).includeAllMetadata(true))).getMessages()
+                : call("conversations.replies", () -> client.conversationsReplies(r -> r.channel(channel).ts(threadTs).limit(1000).includeAllMetadata(true))).getMessages();
+        return messages == null ? Optional.empty() : messages.stream()
+                .filter(message -> message.getMetadata() != null && METADATA_EVENT.equals(message.getMetadata().getEventType()))
+                .filter(message -> String.valueOf(outboxId).equals(outboxIdOf(message.getMetadata().getEventPayload())))
+                .findFirst()
+                .map(message -> new Posted(channel, message.getTs()));
+    }
+
+    private static String outboxIdOf(Map<String, Object> payload) {
+        Object id = payload == null ? null : payload.get("outbox_id");
+        if (id instanceof Number number) {
+            return String.valueOf(number.longValue());
+        }
+        return String.valueOf(id);
+    }
+
+    private interface Call<T> {
+        T run() throws IOException, SlackApiException;
+    }
+
+    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+        try {
+            T response = call.run();
+            if (!response.isOk()) {
+                String error = response.getError();
+                SlackCallException.Kind kind = "not_in_channel".equals(error) ? SlackCallException.Kind.NOT_IN_CHANNEL
+                        : TRANSIENT_ERRORS.contains(error) ? SlackCallException.Kind.TRANSIENT : SlackCallException.Kind.PERMANENT;
+                metrics.call(method, error);
+                throw new SlackCallException(method, kind, error, null);
+            }
+            metrics.call(method, "ok");
+            return response;
+        } catch (SlackApiException e) {
+            int status = e.getResponse().code();
+            if (status == 429) {
+                metrics.call(method, "rate_limited");
+                String header = e.getResponse().header("Retry-After");
+                long seconds = header == null ? 1 : parseSeconds(header);
+                throw new SlackCallException(method, SlackCallException.Kind.RATE_LIMITED, "429 rate limited", Duration.ofSeconds(seconds));
+            }
+            metrics.call(method, "http_" + status);
+            SlackCallException.Kind kind = status >= 500 ? SlackCallException.Kind.TRANSIENT : SlackCallException.Kind.PERMANENT;
+            throw new SlackCallException(method, kind, "HTTP " + status, null);
+        } catch (InterruptedIOException e) {
+            metrics.call(method, "timeout");
+            throw new SlackCallException(method, SlackCallException.Kind.TRANSIENT, "timeout: " + e.getMessage(), null);
+        } catch (IOException e) {
+            metrics.call(method, "io_error");
+            throw new SlackCallException(method, SlackCallException.Kind.TRANSIENT, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+        }
+    }
+
+    private static long parseSeconds(String header) {
+        try {
+            return Math.max(1, Long.parseLong(header.trim()));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.threeam.slack;
+
+import dev.threeam.action.ActionRecord;
+import dev.threeam.change.RankedChange;
+import dev.threeam.incident.Answer;
+import dev.threeam.incident.Incident;
+import dev.threeam.runbook.Runbook;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything a message of an incident's thread shows, read at the moment it is sent. */
+public record ThreadContext(
+        Incident incident,
+        Optional<Runbook> runbook,
+        Map<String, Answer> answers,
+        List<RankedChange> changes,
+        List<ActionRecord> actions,
+        Instant now) {
+
+    public Optional<Answer> answer(String question) {
+        return Optional.ofNullable(answers.get(question));
+    }
+
+    public String ownerRole() {
+        return runbook.flatMap(book -> book.owningRole(incident.type())).orElse("engineering");
+    }
+
+    public String drillMark() {
+        return incident.drill() ? "DRILL · " : "";
+    }
+}

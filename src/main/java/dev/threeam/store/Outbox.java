@@ -1,0 +1,158 @@
+package dev.threeam.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.threeam.Json;
+import dev.threeam.ThreeAmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The outbox table: rows are written in the same transaction as the state they show, then claimed by a worker
+ * (on PostgreSQL with {@code FOR UPDATE SKIP LOCKED}) under a lease, so a dead replica's claims are taken over.
+ */
+public final class Outbox {
+
+    private static final String BLOCKING = OutboxKind.idsWhere(OutboxKind::blocksLater);
+    private static final String ORDERED = OutboxKind.idsWhere(OutboxKind::ordered);
+
+    private final Jdbi jdbi;
+    private final String claimSql;
+
+    public Outbox(Database database) {
+        this.jdbi = database.jdbi();
+        String lock = database.postgres() ? " FOR UPDATE SKIP LOCKED" : "";
+        this.claimSql = """
+                UPDATE outbox SET claimed_by = :worker, claimed_until = :until,
+                  coalesce_key = CASE WHEN kind = 'update_card' THEN NULL ELSE coalesce_key END
+                WHERE id IN (
+                  SELECT o.id FROM outbox o
+                  WHERE o.status = 'pending' AND o.not_before <= :now AND o.kind IN (<kinds>)
+                    AND (o.claimed_until IS NULL OR o.claimed_until < :now)
+                    AND (o.kind NOT IN (%s) OR NOT EXISTS (
+                      SELECT 1 FROM outbox e WHERE e.incident_id = o.incident_id AND e.status = 'pending'
+                        AND e.id < o.id AND e.kind IN (%s)))
+                  ORDER BY o.priority, o.id LIMIT :limit%s)
+                RETURNING *""".formatted(ORDERED, BLOCKING, lock);
+    }
+
+    /** Adds a row inside the caller's transaction. */
+    public static void enqueue(Handle handle, String incidentId, OutboxKind kind, Map<String, ?> payload, Instant notBefore) {
+        handle.createUpdate("""
+                        INSERT INTO outbox (incident_id, kind, priority, payload, status, attempts, not_before, created_at)
+                        VALUES (:incident, :kind, :priority, :payload, 'pending', 0, :notBefore, :notBefore)""")
+                .bind("incident", incidentId)
+                .bind("kind", kind.id())
+                .bind("priority", kind.priority())
+                .bind("payload", write(payload))
+                .bind("notBefore", notBefore)
+                .execute();
+    }
+
+    /**
+     * Asks for the card to be redrawn, at most once per {@code interval}: while an update waits, later changes
+     * ride on it (it renders the state of the moment it is sent).
+     */
+    public static void updateCard(Handle handle, String incidentId, Instant now, Instant lastUpdate, Duration interval) {
+        Instant notBefore = lastUpdate == null || lastUpdate.plus(interval).isBefore(now) ? now : lastUpdate.plus(interval);
+        handle.createUpdate("""
+                        INSERT INTO outbox (incident_id, kind, priority, payload, coalesce_key, status, attempts, not_before, created_at)
+                        VALUES (:incident, 'update_card', :priority, '{}', :key, 'pending', 0, :notBefore, :now)
+                        ON CONFLICT (coalesce_key) DO NOTHING""")
+                .bind("incident", incidentId)
+                .bind("priority", OutboxKind.UPDATE_CARD.priority())
+                .bind("key", "card:" + incidentId)
+                .bind("notBefore", notBefore)
+                .bind("now", now)
+                .execute();
+    }
+
+    /** Claims up to {@code limit} due rows of the given kinds, oldest first within priority, under a lease. */
+    public List<OutboxMessage> claim(java.util.Collection<OutboxKind> kinds, String worker, Instant now, Duration lease, int limit) {
+        return jdbi.inTransaction(handle -> handle.createQuery(claimSql)
+                .bindList("kinds", kinds.stream().map(OutboxKind::id).toList())
+                .bind("worker", worker)
+                .bind("until", now.plus(lease))
+                .bind("now", now)
+                .bind("limit", limit)
+                .map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(OutboxMessage.class))
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparingInt(OutboxMessage::priority).thenComparingLong(OutboxMessage::id))
+                .toList());
+    }
+
+    /** Counts an attempt before the call is made: a row with attempts > 0 may already have reached Slack. */
+    public void markAttempt(long id) {
+        jdbi.useHandle(handle -> handle.createUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id")
+                .bind("id", id).execute());
+    }
+
+    public static void done(Handle handle, long id) {
+        handle.createUpdate("UPDATE outbox SET status = 'done', claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = :id")
+                .bind("id", id).execute();
+    }
+
+    public void done(long id) {
+        jdbi.useHandle(handle -> done(handle, id));
+    }
+
+    /** Puts the row back for later; a failure counts an attempt (for backoff), a wait (rate limit) does not. */
+    public void retryAt(long id, Instant notBefore, String error, boolean countsAsAttempt) {
+        jdbi.useHandle(handle -> handle.createUpdate("""
+                        UPDATE outbox SET not_before = :notBefore, claimed_by = NULL, claimed_until = NULL, last_error = :error,
+                          attempts = attempts + :delta
+                        WHERE id = :id""")
+                .bind("id", id).bind("notBefore", notBefore).bind("error", error).bind("delta", countsAsAttempt ? 1 : 0)
+                .execute());
+    }
+
+    public void fail(long id, String error) {
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "UPDATE outbox SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = :error WHERE id = :id")
+                .bind("id", id).bind("error", error).execute());
+    }
+
+    public Optional<OutboxMessage> find(long id) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM outbox WHERE id = :id")
+                .bind("id", id).map(org.jdbi.v3.core.mapper.reflect.ConstructorMapper.of(OutboxMessage.class)).findOne());
+    }
+
+    public long pending() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")
+                .mapTo(Long.class).one());
+    }
+
+    public long failed() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM outbox WHERE status = 'failed'")
+                .mapTo(Long.class).one());
+    }
+
+    /** When the oldest waiting row was written, if any waits. */
+    public Optional<Instant> oldestPending() {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT MIN(created_at) FROM outbox WHERE status = 'pending'")
+                .mapTo(Instant.class).findOne());
+    }
+
+    public static Map<String, Object> read(String payload) {
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = Json.mapper().readValue(payload, Map.class);
+            return map;
+        } catch (JsonProcessingException e) {
+            throw new ThreeAmException("outbox payload is not JSON: " + payload, e);
+        }
+    }
+
+    private static String write(Map<String, ?> payload) {
+        try {
+            return Json.mapper().writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new ThreeAmException("cannot write outbox payload " + payload, e);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.threeam.store;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * What an outbox row asks for. Slack rows of one incident are delivered in order (a reply never overtakes the card
+ * it threads under); root cards go first when the outbox is behind.
+ */
+public enum OutboxKind {
+    POST_CARD(0, true, true),
+    UPDATE_CARD(1, true, false),
+    POST_REPLY(2, true, true),
+    UPDATE_MESSAGE(2, true, true),
+    DIRECT_MESSAGE(2, false, false),
+    PAGE(1, false, false),
+    ROLLBACK(1, false, false),
+    EVAL(1, false, false);
+
+    private final int priority;
+    private final boolean ordered;
+    private final boolean blocksLater;
+
+    OutboxKind(int priority, boolean ordered, boolean blocksLater) {
+        this.priority = priority;
+        this.ordered = ordered;
+        this.blocksLater = blocksLater;
+    }
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    /** Waits for the earlier ordered rows of its incident. */
+    public boolean ordered() {
+        return ordered;
+    }
+
+    /** Later ordered rows of its incident wait for it. */
+    public boolean blocksLater() {
+        return blocksLater;
+    }
+
+    public static OutboxKind fromId(String id) {
+        return valueOf(id.toUpperCase(Locale.ROOT));
+    }
+
+    static String idsWhere(java.util.function.Predicate<OutboxKind> test) {
+        return String.join(", ", Arrays.stream(values()).filter(test).map(kind -> "'" + kind.id() + "'").toList());
+    }
+}

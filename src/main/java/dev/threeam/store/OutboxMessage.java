@@ -1,0 +1,24 @@
+package dev.threeam.store;
+
+import java.time.Instant;
+
+/** One side effect waiting to happen (a Slack call, a page, a rollback). Rows of {@code outbox}. */
+public record OutboxMessage(
+        long id,
+        String incidentId,
+        String kind,
+        int priority,
+        String payload,
+        String coalesceKey,
+        String status,
+        int attempts,
+        Instant notBefore,
+        String claimedBy,
+        Instant claimedUntil,
+        Instant createdAt,
+        String lastError) {
+
+    public OutboxKind outboxKind() {
+        return OutboxKind.fromId(kind);
+    }
+}

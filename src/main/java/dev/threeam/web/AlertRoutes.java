@@ -1,0 +1,51 @@
+package dev.threeam.web;
+
+import dev.threeam.alert.Alert;
+import dev.threeam.alert.AlertParsers;
+import dev.threeam.incident.AlertIngestor;
+import dev.threeam.incident.IngestResult;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /alerts} (generic) and {@code /alerts/alertmanager|grafana|datadog|langsmith}: parse, write in one
+ * transaction, answer 202 once committed. Slack is never waited on.
+ */
+final class AlertRoutes {
+
+    private final AlertParsers parsers;
+    private final AlertIngestor ingestor;
+    private final Runnable wake;
+    private final WebMetrics metrics;
+
+    AlertRoutes(AlertParsers parsers, AlertIngestor ingestor, Runnable wake, WebMetrics metrics) {
+        this.parsers = parsers;
+        this.ingestor = ingestor;
+        this.wake = wake;
+        this.metrics = metrics;
+    }
+
+    void register(RoutesConfig routes, BearerToken token) {
+        routes.post("/alerts", ctx -> receive(ctx, token, "generic"));
+        for (String source : List.of("alertmanager", "grafana", "datadog", "langsmith")) {
+            routes.post("/alerts/" + source, ctx -> receive(ctx, token, source));
+        }
+    }
+
+    private void receive(Context ctx, BearerToken token, String source) {
+        token.check(ctx);
+        List<Alert> alerts;
+        try {
+            alerts = parsers.parse(source, ctx.bodyAsBytes());
+        } catch (RuntimeException e) {
+            metrics.alert(source, "rejected");
+            throw e;
+        }
+        IngestResult result = ingestor.ingest(alerts);
+        metrics.alerts(source, "accepted", result.accepted());
+        wake.run();
+        Http.json(ctx, 202, Map.of("accepted", result.accepted(), "incidents", result.incidents()));
+    }
+}

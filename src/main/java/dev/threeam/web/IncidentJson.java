@@ -1,0 +1,81 @@
+package dev.threeam.web;
+
+import dev.threeam.Json;
+import dev.threeam.action.ActionRecord;
+import dev.threeam.incident.Answer;
+import dev.threeam.incident.Incident;
+import dev.threeam.incident.IncidentAlert;
+import dev.threeam.incident.TimelineEntry;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Incidents in the JSON shape of the contract (snake_case everywhere). */
+final class IncidentJson {
+
+    private IncidentJson() {}
+
+    static Map<String, Object> summary(Incident incident) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", incident.id());
+        json.put("title", incident.title());
+        json.put("workflow", incident.workflow());
+        json.put("failure_type", incident.failureType());
+        json.put("severity", incident.severity());
+        json.put("status", incident.status());
+        json.put("drill", incident.drill());
+        json.put("alert_count", incident.alertCount());
+        json.put("opened_at", incident.openedAt());
+        json.put("acknowledged_at", incident.acknowledgedAt());
+        json.put("resolved_at", incident.resolvedAt());
+        return json;
+    }
+
+    static Map<String, Object> full(Incident incident, List<IncidentAlert> alerts, List<Answer> answers,
+            List<ActionRecord> actions, List<TimelineEntry> timeline) {
+        Map<String, Object> json = summary(incident);
+        json.put("classification", Map.of("failure_type", incident.failureType(), "evidence", incident.evidence(),
+                "confidence", incident.confidence()));
+        json.put("acknowledged_by", incident.acknowledgedBy());
+        json.put("mitigated_at", incident.mitigatedAt());
+        json.put("resume_gate", incident.resumeGate());
+        json.put("suspected_change", incident.suspectedChange());
+        json.put("lookup_note", incident.lookupNote());
+        json.put("alerts", alerts.stream().map(IncidentJson::alert).toList());
+        Map<String, Object> answered = new LinkedHashMap<>();
+        answers.forEach(answer -> answered.put(answer.question(), Map.of("value", answer.value(), "label", answer.label(),
+                "by", answer.byUser(), "at", answer.at())));
+        json.put("answers", answered);
+        json.put("actions", actions.stream().map(IncidentJson::action).toList());
+        json.put("timeline", timeline.stream().map(entry -> Map.of("at", entry.at(), "actor", entry.actor(), "text", entry.text())).toList());
+        Map<String, Object> slack = new LinkedHashMap<>();
+        slack.put("channel", incident.channel());
+        slack.put("ts", incident.ts());
+        json.put("slack", slack);
+        return json;
+    }
+
+    private static Map<String, Object> alert(IncidentAlert alert) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("fingerprint", alert.fingerprint());
+        json.put("source", alert.source());
+        json.put("status", alert.status());
+        json.put("title", alert.title());
+        json.put("labels", Json.readMap(alert.labels()));
+        json.put("count", alert.count());
+        json.put("first_at", alert.firstAt());
+        json.put("last_at", alert.lastAt());
+        return json;
+    }
+
+    private static Map<String, Object> action(ActionRecord action) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", action.kind());
+        json.put("target", action.target());
+        json.put("by", action.byUser());
+        json.put("status", action.status());
+        json.put("at", action.at());
+        json.put("detail", action.detail());
+        return json;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.threeam.web;
+
+import dev.threeam.action.ActionLog;
+import dev.threeam.alert.AlertParsers;
+import dev.threeam.change.ChangeParser;
+import dev.threeam.change.ChangeService;
+import dev.threeam.change.LangfuseWebhook;
+import dev.threeam.config.Config;
+import dev.threeam.incident.AlertIngestor;
+import dev.threeam.incident.Examples;
+import dev.threeam.incident.Postmortem;
+import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.store.Database;
+import dev.threeam.store.Outbox;
+import io.javalin.config.RoutesConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** Every HTTP route of 3am but Slack's and the sandbox's, each set thin: parse, call the domain, answer. */
+public final class WebRoutes {
+
+    private final BearerToken token;
+    private final AlertRoutes alerts;
+    private final ChangeRoutes changes;
+    private final ApiRoutes api;
+    private final HealthRoutes health;
+
+    public WebRoutes(Config config, Database database, RunbookRegistry runbooks, Outbox outbox, PrometheusMeterRegistry registry,
+            AlertParsers parsers, AlertIngestor ingestor, ChangeParser changeParser, LangfuseWebhook langfuse, ChangeService changeService,
+            ActionLog actions, Examples examples, Postmortem postmortem, Runnable wake) {
+        WebMetrics metrics = new WebMetrics(registry);
+        this.token = new BearerToken(config.webhookToken());
+        this.alerts = new AlertRoutes(parsers, ingestor, wake, metrics);
+        this.changes = new ChangeRoutes(changeParser, langfuse, changeService, runbooks, metrics);
+        this.api = new ApiRoutes(database.jdbi(), actions, examples, postmortem);
+        this.health = new HealthRoutes(database, runbooks, outbox, registry);
+    }
+
+    public void register(RoutesConfig routes) {
+        alerts.register(routes, token);
+        changes.register(routes, token);
+        api.register(routes, token);
+        health.register(routes);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.threeam.web;
+
+import dev.threeam.BadInputException;
+import dev.threeam.ThreeAmException;
+import dev.threeam.change.SignatureException;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.HttpResponseException;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP server: every route on one port, bodies capped at 1 MiB, and every error answered as
+ * {@code {"error": "…"}} in one place.
+ */
+public final class WebServer implements AutoCloseable {
+
+    public static final long MAX_BODY = 1024 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
+
+    private final Javalin javalin;
+
+    public WebServer(List<Consumer<RoutesConfig>> routeSets) {
+        this.javalin = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_BODY;
+            config.concurrency.useVirtualThreads = false;
+            routeSets.forEach(routes -> routes.accept(config.routes));
+            config.routes.before(ctx -> {
+                String length = ctx.header("Content-Length");
+                if (length != null && length.matches("\\d+") && Long.parseLong(length) > MAX_BODY) {
+                    throw new io.javalin.http.ContentTooLargeResponse("body: larger than 1 MiB (" + length + " bytes)");
+                }
+            });
+            config.routes.exception(BadInputException.class, (e, ctx) -> Http.error(ctx, 400, e.getMessage()));
+            config.routes.exception(SignatureException.class, (e, ctx) -> Http.error(ctx, 401, e.getMessage()));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> Http.error(ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(ThreeAmException.class, (e, ctx) -> {
+                LOG.error("{} {} failed: {}", ctx.method(), ctx.path(), e.getMessage(), e);
+                Http.error(ctx, 500, e.getMessage());
+            });
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                Http.error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+            });
+        });
+    }
+
+    public WebServer start(int port) {
+        javalin.start(port);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}
