@@ -1,0 +1,112 @@
+package dev.threeam.testing;
+
+import dev.threeam.sandbox.SandboxApi;
+import dev.threeam.sandbox.SandboxCall;
+import dev.threeam.sandbox.SandboxMessage;
+import dev.threeam.sandbox.SandboxUser;
+import dev.threeam.sandbox.SandboxWorkspace;
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A local Slack Web API for tests: the sandbox's in-memory workspace behind a separate server, plus fault
+ * injection (429 with Retry-After, 500s, Slack errors, slow answers) that belongs to tests, not the product.
+ */
+public final class FakeSlack implements AutoCloseable {
+
+    /** One fault: answer {@code method} with this status, Slack error or delay instead of the real answer. */
+    public record Fault(int status, String slackError, Map<String, String> headers, long delayMillis) {}
+
+    private final SandboxWorkspace workspace;
+    private final Javalin server;
+    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> faultsServed = new ConcurrentHashMap<>();
+
+    public FakeSlack(Map<String, List<String>> userGroups) {
+        List<SandboxUser> people = new ArrayList<>();
+        people.add(new SandboxUser("U0ONCALL", "oncall", "on-call"));
+        this.workspace = new SandboxWorkspace(Clock.systemUTC(), people, userGroups);
+        SandboxApi api = new SandboxApi(workspace);
+        this.server = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.routes.before("/sandbox/api/{method}", ctx -> {
+                String method = ctx.pathParam("method");
+                Deque<Fault> queue = faults.get(method);
+                Fault fault = queue == null ? null : queue.pollFirst();
+                if (fault == null) {
+                    return;
+                }
+                faultsServed.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+                if (fault.delayMillis() > 0) {
+                    Thread.sleep(fault.delayMillis());
+                }
+                if (fault.status() == 0) {
+                    return; // only slow
+                }
+                fault.headers().forEach(ctx::header);
+                ctx.status(fault.status()).contentType("application/json")
+                        .result(fault.slackError() == null ? "{\"ok\":false}" : "{\"ok\":false,\"error\":\"" + fault.slackError() + "\"}");
+                ctx.skipRemainingHandlers();
+            });
+            api.addRoutes(config.routes);
+        }).start(0);
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.port() + "/sandbox/api/";
+    }
+
+    public SandboxWorkspace workspace() {
+        return workspace;
+    }
+
+    public FakeSlack rateLimitNext(String method, int seconds) {
+        return fault(method, new Fault(429, "ratelimited", Map.of("Retry-After", String.valueOf(seconds)), 0));
+    }
+
+    public FakeSlack failNext(String method, int status) {
+        return fault(method, new Fault(status, null, Map.of(), 0));
+    }
+
+    public FakeSlack errorNext(String method, String slackError) {
+        return fault(method, new Fault(200, slackError, Map.of(), 0));
+    }
+
+    public FakeSlack slowNext(String method, long millis) {
+        return fault(method, new Fault(0, null, Map.of(), millis));
+    }
+
+    public FakeSlack fault(String method, Fault fault) {
+        faults.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).addLast(fault);
+        return this;
+    }
+
+    public int faultsServed(String method) {
+        return faultsServed.getOrDefault(method, new AtomicInteger()).get();
+    }
+
+    /** Calls the bot made, by method (the real answers only; faults are counted apart). */
+    public List<SandboxCall> calls(String method) {
+        return workspace.calls(method);
+    }
+
+    public List<SandboxMessage> topLevel(String channel) {
+        return workspace.topLevel(channel);
+    }
+
+    public List<SandboxMessage> replies(String channel, String rootTs) {
+        return workspace.replies(channel, rootTs);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}
