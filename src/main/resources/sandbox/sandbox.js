@@ -325,7 +325,7 @@ function time(ts) {
 function renderMessage(message, where, ephemeral) {
   const names = ui.state.names || {};
   const body = el("div", { class: "message-body" },
-    ephemeral ? el("div", { class: "only-you" }, "👁 Only visible to you") : null,
+    ephemeral ? el("div", { class: "only-you" }, "Only visible to you") : null,
     el("div", { class: "meta" },
       el("span", { class: "author" }, names[message.user] || message.user || "3am"),
       el("span", { class: "app-badge" }, "APP"),

@@ -2,6 +2,7 @@ package dev.threeam.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +30,7 @@ final class InteractionPayloads {
             if (!blockId.equals(block.path("block_id").asText())) {
                 continue;
             }
-            List<JsonNode> candidates = new java.util.ArrayList<>();
+            List<JsonNode> candidates = new ArrayList<>();
             block.path("elements").forEach(candidates::add);
             candidates.add(block.path("accessory"));
             for (JsonNode element : candidates) {

@@ -2,6 +2,7 @@ package dev.threeam.sandbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
  * What the page shows to one person ({@code GET /sandbox/state?as=U…}): channels with messages and threads, that
@@ -40,10 +41,10 @@ final class PageState {
         ObjectNode json = SlackJson.object().put("id", channel.id()).put("name", channel.name());
         ArrayNode messages = json.putArray("messages");
         for (SandboxMessage root : workspace.topLevel(channel.id())) {
-            var replies = workspace.replies(channel.id(), root.ts());
+            List<SandboxMessage> replies = workspace.replies(channel.id(), root.ts());
             ObjectNode message = SlackJson.message(root, replies, true);
             ArrayNode thread = message.putArray("replies");
-            replies.forEach(reply -> thread.add(SlackJson.message(reply, java.util.List.of(), true)));
+            replies.forEach(reply -> thread.add(SlackJson.message(reply, List.of(), true)));
             messages.add(message);
         }
         return json;

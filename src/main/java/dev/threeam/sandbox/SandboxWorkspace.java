@@ -3,6 +3,7 @@ package dev.threeam.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class SandboxWorkspace {
         personas.forEach(user -> users.put(user.id(), user));
         Map<String, List<String>> groups = new LinkedHashMap<>();
         userGroups.forEach((group, members) -> groups.put(group, List.copyOf(members)));
-        this.userGroups = java.util.Collections.unmodifiableMap(groups);
+        this.userGroups = Collections.unmodifiableMap(groups);
         channels.put(INCIDENTS_CHANNEL, new SandboxChannel(INCIDENTS_CHANNEL, "incidents"));
     }
 
