@@ -1,0 +1,17 @@
+package dev.threeam.classify;
+
+import java.util.Set;
+
+/**
+ * A deliberate tie of cause to symptom: when the alert's strongest signal says {@code symptom} but one of
+ * {@code causeRules} also matched with at least {@code minScore}, the alert is {@code cause}. A latency alert
+ * whose description blames provider 503s is a provider outage: the fix is routing away from the provider.
+ *
+ * @param reason shown in evidence ({@code provider errors explain the latency})
+ */
+record CauseOverride(FailureType symptom, FailureType cause, Set<String> causeRules, double minScore, String reason) {
+
+    CauseOverride {
+        causeRules = Set.copyOf(causeRules);
+    }
+}
