@@ -22,6 +22,7 @@ final class BuiltInRules {
     static final String PROVIDERS = "(?:open ?ai|azure (?:ai )?open ?ai|azure ai|anthropic|claude|bedrock|vertex(?: ai)?"
             + "|gemini|google ai studio|mistral|cohere|groq|together ai|fireworks ai|deepseek|perplexity|litellm"
             + "|openrouter|(?:model|llm|ai|inference|upstream model|upstream llm) (?:provider|api)|model endpoint"
+            + "|(?:chat )?completions? api|embeddings? api"
             + "|llm (?:endpoint|gateway))";
     private static final String PROVIDER_ERRORS = "(?:5\\d\\ds?|5xxs?|429s?|529s?|overloaded\\w*|rate ?limit\\w*"
             + "|throttl\\w*|resource exhausted|unavailable|outage\\w*|degraded|incident\\w*|elevated error\\w*"
@@ -43,6 +44,9 @@ final class BuiltInRules {
             SignalRule.of("over-refusal", QUALITY_DRIFT, 1.0, "\\b(?:over ?refus\\w*|false refus\\w*"
                     + "|(?:unnecessary|excessive|too many) refus\\w*"
                     + "|refus\\w* (?:(?:are|is|rate) )?(?:up|increas\\w*|ris\\w*|spik\\w*|jump\\w*|high|higher|doubled))\\b"),
+            SignalRule.of("output-format", QUALITY_DRIFT, 0.8, "\\b(?:(?:invalid|malformed|unparseable|unparsable"
+                    + "|not valid) (?:json|output|structured output|responses?)|structured output (?:errors?|failures?)"
+                    + "|output pars\\w* (?:errors?|failures?)|format (?:errors?|violations?))\\b"),
             SignalRule.of("judge", QUALITY_DRIFT, 0.8, "\\b(?:llm (?:as (?:a )?)?judge|judge (?:model|score)s?|evals?"
                     + "|evaluat\\w*|quality score|feedback(?: score)?|thumbs down|user ratings?|csat|golden set"
                     + "|(?:output|response|answer|model) quality|(?:quality|output|model|score|eval) drift)\\b"),
@@ -73,7 +77,8 @@ final class BuiltInRules {
             // tool_failure: a tool call malformed, slow, rate-limited or answering an unexpected schema
             SignalRule.of("tool-call", TOOL_FAILURE, 1.0, "\\b(?:tool|function) (?:calls?|calling|invocations?"
                     + "|use|usage|runs?|execution\\w*|errors?|failures?|failed|failing|timeouts?|timed out"
-                    + "|results?|outputs?|responses?|latency|retries|dispatch\\w*|arguments?|args|schemas?)\\b"
+                    + "|results?|outputs?|responses?|latency|retries|dispatch\\w*|arguments?|args|schemas?"
+                    + "|selection|choice|chosen)\\b"
                     + "|\\bexecute tool\\b|\\bmcp\\b"),
             SignalRule.of("tool-word", TOOL_FAILURE, 0.8, "\\btools?\\b"),
             SignalRule.onLabels("tool-label", TOOL_FAILURE, 0.9, "^(?:gen ai )?(?:tool|function)(?: name)? "),
@@ -90,7 +95,8 @@ final class BuiltInRules {
                     + "(?:refuse\\w*|decline\\w*|escalat\\w*|block\\w*|reject\\w*|hand\\w* off)\\b"
                     + "|\\brefusal rate\\b(?: \\S+){0,6}? (?:drop\\w*|down|low|lower|fell|fall\\w*|decreas\\w*)\\b"
                     + "|\\bpolicy (?:probes?|violations?|breach\\w*|failures?)\\b"
-                    + "|\\b(?:disallowed|prohibited|forbidden) (?:content|topics?|requests?|answers?)\\b"),
+                    + "|\\b(?:disallowed|prohibited|forbidden) (?:content|topics?|requests?|answers?)\\b"
+                    + "|\\bcopyrighted (?:text|content|material|code|lyrics)\\b"),
             SignalRule.of("jailbreak", POLICY_FAILURE, 1.0, "\\b(?:jailbreak\\w*|prompt injection\\w*"
                     + "|indirect injection|injection (?:attacks?|attempts?|canary|followed|success\\w*)"
                     + "|(?:guardrail|safety|moderation) (?:bypass\\w*|evasion|miss\\w*|fail\\w*)"
@@ -126,7 +132,7 @@ final class BuiltInRules {
                     + "|inter ?token latency|time per output token|tpot|streaming (?:stall\\w*|latency))\\b"
                     + "|\\btokens?(?: per second| per sec|/s\\b|/sec\\b|/second)|\\btok/s\\b"),
             SignalRule.of("latency", LATENCY_FAILURE, 1.0, "\\b(?:latency|latencies|response times?|duration"
-                    + "|e2e|end to end|slow\\w*|spinner|took too long|wall ?clock)\\b"),
+                    + "|e2e|end to end|slow\\w*|spinner|took too long|wall ?clock|stall\\w*|(?:wait|queue) times?)\\b"),
             SignalRule.of("percentile", LATENCY_FAILURE, 0.7, "\\bp(?:50|75|90|95|99|999)\\b|\\b9[59](?:th)? percentile\\b"),
             SignalRule.of("timeout", LATENCY_FAILURE, 0.6, "\\b(?:timeouts?|timed out|time ?outs?|deadline exceeded)\\b"),
 
@@ -136,6 +142,9 @@ final class BuiltInRules {
                     + "(?: \\S+){0,2}? " + PROVIDERS + "\\b"),
             SignalRule.of("provider-status", PROVIDER_OUTAGE, 1.0, "\\bprovider(?: \\S+){0,2}? (?:5\\d\\ds?|5xxs?"
                     + "|429s?|529s?|overloaded\\w*|rate limit\\w*|outages?|errors?|down)\\b"),
+            SignalRule.of("llm-call-errors", PROVIDER_OUTAGE, 0.85, "\\b(?:llm|model|completion|chat completion"
+                    + "|inference) (?:calls?|requests?|api calls?)(?: \\S+){0,4}? (?:5\\d\\ds?|5xxs?|errors?|error rates?"
+                    + "|failures?|failing|failed)\\b"),
             SignalRule.of("provider-error-codes", PROVIDER_OUTAGE, 0.8, "\\b(?:529s?|overloaded(?: error)?"
                     + "|rate limit error|model not found|insufficient quota|resource exhausted|throttling exception"
                     + "|model(?: \\S+){0,3}? (?:has been |is |was )?(?:deprecated|decommissioned|retired))\\b")
@@ -153,7 +162,8 @@ final class BuiltInRules {
     /** Cause over symptom, applied in order after the strongest signal has spoken. */
     static final List<CauseOverride> OVERRIDES = List.of(
             new CauseOverride(LATENCY_FAILURE, PROVIDER_OUTAGE,
-                    Set.of("provider-errors", "provider-status", "provider-error-codes", "status-page", "error-type"),
+                    Set.of("provider-errors", "provider-status", "llm-call-errors", "provider-error-codes", "status-page",
+                            "error-type"),
                     0.5, "provider errors explain the latency"));
 
     /**

@@ -18,10 +18,11 @@ final class Words {
             return "";
         }
         String split = raw
-                .replaceAll("([a-z]{2})([A-Z])", "$1 $2")
-                .replaceAll("([0-9])([A-Z][a-z])", "$1 $2")
-                .replaceAll("([A-Z]+)([A-Z][a-z]{2,})", "$1 $2")
-                .replaceAll("([A-Z]{2,})(P\\d{2})", "$1 $2");
+                .replaceAll("(?<=[A-Za-z][a-z])(?=[A-Z])", " ")
+                .replaceAll("(?<=[0-9])(?=[A-Z][a-z])", " ")
+                .replaceAll("(?<=[A-Z])(?=[A-Z][a-z]{2,})", " ")
+                .replaceAll("(?<=[A-Z]{2})(?=P\\d{2})", " ")
+                .replaceAll("(?<=[A-Za-z])(?=[1-5]xx)", " ");
         return split.toLowerCase(Locale.ROOT)
                 .replaceAll("[_.:{}()\\[\\],;=\"'`*|!?~#^\\\\\\-]+", " ")
                 .replaceAll("\\s+", " ")

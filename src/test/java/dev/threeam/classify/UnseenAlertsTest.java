@@ -93,6 +93,20 @@ class UnseenAlertsTest {
                 Arguments.of("gateway falling back", prometheus("LLMGatewayFallbackActive",
                         "LiteLLM routing to the fallback: primary Azure OpenAI deployment returning 500s"),
                         PROVIDER_OUTAGE),
+                Arguments.of("structured output that does not parse", prometheus("StructuredOutputParseFailures",
+                        "8% of answers fail output parsing"), QUALITY_DRIFT),
+                Arguments.of("wrong tool chosen", alert()
+                        .titled("Tool selection accuracy dropped: wrong tool chosen 15%"), TOOL_FAILURE),
+                Arguments.of("copyrighted output", alert().titled("Copyrighted lyrics reproduced in outputs"),
+                        POLICY_FAILURE),
+                Arguments.of("streaming stalls", alert().titled("Streaming responses stalling for 10s+"),
+                        LATENCY_FAILURE),
+                Arguments.of("LLM request errors with no vendor named", alert()
+                        .titled("LLM request error rate 12% on checkout-assistant"), PROVIDER_OUTAGE),
+                Arguments.of("a failed batch job is not an AI failure", prometheus("KubeJobFailed",
+                        "Job ingest-cron failed to complete"), UNCLASSIFIED),
+                Arguments.of("cache evictions are not an AI failure", alert().from("datadog")
+                        .titled("Redis evictions above 1000/s on cache-prod"), UNCLASSIFIED),
                 Arguments.of("disk is not an AI failure", prometheus("NodeFilesystemAlmostOutOfSpace",
                         "Filesystem on /var has 3% space left").label("instance", "node-7"), UNCLASSIFIED),
                 Arguments.of("CPU is not an AI failure", prometheus("HighCPUUsage",

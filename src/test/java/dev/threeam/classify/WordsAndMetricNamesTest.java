@@ -14,6 +14,9 @@ class WordsAndMetricNamesTest {
         assertThat(Words.normalize("gen_ai.client.token.usage")).isEqualTo("gen ai client token usage");
         assertThat(Words.normalize("nDCG@5 dropped")).isEqualTo("ndcg@5 dropped");
         assertThat(Words.normalize("LLMs spend 5M tokens/hour")).isEqualTo("llms spend 5m tokens/hour");
+        assertThat(Words.normalize("LLMTimeToFirstTokenHigh")).isEqualTo("llm time to first token high");
+        assertThat(Words.normalize("RecallAtKLow")).isEqualTo("recall at k low");
+        assertThat(Words.normalize("OpenAIHigh5xx")).isEqualTo("open ai high 5xx");
     }
 
     @Test
