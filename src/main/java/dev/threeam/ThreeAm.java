@@ -83,6 +83,7 @@ public final class ThreeAm implements AutoCloseable {
     private final SocketModeApp socketMode;
     private final Sandbox sandbox;
     private final PrometheusMeterRegistry metrics;
+    private final AlertIngestor ingestor;
     private final int port;
 
     public ThreeAm(Config config, Clock clock) {
@@ -107,7 +108,7 @@ public final class ThreeAm implements AutoCloseable {
         Outbox outbox = new Outbox(database);
         ActionLog actionLog = new ActionLog(jdbi);
         ChangeService changes = new ChangeService(jdbi, clock);
-        AlertIngestor ingestor = new AlertIngestor(jdbi, runbooks, new Classifier(), clock, settings);
+        this.ingestor = new AlertIngestor(jdbi, runbooks, new Classifier(), clock, settings);
         IncidentLifecycle lifecycle = new IncidentLifecycle(jdbi, clock, settings);
         Triage triage = new Triage(jdbi, clock, settings);
         Examples examples = new Examples(jdbi, clock);
@@ -216,6 +217,7 @@ public final class ThreeAm implements AutoCloseable {
     @Override
     public void close() {
         web.close();
+        ingestor.close();
         if (socketMode != null) {
             try {
                 socketMode.close();

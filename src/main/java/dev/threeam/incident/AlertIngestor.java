@@ -26,7 +26,7 @@ import org.jdbi.v3.core.Jdbi;
  * joins it to the open incident with the same key (or reopens one resolved within the flap window, or opens a
  * new one), records the alert, the timeline and the outbox rows. Nothing here waits on Slack.
  */
-public final class AlertIngestor {
+public final class AlertIngestor implements AutoCloseable {
 
     /** The thread under a new card, in order: what changed, the runbook, then the five questions. */
     public static final List<String> THREAD_ROLES = List.of("changes", "runbook", "q1", "q2", "q3", "q4", "q5");
@@ -36,6 +36,7 @@ public final class AlertIngestor {
     private final Classifier classifier;
     private final Clock clock;
     private final IncidentSettings settings;
+    private final GroupCommit<PreparedAlert> commits;
 
     public AlertIngestor(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings) {
         this.jdbi = jdbi;
@@ -43,20 +44,37 @@ public final class AlertIngestor {
         this.classifier = classifier;
         this.clock = clock;
         this.settings = settings;
+        this.commits = new GroupCommit<>("alerts", this::write);
     }
 
+    /**
+     * Writes the alerts and answers once they are committed. Concurrent calls share one transaction
+     * ({@link GroupCommit}); classification happens first, on the caller's thread.
+     */
     public IngestResult ingest(List<Alert> alerts) {
         List<PreparedAlert> prepared = alerts.stream().map(this::prepare).toList();
+        return new IngestResult(alerts.size(), new ArrayList<>(commits.submit(prepared)));
+    }
+
+    private List<Set<String>> write(List<List<PreparedAlert>> requests) {
         Instant now = clock.instant();
-        Set<String> incidents = Retry.onConflict(() -> jdbi.inTransaction(handle -> {
+        return Retry.onConflict(() -> jdbi.inTransaction(handle -> {
             Journal journal = new Journal(handle, now, settings.cardUpdateInterval());
-            Set<String> touched = new LinkedHashSet<>();
-            for (PreparedAlert alert : prepared) {
-                apply(journal, alert).ifPresent(touched::add);
+            List<Set<String>> results = new ArrayList<>();
+            for (List<PreparedAlert> request : requests) {
+                Set<String> touched = new LinkedHashSet<>();
+                for (PreparedAlert alert : request) {
+                    apply(journal, alert).ifPresent(touched::add);
+                }
+                results.add(touched);
             }
-            return touched;
+            return results;
         }));
-        return new IngestResult(alerts.size(), new ArrayList<>(incidents));
+    }
+
+    @Override
+    public void close() {
+        commits.close();
     }
 
     PreparedAlert prepare(Alert alert) {

@@ -1,0 +1,98 @@
+package dev.threeam.incident;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lets concurrent requests share one commit: each caller hands over its work and waits; one writer thread runs
+ * everything that queued up in a single transaction, then answers them all. Each caller still gets its answer only
+ * after its own work is committed. If a shared transaction fails, each caller's work is retried alone, so one bad
+ * request never fails its neighbours.
+ */
+final class GroupCommit<T> implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final int MAX_BATCH = 256;
+
+    private record Job<T>(List<T> items, CompletableFuture<Set<String>> done) {}
+
+    private final BlockingQueue<Job<T>> queue = new LinkedBlockingQueue<>();
+    private final Function<List<List<T>>, List<Set<String>>> transaction;
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    /** {@code transaction} writes every caller's items in one transaction and returns each caller's result. */
+    GroupCommit(String name, Function<List<List<T>>, List<Set<String>>> transaction) {
+        this.transaction = transaction;
+        this.writer = new Thread(this::loop, "group-commit-" + name);
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    Set<String> submit(List<T> items) {
+        CompletableFuture<Set<String>> done = new CompletableFuture<>();
+        queue.add(new Job<>(items, done));
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the commit", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void loop() {
+        while (running) {
+            List<Job<T>> batch = new ArrayList<>();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            run(batch);
+        }
+    }
+
+    private void run(List<Job<T>> batch) {
+        try {
+            List<Set<String>> results = transaction.apply(batch.stream().map(Job::items).toList());
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).done().complete(results.get(i));
+            }
+        } catch (RuntimeException shared) {
+            if (batch.size() == 1) {
+                batch.get(0).done().completeExceptionally(shared);
+                return;
+            }
+            LOG.debug("a shared commit of {} requests failed ({}); committing them one by one", batch.size(), shared.toString());
+            for (Job<T> job : batch) {
+                try {
+                    job.done().complete(transaction.apply(List.of(job.items())).get(0));
+                } catch (RuntimeException alone) {
+                    job.done().completeExceptionally(alone);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        writer.interrupt();
+    }
+}

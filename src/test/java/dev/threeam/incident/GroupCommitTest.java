@@ -1,0 +1,71 @@
+package dev.threeam.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class GroupCommitTest {
+
+    @Test
+    void concurrent_callers_share_transactions_and_each_gets_its_own_answer() throws Exception {
+        List<Integer> transactionSizes = new CopyOnWriteArrayList<>();
+        try (GroupCommit<String> commits = new GroupCommit<>("test", requests -> {
+            transactionSizes.add(requests.size());
+            sleep(5);
+            return requests.stream().map(items -> Set.of(String.join("+", items))).toList();
+        })) {
+            ExecutorService pool = Executors.newFixedThreadPool(16);
+            List<Future<Set<String>>> answers = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String item = "a" + i;
+                answers.add(pool.submit(() -> commits.submit(List.of(item))));
+            }
+            for (int i = 0; i < 200; i++) {
+                assertThat(answers.get(i).get()).containsExactly("a" + i);
+            }
+            pool.shutdown();
+        }
+        assertThat(transactionSizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(200);
+        assertThat(transactionSizes.size()).isLessThan(200);
+    }
+
+    @Test
+    void a_bad_request_fails_alone_and_its_neighbours_are_committed() throws Exception {
+        List<String> committed = new CopyOnWriteArrayList<>();
+        try (GroupCommit<String> commits = new GroupCommit<>("test", requests -> {
+            sleep(20);
+            if (requests.stream().anyMatch(items -> items.contains("bad"))) {
+                throw new IllegalStateException("constraint violated by bad");
+            }
+            requests.forEach(committed::addAll);
+            return requests.stream().map(items -> Set.of(items.get(0))).toList();
+        })) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            Future<Set<String>> first = pool.submit(() -> commits.submit(List.of("first")));
+            Future<Set<String>> bad = pool.submit(() -> commits.submit(List.of("bad")));
+            Future<Set<String>> last = pool.submit(() -> commits.submit(List.of("last")));
+
+            assertThat(first.get()).containsExactly("first");
+            assertThat(last.get()).containsExactly("last");
+            assertThatThrownBy(bad::get).hasMessageContaining("constraint violated by bad");
+            assertThat(committed).containsExactlyInAnyOrder("first", "last");
+            pool.shutdown();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
