@@ -1,13 +1,20 @@
 package dev.threeam;
 
 import dev.threeam.config.Config;
+import dev.threeam.drill.DrillHistory;
+import dev.threeam.drill.DrillReport;
 import dev.threeam.runbook.HandoverReport;
+import dev.threeam.runbook.WorkflowReadiness;
+import dev.threeam.store.Database;
+import java.time.Instant;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code java -jar threeam.jar [serve]} runs the bot; {@code check [DIR]} prints the handover report. */
@@ -59,10 +66,31 @@ public final class Main implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", description = "runbooks folder (default: RUNBOOKS_DIR or ./runbooks)")
         Path dir;
 
+        @Option(names = "--require-drills", description = "fail when a failure type has no passed drill in the last 90 days")
+        boolean requireDrills;
+
         @Override
         public Integer call() {
             Config config = Config.fromEnvironment();
-            return HandoverReport.run(dir != null ? dir : config.runbooksDir(), config.environment(), System.out);
+            Path runbooks = dir != null ? dir : config.runbooksDir();
+            int exit = HandoverReport.run(runbooks, config.environment(), System.out);
+            List<String> workflows = HandoverReport.of(runbooks, config.environment(), false).workflows().stream()
+                    .map(WorkflowReadiness::workflow).toList();
+            if (!databaseExists(config.databaseUrl())) {
+                System.out.println("\nDrill history: none (no database at " + config.databaseUrl() + "; set DATABASE_URL to the bot's)");
+                return requireDrills && !workflows.isEmpty() ? 1 : exit;
+            }
+            Database database = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+            boolean drilled = DrillReport.print(workflows, new DrillHistory(database.jdbi()), Instant.now(), requireDrills, System.out);
+            return exit != 0 ? exit : drilled ? 0 : 1;
+        }
+
+        private static boolean databaseExists(String url) {
+            if (!url.startsWith("jdbc:sqlite:")) {
+                return true;
+            }
+            String file = url.substring("jdbc:sqlite:".length());
+            return !file.isBlank() && !file.contains(":memory:") && java.nio.file.Files.exists(Path.of(file.replaceFirst("\\?.*$", "")));
         }
     }
 }

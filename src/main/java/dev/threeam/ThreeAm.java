@@ -25,6 +25,10 @@ import dev.threeam.change.LangfuseWebhook;
 import dev.threeam.classify.Classifier;
 import dev.threeam.config.Config;
 import dev.threeam.incident.AlertIngestor;
+import dev.threeam.drill.DrillHistory;
+import dev.threeam.drill.DrillService;
+import dev.threeam.drill.DrillThresholds;
+import dev.threeam.incident.EvalResults;
 import dev.threeam.incident.Examples;
 import dev.threeam.incident.IncidentLifecycle;
 import dev.threeam.incident.IncidentSettings;
@@ -84,6 +88,8 @@ public final class ThreeAm implements AutoCloseable {
     private final Sandbox sandbox;
     private final PrometheusMeterRegistry metrics;
     private final AlertIngestor ingestor;
+    private final java.util.concurrent.ScheduledExecutorService drillTimer;
+    private final Runnable endExpiredDrills;
     private final int port;
 
     public ThreeAm(Config config, Clock clock) {
@@ -124,6 +130,14 @@ public final class ThreeAm implements AutoCloseable {
         Authorization authorization = new Authorization(new CachedUserGroupDirectory(
                 group -> java.util.Set.copyOf(gateway.userGroupMembers(group)), clock));
         ActionService actions = new ActionService(jdbi, runbooks, authorization, lifecycle, clock);
+        DrillService drills = new DrillService(jdbi, runbooks, ingestor, lifecycle, actionLog,
+                new DrillThresholds(config.drillAckWithin(), config.drillPassWithin(), config.drillTimeLimit()), clock);
+        this.drillTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "drill-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.endExpiredDrills = drills::endExpired;
         FlagProviders flags = FlagProviders.standard(config);
 
         ThreadViews views = new ThreadViews(new QuestionViews(flags::describe));
@@ -141,7 +155,8 @@ public final class ThreeAm implements AutoCloseable {
         Map<OutboxKind, OutboxHandler> actionHandlers = Map.of(
                 OutboxKind.PAGE, actionDelivery::page,
                 OutboxKind.ROLLBACK, actionDelivery::rollback,
-                OutboxKind.EVAL, actionDelivery::eval);
+                OutboxKind.EVAL, actionDelivery::eval,
+                OutboxKind.DRILL_SCORE, drills::score);
         this.actionWorker = new OutboxWorker("actions", outbox, actionHandlers, clock, slackMetrics, new DeliveryFailures(jdbi, clock)::record);
         Runnable wake = () -> {
             slackWorker.wake();
@@ -155,8 +170,8 @@ public final class ThreeAm implements AutoCloseable {
                 .requestVerificationEnabled(false) // SlackSignature checks the raw bytes in HTTP mode; Socket Mode needs none
                 .authTestCacheEnabled(true)
                 .build());
-        SlashCommands commands = new SlashCommands(jdbi, ingestor, actions, runbooks, clock);
-        new SlackInteractions(lifecycle, triage, actions, examples, commands, new HomeTab(jdbi, clock), new Ephemeral(gateway), gateway, wake)
+        SlashCommands commands = new SlashCommands(jdbi, ingestor, actions, runbooks, drills, clock);
+        new SlackInteractions(lifecycle, triage, actions, examples, commands, new HomeTab(jdbi, runbooks, new DrillHistory(jdbi), clock), new Ephemeral(gateway), gateway, wake)
                 .register(app);
 
         Postmortem postmortem = new Postmortem(jdbi, examples, id -> actionLog.forIncident(id).stream()
@@ -164,7 +179,7 @@ public final class ThreeAm implements AutoCloseable {
                 changeId -> changes.find(changeId).map(ChangeText::description));
         WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), ingestor,
                 new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, examples,
-                postmortem, wake);
+                postmortem, drills, new EvalResults(jdbi, clock, settings), wake);
         List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> routeSets = new ArrayList<>();
         routeSets.add(routes::register);
         SlackEventsRoute events = new SlackEventsRoute(app, new SlackSignature(signingSecret, clock));
@@ -181,6 +196,13 @@ public final class ThreeAm implements AutoCloseable {
         web.start(port);
         slackWorker.start();
         actionWorker.start();
+        drillTimer.scheduleWithFixedDelay(() -> {
+            try {
+                endExpiredDrills.run();
+            } catch (RuntimeException e) {
+                LOG.warn("ending expired drills: {}", e.toString());
+            }
+        }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
         if (socketMode != null) {
             try {
                 socketMode.startAsync();
@@ -217,6 +239,7 @@ public final class ThreeAm implements AutoCloseable {
     @Override
     public void close() {
         web.close();
+        drillTimer.shutdownNow();
         ingestor.close();
         if (socketMode != null) {
             try {

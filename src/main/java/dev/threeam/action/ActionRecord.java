@@ -16,4 +16,5 @@ public record ActionRecord(
         String status,
         Instant at,
         String detail,
-        Instant finishedAt) {}
+        Instant finishedAt,
+        Boolean allowed) {}

@@ -101,6 +101,8 @@ public final class ActionService {
             if (!ActionRows.insert(handle, incidentId, key, "rollback", rollbackId, user, "in_flight", now, rollback.get().label())) {
                 return Outcome.already(ActionRows.already(handle, key));
             }
+            handle.createUpdate("UPDATE actions SET allowed = :allowed WHERE action_key = :key")
+                    .bind("allowed", permitted).bind("key", key).execute();
             IncidentStore store = handle.attach(IncidentStore.class);
             store.addTimeline(incidentId, now, user, "Rollback \"" + Mrkdwn.escape(rollback.get().label()) + "\" pressed by " + Mrkdwn.user(user)
                     + (incident.drill() ? (permitted ? " (drill; allowed)" : " (drill; would NOT have been allowed)") : ""));

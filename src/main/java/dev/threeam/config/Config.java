@@ -35,6 +35,9 @@ public record Config(
         String launchdarklyApiToken,
         Duration flapWindow,
         Duration cardUpdateInterval,
+        Duration drillAckWithin,
+        Duration drillPassWithin,
+        Duration drillTimeLimit,
         Map<String, String> environment) {
 
     public static final String SANDBOX_CHANNEL = "C0INCIDENTS";
@@ -75,6 +78,9 @@ public record Config(
                 blankToNull(env.get("LAUNCHDARKLY_API_TOKEN")),
                 duration(env, "FLAP_WINDOW", Duration.ofMinutes(30)),
                 duration(env, "CARD_UPDATE_INTERVAL", Duration.ofSeconds(3)),
+                duration(env, "DRILL_ACK_WITHIN", Duration.ofMinutes(5)),
+                duration(env, "DRILL_PASS_WITHIN", Duration.ofMinutes(15)),
+                duration(env, "DRILL_TIME_LIMIT", Duration.ofMinutes(30)),
                 env);
     }
 

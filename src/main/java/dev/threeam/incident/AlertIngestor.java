@@ -137,7 +137,7 @@ public final class AlertIngestor implements AutoCloseable {
         Incident incident = new Incident(id, seq, prepared.key(), alert.title(), prepared.workflow(),
                 classification.failureType().id(), classification.evidence(), classification.confidence(),
                 alert.severity(), IncidentStatus.TRIGGERED.id(), false, null, 1, journal.now(), null, null, null,
-                journal.now(), channel, null, null, null, null, prepared.lookupNote());
+                journal.now(), channel, null, null, null, null, prepared.lookupNote(), null);
         store.insert(incident, prepared.key());
         store.insertAlert(row(id, alert, journal.now()));
         journal.log(id, TimelineEntry.BOT, "Opened from " + alert.source() + " alert \"" + Mrkdwn.escape(alert.title(), 300)
@@ -147,6 +147,35 @@ public final class AlertIngestor implements AutoCloseable {
         }
         openThread(journal, id);
         return id;
+    }
+
+    /**
+     * Opens a drill: a synthetic alert for {@code workflow}, classified like a real one, on an incident of its
+     * own (never merged with a real one) that remembers the failure type it really plays.
+     */
+    public String openDrill(Alert synthetic, String realType, String declaredBy) {
+        PreparedAlert prepared = prepare(synthetic);
+        Instant now = clock.instant();
+        return jdbi.inTransaction(handle -> {
+            Journal journal = new Journal(handle, now, settings.cardUpdateInterval());
+            IncidentStore store = journal.store();
+            long seq = store.nextSequence();
+            String id = "INC-" + seq;
+            Classification classification = prepared.classification();
+            String channel = Optional.ofNullable(prepared.runbook()).map(Runbook::channel).filter(c -> !c.isBlank())
+                    .orElse(settings.defaultChannel());
+            String key = IncidentKey.drill(prepared.workflow(), realType, seq);
+            Incident incident = new Incident(id, seq, key, synthetic.title(), prepared.workflow(), classification.failureType().id(),
+                    classification.evidence(), classification.confidence(), synthetic.severity(), IncidentStatus.TRIGGERED.id(), true,
+                    null, 1, now, null, null, null, now, channel, null, null, null, null, null, realType);
+            store.insert(incident, key);
+            store.insertAlert(row(id, synthetic, now));
+            journal.log(id, declaredBy, "DRILL started by " + Mrkdwn.user(declaredBy) + " for " + Mrkdwn.escape(prepared.workflow())
+                    + ": a synthetic alert \"" + Mrkdwn.escape(synthetic.title(), 300) + "\"; classified as " + classification.failureType().id()
+                    + ". Nothing will be paged or rolled back for real.");
+            openThread(journal, id);
+            return id;
+        });
     }
 
     /** The card, then the thread under it. Shared with incidents declared by hand and drills. */

@@ -30,7 +30,8 @@ public record Incident(
         Instant cardUpdatedAt,
         Long suspectedChange,
         String resumeGate,
-        String lookupNote) {
+        String lookupNote,
+        String drillType) {
 
     public static final String GATE_CLOSED = "closed";
     public static final String GATE_APPROVED = "approved";

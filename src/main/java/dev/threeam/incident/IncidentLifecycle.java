@@ -66,6 +66,7 @@ public final class IncidentLifecycle {
             journal.log(incident.id(), user, "Resolved by " + Mrkdwn.user(user) + " after "
                     + AlertIngestor.minutes(incident.age(journal.now())));
             pagerEvent(journal, incident, "resolve", user);
+            drillEnded(journal, incident);
             return Outcome.done(incident.id() + " resolved.");
         });
     }
@@ -83,6 +84,25 @@ public final class IncidentLifecycle {
             journal.notice(incident.id(), ":white_check_mark: Resume approved by " + Mrkdwn.user(user) + ". The incident may be resolved.");
             return Outcome.done("Resume approved on " + incident.id() + ".");
         });
+    }
+
+    /** A drill past its time limit ends, gate or not, and gets its scorecard. */
+    public Outcome endDrill(String incidentId, String reason) {
+        return change(incidentId, (journal, incident) -> {
+            if (!incident.drill() || !incident.open()) {
+                return Outcome.already(incident.id() + " is not an open drill.");
+            }
+            journal.store().resolve(incident.id(), journal.now());
+            journal.log(incident.id(), TimelineEntry.BOT, "DRILL ended: " + reason);
+            drillEnded(journal, incident);
+            return Outcome.done(incident.id() + " ended.");
+        });
+    }
+
+    private static void drillEnded(Journal journal, Incident incident) {
+        if (incident.drill()) {
+            journal.enqueue(incident.id(), OutboxKind.DRILL_SCORE, Map.of());
+        }
     }
 
     /** Every alert of the incident resolved at its source: resolve it, unless a reviewer must approve first. */

@@ -21,9 +21,9 @@ public interface IncidentStore {
 
     @SqlUpdate("""
             INSERT INTO incidents (id, seq, incident_key, open_key, title, workflow, failure_type, evidence, confidence,
-              severity, status, drill, acknowledged_by, alert_count, opened_at, last_alert_at, channel, lookup_note)
+              severity, status, drill, acknowledged_by, alert_count, opened_at, last_alert_at, channel, lookup_note, drill_type)
             VALUES (:id, :seq, :incidentKey, :openKey, :title, :workflow, :failureType, :evidence, :confidence,
-              :severity, :status, :drill, NULL, :alertCount, :openedAt, :lastAlertAt, :channel, :lookupNote)""")
+              :severity, :status, :drill, NULL, :alertCount, :openedAt, :lastAlertAt, :channel, :lookupNote, :drillType)""")
     void insert(@BindMethods Incident incident, @Bind("openKey") String openKey);
 
     @SqlUpdate("UPDATE incidents SET card_updated_at = :at WHERE id = :id")
@@ -48,6 +48,9 @@ public interface IncidentStore {
 
     @SqlQuery("SELECT * FROM incidents WHERE status = :status ORDER BY seq DESC")
     List<Incident> withStatus(@Bind("status") String status);
+
+    @SqlQuery("SELECT * FROM incidents WHERE drill AND status <> 'resolved' AND opened_at < :before")
+    List<Incident> openDrillsOpenedBefore(@Bind("before") Instant before);
 
     @SqlQuery("SELECT * FROM incidents WHERE opened_at >= :since ORDER BY seq DESC")
     List<Incident> openedSince(@Bind("since") Instant since);

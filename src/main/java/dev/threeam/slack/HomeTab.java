@@ -10,7 +10,12 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
 import dev.threeam.Mrkdwn;
+import dev.threeam.classify.FailureType;
+import dev.threeam.drill.DrillHistory;
+import dev.threeam.drill.DrillReport;
 import dev.threeam.incident.Answer;
+import dev.threeam.runbook.Runbook;
+import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.incident.Incident;
 import dev.threeam.incident.IncidentStore;
 import java.time.Clock;
@@ -28,11 +33,30 @@ import org.jdbi.v3.core.Jdbi;
 public final class HomeTab {
 
     private final Jdbi jdbi;
+    private final RunbookRegistry runbooks;
+    private final DrillHistory drills;
     private final Clock clock;
 
-    public HomeTab(Jdbi jdbi, Clock clock) {
+    public HomeTab(Jdbi jdbi, RunbookRegistry runbooks, DrillHistory drills, Clock clock) {
         this.jdbi = jdbi;
+        this.runbooks = runbooks;
+        this.drills = drills;
         this.clock = clock;
+    }
+
+    /** Each workflow's handover status: runbook problems, and how many failure types have a passed recent drill. */
+    private String handover(Instant now) {
+        StringBuilder text = new StringBuilder("*Handover status*");
+        for (Runbook book : runbooks.all()) {
+            long errors = runbooks.problems().stream().filter(p -> p.isError() && p.file().endsWith(book.file().getFileName().toString())).count();
+            long passed = java.util.Arrays.stream(FailureType.classified())
+                    .filter(type -> drills.lastPassed(book.workflow(), type.id(), now, DrillReport.RECENT).isPresent()).count();
+            text.append("\n• *").append(Mrkdwn.escape(book.workflow())).append("*: ")
+                    .append(errors == 0 ? ":white_check_mark: runbook loads" : ":warning: " + errors + " runbook errors")
+                    .append(" · drills passed for ").append(passed).append("/").append(FailureType.classified().length).append(" failure types")
+                    .append(passed == FailureType.classified().length ? " :trophy:" : "");
+        }
+        return text.toString();
     }
 
     public View render(String user) {
@@ -60,7 +84,10 @@ public final class HomeTab {
                 + "\nMedian time to acknowledge: " + ack + " · to resolve: " + resolve
                 + "\nQuestions left unanswered most: " + unanswered;
         blocks.add(section(s -> s.text(markdownText(summary))));
-        blocks.add(context(c -> c.elements(List.of(markdownText("Type `/ai-incident help` for commands.")))));
+        String handover = handover(now);
+        blocks.add(divider());
+        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(handover, Limits.SECTION)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText("Type `/ai-incident help` for commands; `/ai-incident drill <workflow> <type>` to practise.")))));
         return View.builder().type("home").blocks(blocks.subList(0, Math.min(blocks.size(), 100))).build();
     }
 

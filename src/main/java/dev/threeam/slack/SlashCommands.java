@@ -4,6 +4,7 @@ import dev.threeam.Mrkdwn;
 import dev.threeam.action.ActionService;
 import dev.threeam.alert.Alert;
 import dev.threeam.alert.AlertStatus;
+import dev.threeam.drill.DrillService;
 import dev.threeam.incident.AlertIngestor;
 import dev.threeam.incident.Incident;
 import dev.threeam.incident.IncidentStore;
@@ -34,13 +35,15 @@ public final class SlashCommands {
     private final AlertIngestor ingestor;
     private final ActionService actions;
     private final RunbookRegistry runbooks;
+    private final DrillService drills;
     private final Clock clock;
 
-    public SlashCommands(Jdbi jdbi, AlertIngestor ingestor, ActionService actions, RunbookRegistry runbooks, Clock clock) {
+    public SlashCommands(Jdbi jdbi, AlertIngestor ingestor, ActionService actions, RunbookRegistry runbooks, DrillService drills, Clock clock) {
         this.jdbi = jdbi;
         this.ingestor = ingestor;
         this.actions = actions;
         this.runbooks = runbooks;
+        this.drills = drills;
         this.clock = clock;
     }
 
@@ -51,9 +54,23 @@ public final class SlashCommands {
             case "open" -> open(words, user);
             case "resolve" -> resolve(words, user, channel);
             case "reload" -> runbooks.reload().summary();
+            case "drill" -> drill(words, user);
             case "help", "" -> HELP;
             default -> "Unknown subcommand `" + Mrkdwn.escape(words[0], 50) + "`.\n" + HELP;
         };
+    }
+
+    private String drill(String[] words, String user) {
+        if (words.length < 3) {
+            return "Usage: `/ai-incident drill <workflow> <failure_type>`, e.g. `/ai-incident drill support-chat retrieval_failure`.";
+        }
+        try {
+            String id = drills.start(words[1], words[2].strip(), user);
+            return "DRILL *" + id + "* started for " + Mrkdwn.escape(words[1]) + " (" + Mrkdwn.escape(words[2].strip())
+                    + "). Nothing will be paged or rolled back for real; the thread gets a scorecard when it is resolved.";
+        } catch (dev.threeam.BadInputException e) {
+            return "Cannot start the drill: " + Mrkdwn.escape(e.getMessage());
+        }
     }
 
     private String status() {

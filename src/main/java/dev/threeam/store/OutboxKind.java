@@ -15,7 +15,8 @@ public enum OutboxKind {
     DIRECT_MESSAGE(2, false, false),
     PAGE(1, false, false),
     ROLLBACK(1, false, false),
-    EVAL(1, false, false);
+    EVAL(1, false, false),
+    DRILL_SCORE(1, false, false);
 
     private final int priority;
     private final boolean ordered;

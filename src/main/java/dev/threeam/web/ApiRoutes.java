@@ -2,6 +2,8 @@ package dev.threeam.web;
 
 import dev.threeam.BadInputException;
 import dev.threeam.action.ActionLog;
+import dev.threeam.drill.DrillService;
+import dev.threeam.incident.EvalResults;
 import dev.threeam.incident.Examples;
 import dev.threeam.incident.Incident;
 import dev.threeam.incident.IncidentStore;
@@ -21,15 +23,19 @@ final class ApiRoutes {
     private final ActionLog actions;
     private final Examples examples;
     private final Postmortem postmortem;
+    private final DrillService drills;
+    private final EvalResults evals;
 
-    ApiRoutes(Jdbi jdbi, ActionLog actions, Examples examples, Postmortem postmortem) {
+    ApiRoutes(Jdbi jdbi, ActionLog actions, Examples examples, Postmortem postmortem, DrillService drills, EvalResults evals) {
         this.jdbi = jdbi;
         this.actions = actions;
         this.examples = examples;
         this.postmortem = postmortem;
+        this.drills = drills;
+        this.evals = evals;
     }
 
-    void register(RoutesConfig routes, BearerToken token) {
+    void register(RoutesConfig routes, BearerToken token, Runnable wake) {
         routes.get("/api/incidents", ctx -> {
             token.check(ctx);
             String status = ctx.queryParam("status");
@@ -45,6 +51,28 @@ final class ApiRoutes {
             token.check(ctx);
             String markdown = postmortem.draft(ctx.pathParam("id")).orElseThrow(() -> notFound(ctx.pathParam("id")));
             ctx.status(200).contentType("text/markdown; charset=utf-8").result(markdown);
+        });
+        routes.post("/api/drills", ctx -> {
+            token.check(ctx);
+            Map<String, Object> body = JsonBodies.object(ctx.bodyAsBytes());
+            String id = drills.start(JsonBodies.string(body, "workflow"), JsonBodies.string(body, "failure_type"), "api");
+            wake.run();
+            Http.json(ctx, 201, Map.of("incident", id));
+        });
+        routes.post("/api/incidents/{id}/eval-result", ctx -> {
+            token.check(ctx);
+            Map<String, Object> body = JsonBodies.object(ctx.bodyAsBytes());
+            Object passed = body.get("passed");
+            if (!(passed instanceof Boolean)) {
+                throw new BadInputException("passed: expected true or false, got " + (passed == null ? "nothing" : passed));
+            }
+            String summary = body.get("summary") == null ? "" : JsonBodies.string(body, "summary");
+            String url = body.get("url") == null ? null : JsonBodies.string(body, "url");
+            if (!evals.record(ctx.pathParam("id"), (Boolean) passed, summary, url)) {
+                throw notFound(ctx.pathParam("id"));
+            }
+            wake.run();
+            Http.json(ctx, 200, Map.of("recorded", true));
         });
         routes.get("/api/examples", ctx -> {
             token.check(ctx);

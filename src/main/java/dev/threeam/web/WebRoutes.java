@@ -6,7 +6,9 @@ import dev.threeam.change.ChangeParser;
 import dev.threeam.change.ChangeService;
 import dev.threeam.change.LangfuseWebhook;
 import dev.threeam.config.Config;
+import dev.threeam.drill.DrillService;
 import dev.threeam.incident.AlertIngestor;
+import dev.threeam.incident.EvalResults;
 import dev.threeam.incident.Examples;
 import dev.threeam.incident.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
@@ -23,22 +25,24 @@ public final class WebRoutes {
     private final ChangeRoutes changes;
     private final ApiRoutes api;
     private final HealthRoutes health;
+    private final Runnable wake;
 
     public WebRoutes(Config config, Database database, RunbookRegistry runbooks, Outbox outbox, PrometheusMeterRegistry registry,
             AlertParsers parsers, AlertIngestor ingestor, ChangeParser changeParser, LangfuseWebhook langfuse, ChangeService changeService,
-            ActionLog actions, Examples examples, Postmortem postmortem, Runnable wake) {
+            ActionLog actions, Examples examples, Postmortem postmortem, DrillService drills, EvalResults evals, Runnable wake) {
         WebMetrics metrics = new WebMetrics(registry);
         this.token = new BearerToken(config.webhookToken());
         this.alerts = new AlertRoutes(parsers, ingestor, wake, metrics);
         this.changes = new ChangeRoutes(changeParser, langfuse, changeService, runbooks, metrics);
-        this.api = new ApiRoutes(database.jdbi(), actions, examples, postmortem);
+        this.api = new ApiRoutes(database.jdbi(), actions, examples, postmortem, drills, evals);
+        this.wake = wake;
         this.health = new HealthRoutes(database, runbooks, outbox, registry);
     }
 
     public void register(RoutesConfig routes) {
         alerts.register(routes, token);
         changes.register(routes, token);
-        api.register(routes, token);
+        api.register(routes, token, wake);
         health.register(routes);
     }
 }
