@@ -182,8 +182,10 @@ public final class ThreeAm implements AutoCloseable {
                 postmortem, drills, new EvalResults(jdbi, clock, settings), wake);
         List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> routeSets = new ArrayList<>();
         routeSets.add(routes::register);
-        SlackEventsRoute events = new SlackEventsRoute(app, new SlackSignature(signingSecret, clock));
-        routeSets.add(r -> r.post("/slack/events", events));
+        if (signingSecret != null) { // HTTP mode (and the sandbox); Socket Mode receives events over its WebSocket
+            SlackEventsRoute events = new SlackEventsRoute(app, new SlackSignature(signingSecret, clock));
+            routeSets.add(r -> r.post("/slack/events", events));
+        }
         this.sandbox = config.sandbox() ? Sandbox.create(runbooks, baseUrl, signingSecret, clock, config) : null;
         if (sandbox != null) {
             routeSets.add(sandbox::addRoutes);

@@ -28,6 +28,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Javalin server;
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faultsServed = new ConcurrentHashMap<>();
+    private final Map<String, String> canned = new ConcurrentHashMap<>();
 
     public FakeSlack(Map<String, List<String>> userGroups) {
         List<SandboxUser> people = new ArrayList<>();
@@ -38,6 +39,11 @@ public final class FakeSlack implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.before("/sandbox/api/{method}", ctx -> {
                 String method = ctx.pathParam("method");
+                if (canned.containsKey(method)) {
+                    ctx.status(200).contentType("application/json").result(canned.get(method));
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
                 Deque<Fault> queue = faults.get(method);
                 Fault fault = queue == null ? null : queue.pollFirst();
                 if (fault == null) {
@@ -85,6 +91,12 @@ public final class FakeSlack implements AutoCloseable {
 
     public FakeSlack fault(String method, Fault fault) {
         faults.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).addLast(fault);
+        return this;
+    }
+
+    /** Answers {@code method} (one the sandbox does not speak, such as apps.connections.open) with this JSON. */
+    public FakeSlack answer(String method, String json) {
+        canned.put(method, json);
         return this;
     }
 
