@@ -116,7 +116,7 @@ public final class ThreeAm implements AutoCloseable {
         ChangeService changes = new ChangeService(jdbi, clock);
         this.ingestor = new AlertIngestor(jdbi, runbooks, new Classifier(), clock, settings);
         IncidentLifecycle lifecycle = new IncidentLifecycle(jdbi, clock, settings);
-        Triage triage = new Triage(jdbi, clock, settings);
+        Triage triage = new Triage(jdbi, clock, settings, changeId -> changes.find(changeId).map(ChangeText::oneLine));
         Examples examples = new Examples(jdbi, clock);
 
         SlackConfig slackConfig = new SlackConfig();

@@ -16,11 +16,14 @@ public final class Triage {
     private final Jdbi jdbi;
     private final Clock clock;
     private final IncidentSettings settings;
+    private final java.util.function.Function<Long, Optional<String>> changeLabel;
 
-    public Triage(Jdbi jdbi, Clock clock, IncidentSettings settings) {
+    /** {@code changeLabel} gives a change's full "kind: summary" (a button label may have been cut to fit). */
+    public Triage(Jdbi jdbi, Clock clock, IncidentSettings settings, java.util.function.Function<Long, Optional<String>> changeLabel) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
+        this.changeLabel = changeLabel;
     }
 
     /**
@@ -28,7 +31,7 @@ public final class Triage {
      * @param value    the button's value (a failure type, a change id or {@code none}, {@code yes}/{@code no}, a set)
      * @param label    the button's label as the presser saw it (for Q2: "kind: summary")
      */
-    public Outcome answer(String incidentId, String question, String value, String label, String user) {
+    public Outcome answer(String incidentId, String question, String value, String pressedLabel, String user) {
         return jdbi.inTransaction(handle -> {
             Journal journal = new Journal(handle, clock.instant(), settings.cardUpdateInterval());
             IncidentStore store = journal.store();
@@ -37,10 +40,14 @@ public final class Triage {
                 return Outcome.notFound(incidentId);
             }
             Incident incident = found.get();
+            String label = pressedLabel;
             Optional<Answer> previous = store.answers(incidentId).stream().filter(a -> a.question().equals(question)).findFirst();
             if (previous.isPresent() && previous.get().value().equals(value)) {
                 return Outcome.already(question.toUpperCase() + " is already answered \"" + previous.get().label() + "\" by "
                         + Mrkdwn.user(previous.get().byUser()) + ".");
+            }
+            if (question.equals("q2") && parseChange(value) != null) {
+                label = changeLabel.apply(parseChange(value)).orElse(label);
             }
             store.clearAnswer(incidentId, question);
             store.insertAnswer(new Answer(incidentId, question, value, label, user, journal.now()));
