@@ -141,11 +141,20 @@ public final class ActionDelivery {
             if (incident.drill()) {
                 return "DRILL: would have sent a " + pager.name() + " trigger for " + role;
             }
+            if (target.contains("${")) { // sandbox mode keeps unresolved references: show the call instead of making it
+                String wouldBe = "would page " + role + " via " + pager.name() + ", but " + target + " is not set";
+                Outbox.enqueue(handle, incident.id(), OutboxKind.POST_REPLY, Map.of("role", "notice", "text",
+                        ":information_source: " + Mrkdwn.escape(wouldBe)), clock.instant());
+                return "could not page: " + wouldBe;
+            }
             PageResult result = pager.page(request(incident, PageRequest.Event.TRIGGER, target));
             if (result.outcome() == PageResult.Outcome.RETRYABLE_FAILURE) {
                 throw DeliveryException.transientFailure(pager.name() + "_" + result.status(), pager.name() + ": " + result.detail());
             }
-            return (result.isDone() ? "paged via " : "could not page via ") + pager.name() + ": " + result.detail();
+            String detail = (result.isDone() ? "paged " + role + " via " : "could not page " + role + " via ") + pager.name() + ": " + result.detail();
+            Outbox.enqueue(handle, incident.id(), OutboxKind.POST_REPLY, Map.of("role", "notice", "text",
+                    (result.isDone() ? ":pager: " : ":x: ") + Mrkdwn.escape(detail, 1000)), clock.instant());
+            return detail;
         });
     }
 
