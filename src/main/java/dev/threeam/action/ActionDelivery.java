@@ -16,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -114,18 +113,15 @@ public final class ActionDelivery {
     private void pageRole(Incident incident, Runbook.Owner owner, String by) {
         String base = "page:" + incident.id() + ":" + owner.role();
         if (!owner.slack().isEmpty()) {
-            once(incident, base + ":slack", "slack", owner.role(), by, handle -> {
+            once(incident, base + ":slack", "slack", owner.role(), by, () -> {
                 String mentions = String.join(" ", owner.slack().stream().map(ActionDelivery::mention).toList());
                 String text = (incident.drill() ? "DRILL: would page " : ":rotating_light: Paging ") + "*" + Mrkdwn.escape(owner.role()) + "*: " + mentions;
-                Outbox.enqueue(handle, incident.id(), OutboxKind.POST_REPLY, Map.of("role", "notice", "text", text), clock.instant());
-                owner.slack().stream().filter(id -> id.startsWith("U") || id.startsWith("W")).findFirst().ifPresent(user -> {
-                    if (!incident.drill()) {
-                        Outbox.enqueue(handle, incident.id(), OutboxKind.DIRECT_MESSAGE, Map.of("user", user, "text",
-                                "You are paged as " + Mrkdwn.escape(owner.role()) + " for " + incident.id() + ": " + Mrkdwn.escape(incident.title(), 500)),
-                                clock.instant());
-                    }
-                });
-                return "mentioned " + mentions;
+                Map<String, Object> dm = owner.slack().stream().filter(id -> id.startsWith("U") || id.startsWith("W")).findFirst()
+                        .filter(user -> !incident.drill())
+                        .<Map<String, Object>>map(user -> Map.of("user", user, "text", "You are paged as " + Mrkdwn.escape(owner.role()) + " for "
+                                + incident.id() + ": " + Mrkdwn.escape(incident.title(), 500)))
+                        .orElse(null);
+                return new Step(true, "mentioned " + owner.role() + " in the thread: " + String.join(", ", owner.slack()), text, dm);
             });
         }
         if (owner.pagerduty() != null) {
@@ -137,24 +133,20 @@ public final class ActionDelivery {
     }
 
     private void external(Incident incident, String key, String role, String by, Pager pager, String target) {
-        once(incident, key, pager.name(), role, by, handle -> {
+        once(incident, key, pager.name(), role, by, () -> {
             if (incident.drill()) {
-                return "DRILL: would have sent a " + pager.name() + " trigger for " + role;
+                return new Step(true, "DRILL: would have sent a " + pager.name() + " trigger for " + role, null, null);
             }
             if (target.contains("${")) { // sandbox mode keeps unresolved references: show the call instead of making it
                 String wouldBe = "would page " + role + " via " + pager.name() + ", but " + target + " is not set";
-                Outbox.enqueue(handle, incident.id(), OutboxKind.POST_REPLY, Map.of("role", "notice", "text",
-                        ":information_source: " + Mrkdwn.escape(wouldBe)), clock.instant());
-                return "could not page: " + wouldBe;
+                return new Step(false, wouldBe, ":information_source: " + Mrkdwn.escape(wouldBe), null);
             }
             PageResult result = pager.page(request(incident, PageRequest.Event.TRIGGER, target));
             if (result.outcome() == PageResult.Outcome.RETRYABLE_FAILURE) {
                 throw DeliveryException.transientFailure(pager.name() + "_" + result.status(), pager.name() + ": " + result.detail());
             }
             String detail = (result.isDone() ? "paged " + role + " via " : "could not page " + role + " via ") + pager.name() + ": " + result.detail();
-            Outbox.enqueue(handle, incident.id(), OutboxKind.POST_REPLY, Map.of("role", "notice", "text",
-                    (result.isDone() ? ":pager: " : ":x: ") + Mrkdwn.escape(detail, 1000)), clock.instant());
-            return detail;
+            return new Step(result.isDone(), detail, (result.isDone() ? ":pager: " : ":x: ") + Mrkdwn.escape(detail, 1000), null);
         });
     }
 
@@ -177,22 +169,36 @@ public final class ActionDelivery {
                 Map.of("failure_type", incident.failureType(), "evidence", incident.evidence()));
     }
 
-    private interface Step {
-        String run(Handle handle);
-    }
+    /** What one paging step came to: its audit detail, a notice for the thread, a DM to send (each may be null). */
+    private record Step(boolean done, String detail, String threadNotice, Map<String, Object> directMessage) {}
 
-    private void once(Incident incident, String key, String kind, String role, String by, Step step) {
-        jdbi.useTransaction(handle -> {
+    /**
+     * Runs a paging step at most once per key. The row is claimed in one short transaction, the call is made outside
+     * any transaction (a pager may take seconds; SQLite must not be held meanwhile), and the result is written in a
+     * second one. A step that throws a transient failure leaves its row in flight, and the outbox retries it.
+     */
+    private void once(Incident incident, String key, String kind, String role, String by, java.util.function.Supplier<Step> step) {
+        boolean claimed = jdbi.inTransaction(handle -> {
             ActionRecord existing = ActionRows.find(handle, key);
-            if (existing != null && !existing.status().equals("in_flight")) {
-                return;
+            if (existing != null) {
+                return existing.status().equals("in_flight");
             }
+            return ActionRows.insert(handle, incident.id(), key, "page", role + " (" + kind + ")", by, "in_flight", clock.instant(), "paging " + role);
+        });
+        if (!claimed) {
+            return;
+        }
+        Step result = step.get();
+        jdbi.useTransaction(handle -> {
             Instant now = clock.instant();
-            ActionRows.insert(handle, incident.id(), key, "page", role + " (" + kind + ")", by, "in_flight", now, "paging " + role);
-            String detail = step.run(handle);
-            boolean done = !detail.startsWith("could not");
-            ActionRows.finish(handle, key, incident.drill() ? "would_have" : done ? "done" : "failed", detail, now);
-            handle.attach(IncidentStore.class).addTimeline(incident.id(), now, by, Mrkdwn.truncate(detail, 1000));
+            ActionRows.finish(handle, key, incident.drill() ? "would_have" : result.done() ? "done" : "failed", result.detail(), now);
+            handle.attach(IncidentStore.class).addTimeline(incident.id(), now, by, Mrkdwn.truncate(Mrkdwn.escape(result.detail()), 1000));
+            if (result.threadNotice() != null) {
+                Outbox.enqueue(handle, incident.id(), OutboxKind.POST_REPLY, Map.of("role", "notice", "text", result.threadNotice()), now);
+            }
+            if (result.directMessage() != null) {
+                Outbox.enqueue(handle, incident.id(), OutboxKind.DIRECT_MESSAGE, result.directMessage(), now);
+            }
             Outbox.updateCard(handle, incident.id(), now, incident.cardUpdatedAt(), cardInterval);
         });
     }
