@@ -109,7 +109,7 @@ public final class SlackDelivery {
 
     private SlackGateway.Posted postOnce(OutboxMessage row, String channel, String threadTs, Message message) {
         if (row.attempts() > 0) {
-            Optional<SlackGateway.Posted> earlier = call("conversations.history", channel, () -> slack.findPosted(channel, threadTs, row.id()));
+            Optional<SlackGateway.Posted> earlier = earlierPost(row, channel, threadTs);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -120,6 +120,23 @@ public final class SlackDelivery {
         outbox.markAttempt(row.id());
         Map<String, Object> metadata = Map.of("outbox_id", row.id(), "incident", row.incidentId() == null ? "" : row.incidentId());
         return call("chat.postMessage", channel, () -> postJoiningIfNeeded(channel, threadTs, message, metadata));
+    }
+
+    /**
+     * Looks for this row's message among what Slack already has. When Slack cannot tell us (missing scope, a
+     * channel we may not read), we post: a possible duplicate is better than an incident with no card.
+     */
+    private Optional<SlackGateway.Posted> earlierPost(OutboxMessage row, String channel, String threadTs) {
+        try {
+            return call("conversations.history", channel, () -> slack.findPosted(channel, threadTs, row.id()));
+        } catch (DeliveryException e) {
+            if (e.next() != DeliveryException.Next.GIVE_UP) {
+                throw e;
+            }
+            org.slf4j.LoggerFactory.getLogger(SlackDelivery.class).warn(
+                    "cannot check whether outbox row {} was already posted ({}); posting it", row.id(), e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private SlackGateway.Posted postJoiningIfNeeded(String channel, String threadTs, Message message, Map<String, Object> metadata) {
