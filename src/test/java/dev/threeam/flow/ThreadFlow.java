@@ -111,6 +111,12 @@ public abstract class ThreadFlow {
         return app.interaction(withFreshTrigger(payload, user));
     }
 
+    /** Presses a button as drawn earlier on the card (a stale card, a second window): the value is {@code <id>|<value>}. */
+    protected HttpResponse<String> pressOnCard(String user, String incidentId, String actionId, String value) {
+        String payload = Payloads.buttonPress(user, SUPPORT, ts(incidentId), null, "card", actionId, incidentId + "|" + value, actionId);
+        return app.interaction(withFreshTrigger(payload, user));
+    }
+
     /** A trigger id the fake Slack issued, so views.open accepts it as Slack would. */
     private String withFreshTrigger(String payload, String user) {
         ObjectNode json = (ObjectNode) read(payload);
