@@ -43,7 +43,7 @@ public abstract class ThreadFlow {
     protected TestApp app;
 
     @BeforeEach
-    void startApp() throws Exception {
+    protected void startApp() throws Exception {
         slack = new FakeSlack(Map.of("S0HELPDESK", List.of(ONCALL), "S0APPSEC", List.of("U0SEC1")));
         Map<String, String> settings = new java.util.HashMap<>(TestApp.settings(slack, dir));
         prepare(settings);
@@ -51,7 +51,7 @@ public abstract class ThreadFlow {
     }
 
     @AfterEach
-    void stopApp() {
+    protected void stopApp() {
         if (app != null) {
             app.close();
         }
@@ -113,7 +113,7 @@ public abstract class ThreadFlow {
 
     /** Presses a button as drawn earlier on the card (a stale card, a second window): the value is {@code <id>|<value>}. */
     protected HttpResponse<String> pressOnCard(String user, String incidentId, String actionId, String value) {
-        String payload = Payloads.buttonPress(user, SUPPORT, ts(incidentId), null, "card", actionId, incidentId + "|" + value, actionId);
+        String payload = Payloads.buttonPress(user, channel(incidentId), ts(incidentId), null, "card", actionId, incidentId + "|" + value, actionId);
         return app.interaction(withFreshTrigger(payload, user));
     }
 
@@ -145,14 +145,18 @@ public abstract class ThreadFlow {
         return incident(incidentId).path("slack").path("ts").asText(null);
     }
 
+    protected String channel(String incidentId) {
+        return incident(incidentId).path("slack").path("channel").asText();
+    }
+
     protected SandboxMessage card(String incidentId) {
         String ts = ts(incidentId);
-        return slack.topLevel(SUPPORT).stream().filter(message -> message.ts().equals(ts)).findFirst().orElseThrow();
+        return slack.topLevel(channel(incidentId)).stream().filter(message -> message.ts().equals(ts)).findFirst().orElseThrow();
     }
 
     protected List<SandboxMessage> replies(String incidentId) {
         String ts = ts(incidentId);
-        return ts == null ? List.of() : slack.replies(SUPPORT, ts);
+        return ts == null ? List.of() : slack.replies(channel(incidentId), ts);
     }
 
     protected Optional<SandboxMessage> messageWithBlock(String incidentId, String blockId) {
@@ -177,7 +181,7 @@ public abstract class ThreadFlow {
         return text.toString();
     }
 
-    static void collectText(JsonNode node, StringBuilder into) {
+    protected static void collectText(JsonNode node, StringBuilder into) {
         if (node == null) {
             return;
         }
