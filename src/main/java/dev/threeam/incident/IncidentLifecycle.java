@@ -105,6 +105,11 @@ public final class IncidentLifecycle {
         }
     }
 
+    /** A press that changed nothing ("already …") is still on the record: who pressed and what they were told. */
+    public void noteUnchanged(String incidentId, String user, String text) {
+        jdbi.useExtension(IncidentStore.class, store -> store.addTimeline(incidentId, clock.instant(), user, text));
+    }
+
     /** Every alert of the incident resolved at its source: resolve it, unless a reviewer must approve first. */
     static void allAlertsResolved(Journal journal, Incident incident) {
         if (!incident.open()) {

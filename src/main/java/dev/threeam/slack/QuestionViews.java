@@ -60,7 +60,13 @@ public final class QuestionViews {
         List<LayoutBlock> blocks = new ArrayList<>();
         String prompt = "*" + number + ". " + TEXT.get(number - 1) + "*" + hint(thread, question);
         blocks.add(section(s -> s.blockId(question + "_text").text(markdownText(Mrkdwn.truncate(prompt, Limits.SECTION)))));
-        blocks.add(actions(a -> a.blockId(question).elements(buttons.subList(0, Math.min(buttons.size(), 25)))));
+        // Slack takes 25 elements per actions block: more buttons (a runbook with many rollbacks) continue in
+        // q3_2, q3_3 … so none is dropped, "No rollback" included
+        for (int start = 0; start < buttons.size(); start += 25) {
+            String blockId = start == 0 ? question : question + "_" + (start / 25 + 1);
+            List<BlockElement> row = buttons.subList(start, Math.min(buttons.size(), start + 25));
+            blocks.add(actions(a -> a.blockId(blockId).elements(row)));
+        }
         Optional<Answer> answer = thread.answer(question);
         answer.ifPresent(given -> blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(
                 ":white_check_mark: Answered by " + Mrkdwn.user(given.byUser()) + " at " + TIME.format(given.at()) + ": *"

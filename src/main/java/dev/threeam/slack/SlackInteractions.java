@@ -146,6 +146,10 @@ public final class SlackInteractions {
         if (outcome.done()) {
             wake.run();
         } else {
+            if (outcome.kind() == Outcome.Kind.ALREADY) {
+                lifecycle.noteUnchanged(press.incident(), press.user(), dev.threeam.Mrkdwn.user(press.user()) + " pressed \""
+                        + dev.threeam.Mrkdwn.escape(press.label(), 75) + "\": " + outcome.message());
+            }
             ephemeral.tell(press.channel(), press.user(), press.threadTs(), outcome.message());
         }
         return ctx.ack();
