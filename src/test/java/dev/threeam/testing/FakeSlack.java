@@ -24,6 +24,10 @@ public final class FakeSlack implements AutoCloseable {
     /** One fault: answer {@code method} with this status, Slack error or delay instead of the real answer. */
     public record Fault(int status, String slackError, Map<String, String> headers, long delayMillis) {}
 
+    /** Everyone the example runbooks and the tests name, so DMs and private answers to them land. */
+    public static final List<String> PEOPLE = List.of("U0ONCALL", "U0REVIEW1", "U0REVIEW2", "U0REVIEW3", "U0PM1", "U0PM2", "U0PM3",
+            "U0VISITOR", "U0STRANGER", "U0ALICE", "U0BOB", "U0CAROL", "U0LAWYER", "U0MALLORY", "U0SEC1");
+
     private final SandboxWorkspace workspace;
     private final Javalin server;
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
@@ -32,7 +36,9 @@ public final class FakeSlack implements AutoCloseable {
 
     public FakeSlack(Map<String, List<String>> userGroups) {
         List<SandboxUser> people = new ArrayList<>();
-        people.add(new SandboxUser("U0ONCALL", "oncall", "on-call"));
+        java.util.Set<String> ids = new java.util.LinkedHashSet<>(PEOPLE);
+        userGroups.values().forEach(ids::addAll);
+        ids.forEach(id -> people.add(new SandboxUser(id, id.substring(3).toLowerCase(java.util.Locale.ROOT), "test user")));
         this.workspace = new SandboxWorkspace(Clock.systemUTC(), people, userGroups);
         SandboxApi api = new SandboxApi(workspace);
         this.server = Javalin.create(config -> {
