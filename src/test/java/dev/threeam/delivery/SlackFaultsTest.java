@@ -141,9 +141,8 @@ class SlackFaultsTest {
         fire("g-first");
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20)).until(() -> cards().size() == 1);
         fire("g-second");
-        fire("g-third");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> delivered(slack, SUPPORT_CHANNEL, 3));
+        await().atMost(Duration.ofSeconds(60)).until(() -> delivered(slack, SUPPORT_CHANNEL, 2));
         List<SandboxMessage> cards = cards();
         for (SandboxMessage card : cards) {
             assertThat(Alerts.roles(slack.replies(SUPPORT_CHANNEL, card.ts()))).containsExactlyElementsOf(Alerts.THREAD);
@@ -151,6 +150,5 @@ class SlackFaultsTest {
         List<SandboxMessage> firstThread = slack.replies(SUPPORT_CHANNEL, cards.get(0).ts());
         String lastReplyOfFirst = firstThread.get(firstThread.size() - 1).ts();
         assertThat(cards.get(1).ts()).isLessThan(lastReplyOfFirst);
-        assertThat(cards.get(2).ts()).isLessThan(lastReplyOfFirst);
     }
 }
