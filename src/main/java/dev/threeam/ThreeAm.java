@@ -54,6 +54,7 @@ import dev.threeam.store.Database;
 import dev.threeam.store.Outbox;
 import dev.threeam.store.OutboxHandler;
 import dev.threeam.store.OutboxKind;
+import dev.threeam.web.StateGauges;
 import dev.threeam.web.WebRoutes;
 import dev.threeam.web.WebServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -112,6 +113,8 @@ public final class ThreeAm implements AutoCloseable {
         IncidentSettings settings = new IncidentSettings(config.flapWindow(), config.cardUpdateInterval(),
                 config.incidentChannel() != null ? config.incidentChannel() : config.sandbox() ? Config.SANDBOX_CHANNEL : "#incidents");
         Outbox outbox = new Outbox(database);
+        // how long a claimed outbox row is held before another process may take it over (tests shorten it)
+        Duration lease = config.outboxLease();
         ActionLog actionLog = new ActionLog(jdbi);
         ChangeService changes = new ChangeService(jdbi, clock);
         this.ingestor = new AlertIngestor(jdbi, runbooks, new Classifier(), clock, settings);
@@ -149,7 +152,7 @@ public final class ThreeAm implements AutoCloseable {
                 OutboxKind.POST_REPLY, delivery::postReply,
                 OutboxKind.UPDATE_MESSAGE, delivery::updateMessage,
                 OutboxKind.DIRECT_MESSAGE, delivery::directMessage), clock, slackMetrics,
-                new DeliveryFailures(jdbi, clock)::record);
+                new DeliveryFailures(jdbi, clock)::record, lease);
         ActionDelivery actionDelivery = new ActionDelivery(jdbi, runbooks, flags, new PagerDutyPager(config.pagerdutyEventsUrl()),
                 new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey()), new EvalTrigger(), clock, config);
         Map<OutboxKind, OutboxHandler> actionHandlers = Map.of(
@@ -157,7 +160,9 @@ public final class ThreeAm implements AutoCloseable {
                 OutboxKind.ROLLBACK, actionDelivery::rollback,
                 OutboxKind.EVAL, actionDelivery::eval,
                 OutboxKind.DRILL_SCORE, drills::score);
-        this.actionWorker = new OutboxWorker("actions", outbox, actionHandlers, clock, slackMetrics, new DeliveryFailures(jdbi, clock)::record);
+        this.actionWorker = new OutboxWorker("actions", outbox, actionHandlers, clock, slackMetrics, new DeliveryFailures(jdbi, clock)::record,
+                lease);
+        StateGauges.register(metrics, outbox, jdbi, clock);
         Runnable wake = () -> {
             slackWorker.wake();
             actionWorker.wake();

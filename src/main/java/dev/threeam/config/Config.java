@@ -38,6 +38,7 @@ public record Config(
         Duration drillAckWithin,
         Duration drillPassWithin,
         Duration drillTimeLimit,
+        Duration outboxLease,
         Map<String, String> environment) {
 
     public static final String SANDBOX_CHANNEL = "C0INCIDENTS";
@@ -81,6 +82,7 @@ public record Config(
                 duration(env, "DRILL_ACK_WITHIN", Duration.ofMinutes(5)),
                 duration(env, "DRILL_PASS_WITHIN", Duration.ofMinutes(15)),
                 duration(env, "DRILL_TIME_LIMIT", Duration.ofMinutes(30)),
+                duration(env, "OUTBOX_LEASE", Duration.ofSeconds(60)),
                 env);
     }
 

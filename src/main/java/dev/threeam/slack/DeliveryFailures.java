@@ -22,7 +22,7 @@ public final class DeliveryFailures {
     }
 
     public void record(OutboxMessage message, DeliveryException failure) {
-        if (message.incidentId() == null) {
+        if (message.incidentId() == null || failure.code().equals(SlackDelivery.CARD_NOT_POSTED)) {
             return;
         }
         jdbi.useExtension(IncidentStore.class, store -> store.addTimeline(message.incidentId(), clock.instant(), "3am",

@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
-    private static final Duration LEASE = Duration.ofSeconds(60);
+    /** How long a claim holds by default: a dead replica's rows are taken over once it expires. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     private static final int MAX_TRANSIENT_ATTEMPTS = 50;
 
     private final String name;
@@ -35,6 +36,7 @@ public final class OutboxWorker implements AutoCloseable {
     private final Clock clock;
     private final SlackMetrics metrics;
     private final BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure;
+    private final Duration lease;
     private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofSeconds(1), 2.0, 0.5, Duration.ofMinutes(5));
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
@@ -44,6 +46,12 @@ public final class OutboxWorker implements AutoCloseable {
 
     public OutboxWorker(String name, Outbox outbox, Map<OutboxKind, OutboxHandler> handlers, Clock clock, SlackMetrics metrics,
             BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure) {
+        this(name, outbox, handlers, clock, metrics, onPermanentFailure, DEFAULT_LEASE);
+    }
+
+    public OutboxWorker(String name, Outbox outbox, Map<OutboxKind, OutboxHandler> handlers, Clock clock, SlackMetrics metrics,
+            BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure, Duration lease) {
+        this.lease = lease;
         this.name = name;
         this.outbox = outbox;
         this.handlers = Map.copyOf(handlers);
@@ -72,7 +80,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Runs every due row once, on the caller's thread (tests and drains use it). Returns how many were handled. */
     public int runOnce() {
-        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), name, clock.instant(), LEASE, 32);
+        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), name, clock.instant(), lease, 32);
         for (OutboxMessage message : batch) {
             if (!running && thread != null) {
                 outbox.retryAt(message.id(), clock.instant(), "shutting down", false);
@@ -134,7 +142,11 @@ public final class OutboxWorker implements AutoCloseable {
                 if (attempt >= MAX_TRANSIENT_ATTEMPTS) {
                     giveUp(message, e);
                 } else {
-                    outbox.retryAt(message.id(), now.plusMillis(backoff.apply(Math.min(attempt, 20))), e.getMessage(), true);
+                    long delay = backoff.apply(Math.min(attempt, 20));
+                    if (e.waitTime() != null) {
+                        delay = Math.max(delay, e.waitTime().toMillis());
+                    }
+                    outbox.retryAt(message.id(), now.plusMillis(delay), e.getMessage(), true);
                 }
             }
             case GIVE_UP -> giveUp(message, e);

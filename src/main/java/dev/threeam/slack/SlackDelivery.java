@@ -19,12 +19,18 @@ import org.jdbi.v3.core.Jdbi;
  * its outbox row id in its metadata. A row seen again with attempts &gt; 0 (the process died between Slack's
  * answer and our commit, or the lease expired) is first looked up in the channel or thread; only when Slack
  * does not have it is it posted again. The window left open is a post whose request reached Slack but whose
- * message was not yet readable when we looked — Slack makes a message readable before answering the post, and we
- * only look again after the lease (60 s) expired, so in practice it is closed.
+ * message was not yet readable when we looked. Slack makes a message readable before answering the post; after a
+ * crash we look again only once the lease expired (60 s), and after a timeout only once as long again as the
+ * timeout has passed, so a late post is seen, not repeated. What
+ * remains is a Slack request stalled longer than that, which Slack itself abandons.
  */
 public final class SlackDelivery {
 
     private static final Duration NOT_POSTED_YET = Duration.ofMillis(500);
+    /** The code of a reply or update given up because its card failed for good (that failure is reported once). */
+    public static final String CARD_NOT_POSTED = "card_not_posted";
+    /** The Slack client's read timeout (10 s): a timed-out post is looked for no sooner than this after it. */
+    private static final Duration TIMED_OUT_POST_SETTLES = Duration.ofSeconds(10);
 
     private final Jdbi jdbi;
     private final Outbox outbox;
@@ -62,9 +68,7 @@ public final class SlackDelivery {
 
     public void postReply(OutboxMessage row) {
         Incident incident = incident(row);
-        if (incident.ts() == null) {
-            throw DeliveryException.waitFor(NOT_POSTED_YET, "the card of " + incident.id() + " is not posted yet");
-        }
+        cardPosted(incident);
         Map<String, Object> payload = Outbox.read(row.payload());
         String role = String.valueOf(payload.get("role"));
         SlackGateway.Posted posted = postOnce(row, incident.channel(), incident.ts(), views.render(contexts.load(incident), role, payload));
@@ -78,9 +82,7 @@ public final class SlackDelivery {
 
     public void updateCard(OutboxMessage row) {
         Incident incident = incident(row);
-        if (incident.ts() == null) {
-            throw DeliveryException.waitFor(NOT_POSTED_YET, "the card of " + incident.id() + " is not posted yet");
-        }
+        cardPosted(incident);
         call("chat.update", incident.channel(), () -> slack.update(incident.channel(), incident.ts(),
                 views.render(contexts.load(incident), "card", Map.of())));
         jdbi.useExtension(IncidentStore.class, store -> store.cardUpdated(incident.id(), clock.instant()));
@@ -160,7 +162,10 @@ public final class SlackDelivery {
         } catch (SlackCallException e) {
             throw switch (e.kind()) {
                 case RATE_LIMITED -> DeliveryException.waitFor(e.retryAfter(), e.getMessage());
-                case TRANSIENT -> DeliveryException.transientFailure("transient", e.getMessage());
+                // a post that timed out may still land: look for it only after as long again as we waited for it
+                case TRANSIENT -> method.equals("chat.postMessage") && e.error().startsWith("timeout")
+                        ? DeliveryException.transientFailure("timeout", e.getMessage(), TIMED_OUT_POST_SETTLES)
+                        : DeliveryException.transientFailure("transient", e.getMessage());
                 case NOT_IN_CHANNEL, PERMANENT -> DeliveryException.permanent(e.error(), e.getMessage());
             };
         }
@@ -171,6 +176,17 @@ public final class SlackDelivery {
             call.run();
             return null;
         });
+    }
+
+    /** Waits for the card a reply or update needs; gives up when the card failed for good (it never will be). */
+    private void cardPosted(Incident incident) {
+        if (incident.ts() != null) {
+            return;
+        }
+        if (outbox.cardFailed(incident.id())) {
+            throw DeliveryException.permanent(CARD_NOT_POSTED, "the card of " + incident.id() + " could not be posted");
+        }
+        throw DeliveryException.waitFor(NOT_POSTED_YET, "the card of " + incident.id() + " is not posted yet");
     }
 
     private Incident incident(OutboxMessage row) {

@@ -29,6 +29,14 @@ public class DeliveryException extends ThreeAmException {
         return new DeliveryException(Next.BACKOFF, null, code, message);
     }
 
+    /**
+     * A failure whose outcome is unknown (a timeout: the call may still take effect): retry with backoff, but not
+     * before {@code atLeast}, so a late effect can be seen before trying again.
+     */
+    public static DeliveryException transientFailure(String code, String message, Duration atLeast) {
+        return new DeliveryException(Next.BACKOFF, atLeast, code, message);
+    }
+
     /** Calling again will not help: record it and stop. */
     public static DeliveryException permanent(String code, String message) {
         return new DeliveryException(Next.GIVE_UP, null, code, message);
@@ -38,6 +46,7 @@ public class DeliveryException extends ThreeAmException {
         return next;
     }
 
+    /** How long to wait: for {@link Next#RETRY_AFTER}, or the least backoff of an ambiguous failure (else null). */
     public Duration waitTime() {
         return wait;
     }

@@ -132,6 +132,15 @@ public final class Outbox {
                 .mapTo(Long.class).one());
     }
 
+    /** True when the incident's card failed for good and no other attempt at it waits. */
+    public boolean cardFailed(String incidentId) {
+        return jdbi.withHandle(handle -> handle.createQuery("""
+                        SELECT COUNT(*) FROM outbox WHERE incident_id = :incident AND kind = 'post_card' AND status = 'failed'
+                          AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.incident_id = :incident AND p.kind = 'post_card'
+                            AND p.status = 'pending')""")
+                .bind("incident", incidentId).mapTo(Long.class).one()) > 0;
+    }
+
     /** When the oldest waiting row was written, if any waits. */
     public Optional<Instant> oldestPending() {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT MIN(created_at) FROM outbox WHERE status = 'pending'")
