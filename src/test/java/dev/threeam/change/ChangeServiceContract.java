@@ -39,6 +39,11 @@ abstract class ChangeServiceContract {
         }
         database.jdbi().useHandle(handle -> handle.createUpdate("DELETE FROM changes WHERE workflow LIKE :prefix")
                 .bind("prefix", "test-" + run + "-%").execute());
+        closeDatabase();
+    }
+
+    /** Runs after each test's own rows are deleted. */
+    void closeDatabase() {
     }
 
     private String workflow(String name) {

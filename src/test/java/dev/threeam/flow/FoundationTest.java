@@ -34,12 +34,19 @@ class FoundationTest {
     @BeforeEach
     void start() {
         slack = new FakeSlack(Map.of("S0HELPDESK", List.of("U0ONCALL")));
-        app = TestApp.start(TestApp.settings(slack, dir));
+        app = TestApp.start(settings(TestApp.settings(slack, dir)));
+    }
+
+    /** The database this run uses; the PostgreSQL subclass swaps it. */
+    Map<String, String> settings(Map<String, String> sqlite) {
+        return sqlite;
     }
 
     @AfterEach
     void stop() {
-        app.close();
+        if (app != null) {
+            app.close();
+        }
         slack.close();
     }
 
