@@ -31,6 +31,8 @@ public final class OutboxWorker implements AutoCloseable {
     private static final int MAX_TRANSIENT_ATTEMPTS = 50;
 
     private final String name;
+    /** Unique per process, so two replicas never mistake each other's claims for their own. */
+    private final String workerId;
     private final Outbox outbox;
     private final Map<OutboxKind, OutboxHandler> handlers;
     private final Clock clock;
@@ -53,6 +55,7 @@ public final class OutboxWorker implements AutoCloseable {
             BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure, Duration lease) {
         this.lease = lease;
         this.name = name;
+        this.workerId = name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         this.outbox = outbox;
         this.handlers = Map.copyOf(handlers);
         this.clock = clock;
@@ -80,13 +83,16 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Runs every due row once, on the caller's thread (tests and drains use it). Returns how many were handled. */
     public int runOnce() {
-        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), name, clock.instant(), lease, 32);
+        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), workerId, clock.instant(), lease, 32);
         for (OutboxMessage message : batch) {
             if (!running && thread != null) {
                 outbox.retryAt(message.id(), clock.instant(), "shutting down", false);
                 continue;
             }
-            handle(message);
+            // a batch can outlast its lease when Slack is slow: renew before each row, and skip rows taken over
+            if (outbox.renew(message.id(), workerId, clock.instant().plus(lease))) {
+                handle(message);
+            }
         }
         return batch.size();
     }

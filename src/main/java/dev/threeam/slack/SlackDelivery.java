@@ -161,7 +161,10 @@ public final class SlackDelivery {
             return call.get();
         } catch (SlackCallException e) {
             throw switch (e.kind()) {
-                case RATE_LIMITED -> DeliveryException.waitFor(e.retryAfter(), e.getMessage());
+                case RATE_LIMITED -> {
+                    pacer.pause(method, channel, e.retryAfter());
+                    yield DeliveryException.waitFor(e.retryAfter(), e.getMessage());
+                }
                 // a post that timed out may still land: look for it only after as long again as we waited for it
                 case TRANSIENT -> method.equals("chat.postMessage") && e.error().startsWith("timeout")
                         ? DeliveryException.transientFailure("timeout", e.getMessage(), TIMED_OUT_POST_SETTLES)

@@ -13,11 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SlackPacer {
 
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
+    private final Map<String, Long> pausedUntil = new ConcurrentHashMap<>();
 
     /** True when a call to {@code method} (in {@code channel}) may go now. */
     boolean tryAcquire(String method, String channel) {
-        String key = method.equals("chat.postMessage") ? method + ":" + channel : method;
+        String key = key(method, channel);
+        Long until = pausedUntil.get(key);
+        if (until != null && System.nanoTime() - until < 0) {
+            return false;
+        }
         return limiters.computeIfAbsent(key, SlackPacer::limiterFor).acquirePermission();
+    }
+
+    /** Slack answered 429: hold every call of this method (in this channel) for {@code retryAfter}, not just that one. */
+    void pause(String method, String channel, Duration retryAfter) {
+        pausedUntil.put(key(method, channel), System.nanoTime() + retryAfter.toNanos());
+    }
+
+    private static String key(String method, String channel) {
+        return method.equals("chat.postMessage") ? method + ":" + channel : method;
     }
 
     private static RateLimiter limiterFor(String key) {

@@ -86,6 +86,16 @@ public final class Outbox {
                 .toList());
     }
 
+    /**
+     * Extends this worker's lease on a row just before handling it; false when the lease already passed to someone
+     * else (then the row is theirs, and this worker must leave it alone).
+     */
+    public boolean renew(long id, String worker, Instant until) {
+        return jdbi.withHandle(handle -> handle.createUpdate(
+                        "UPDATE outbox SET claimed_until = :until WHERE id = :id AND claimed_by = :worker AND status = 'pending'")
+                .bind("id", id).bind("worker", worker).bind("until", until).execute()) == 1;
+    }
+
     /** Counts an attempt before the call is made: a row with attempts > 0 may already have reached Slack. */
     public void markAttempt(long id) {
         jdbi.useHandle(handle -> handle.createUpdate("UPDATE outbox SET attempts = attempts + 1 WHERE id = :id")
