@@ -57,15 +57,9 @@ public final class LaunchDarklyFlagProvider implements FlagProvider {
 
     @Override
     public RollbackResult apply(Runbook.Rollback rollback) {
-        Optional<String> unresolved = UnresolvedReference.in(rollback.settings());
-        if (unresolved.isPresent()) {
-            return RollbackResult.failed(UnresolvedReference.notCalled(unresolved.get()));
-        }
-        if (baseUrl == null || baseUrl.isBlank()) {
-            return RollbackResult.failed("not called: LAUNCHDARKLY_API_URL is not set");
-        }
-        if (token == null || token.isBlank()) {
-            return RollbackResult.failed("not called: LAUNCHDARKLY_API_TOKEN is not set");
+        Optional<RollbackResult> refusal = Preflight.refusal(rollback, baseUrl, "LAUNCHDARKLY_API_URL", token, "LAUNCHDARKLY_API_TOKEN");
+        if (refusal.isPresent()) {
+            return refusal.get();
         }
         try {
             Target target = Target.of(rollback);

@@ -127,19 +127,9 @@ public final class AlertIngestor implements AutoCloseable {
     }
 
     private String open(Journal journal, PreparedAlert prepared) {
-        IncidentStore store = journal.store();
         Alert alert = prepared.alert();
-        long seq = store.nextSequence();
-        String id = "INC-" + seq;
         Classification classification = prepared.classification();
-        String channel = Optional.ofNullable(prepared.runbook()).map(Runbook::channel).filter(c -> !c.isBlank())
-                .orElse(settings.defaultChannel());
-        Incident incident = new Incident(id, seq, prepared.key(), alert.title(), prepared.workflow(),
-                classification.failureType().id(), classification.evidence(), classification.confidence(),
-                alert.severity(), IncidentStatus.TRIGGERED.id(), false, null, 1, journal.now(), null, null, null,
-                journal.now(), channel, null, null, null, null, prepared.lookupNote(), null);
-        store.insert(incident, prepared.key());
-        store.insertAlert(row(id, alert, journal.now()));
+        String id = create(journal, prepared, seq -> prepared.key(), null);
         journal.log(id, TimelineEntry.BOT, "Opened from " + alert.source() + " alert \"" + Mrkdwn.escape(alert.title(), 300)
                 + "\"; classified as " + classification.failureType().id() + " (" + Mrkdwn.escape(classification.evidence(), 500) + ")");
         if (prepared.lookupNote() != null) {
@@ -155,27 +145,37 @@ public final class AlertIngestor implements AutoCloseable {
      */
     public String openDrill(Alert synthetic, String realType, String declaredBy) {
         PreparedAlert prepared = prepare(synthetic);
-        Instant now = clock.instant();
         return jdbi.inTransaction(handle -> {
-            Journal journal = new Journal(handle, now, settings.cardUpdateInterval());
-            IncidentStore store = journal.store();
-            long seq = store.nextSequence();
-            String id = "INC-" + seq;
-            Classification classification = prepared.classification();
-            String channel = Optional.ofNullable(prepared.runbook()).map(Runbook::channel).filter(c -> !c.isBlank())
-                    .orElse(settings.defaultChannel());
-            String key = IncidentKey.drill(prepared.workflow(), realType, seq);
-            Incident incident = new Incident(id, seq, key, synthetic.title(), prepared.workflow(), classification.failureType().id(),
-                    classification.evidence(), classification.confidence(), synthetic.severity(), IncidentStatus.TRIGGERED.id(), true,
-                    null, 1, now, null, null, null, now, channel, null, null, null, null, null, realType);
-            store.insert(incident, key);
-            store.insertAlert(row(id, synthetic, now));
+            Journal journal = new Journal(handle, clock.instant(), settings.cardUpdateInterval());
+            String id = create(journal, prepared, seq -> IncidentKey.drill(prepared.workflow(), realType, seq), realType);
             journal.log(id, declaredBy, "DRILL started by " + Mrkdwn.user(declaredBy) + " for " + Mrkdwn.escape(prepared.workflow())
-                    + ": a synthetic alert \"" + Mrkdwn.escape(synthetic.title(), 300) + "\"; classified as " + classification.failureType().id()
-                    + ". Nothing will be paged or rolled back for real.");
+                    + ": a synthetic alert \"" + Mrkdwn.escape(synthetic.title(), 300) + "\"; classified as "
+                    + prepared.classification().failureType().id() + ". Nothing will be paged or rolled back for real.");
             openThread(journal, id);
             return id;
         });
+    }
+
+    /**
+     * Writes a new incident and its first alert, in the runbook's channel (else the default one). A drill
+     * ({@code drillType} set) keeps the failure type it really plays and a key no real alert can share.
+     */
+    private String create(Journal journal, PreparedAlert prepared, java.util.function.LongFunction<String> key, String drillType) {
+        IncidentStore store = journal.store();
+        Alert alert = prepared.alert();
+        long seq = store.nextSequence();
+        String id = "INC-" + seq;
+        Classification classification = prepared.classification();
+        String channel = Optional.ofNullable(prepared.runbook()).map(Runbook::channel).filter(c -> !c.isBlank())
+                .orElse(settings.defaultChannel());
+        String incidentKey = key.apply(seq);
+        Incident incident = new Incident(id, seq, incidentKey, alert.title(), prepared.workflow(),
+                classification.failureType().id(), classification.evidence(), classification.confidence(),
+                alert.severity(), IncidentStatus.TRIGGERED.id(), drillType != null, null, 1, journal.now(), null, null, null,
+                journal.now(), channel, null, null, null, null, prepared.lookupNote(), drillType);
+        store.insert(incident, incidentKey);
+        store.insertAlert(row(id, alert, journal.now()));
+        return id;
     }
 
     /** The card, then the thread under it. Shared with incidents declared by hand and drills. */

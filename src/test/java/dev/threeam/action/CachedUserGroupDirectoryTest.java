@@ -7,41 +7,16 @@ import dev.threeam.ThreeAmException;
 import dev.threeam.action.AuthorizationTest.CountingDirectory;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import dev.threeam.testing.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class CachedUserGroupDirectoryTest {
 
-    /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        private Instant now = Instant.parse("2026-11-28T02:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    }
 
     private final CountingDirectory slack = new CountingDirectory();
-    private final ManualClock clock = new ManualClock();
+    private final MutableClock clock = MutableClock.at("2026-11-28T02:00:00Z");
     private final CachedUserGroupDirectory cached = new CachedUserGroupDirectory(slack, Duration.ofSeconds(60), clock);
 
     @Test

@@ -1,5 +1,6 @@
 package dev.threeam.change;
 
+import dev.threeam.testing.MutableClock;
 import static dev.threeam.change.ChangeTestData.NOW;
 import static dev.threeam.change.ChangeTestData.aChange;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package dev.threeam.change;
 
+import dev.threeam.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

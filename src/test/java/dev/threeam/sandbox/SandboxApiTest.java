@@ -1,5 +1,6 @@
 package dev.threeam.sandbox;
 
+import dev.threeam.testing.MutableClock;
 import static com.slack.api.model.block.Blocks.actions;
 import static com.slack.api.model.block.Blocks.header;
 import static com.slack.api.model.block.Blocks.section;

@@ -1,5 +1,6 @@
 package dev.threeam.sandbox;
 
+import dev.threeam.testing.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
