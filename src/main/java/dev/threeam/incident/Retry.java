@@ -5,7 +5,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * Runs a transaction again when another replica won a race on a unique key (two replicas opening the same
- * incident at the same instant): the second attempt finds the first one's row and joins it.
+ * incident at the same instant: the second attempt finds the first one's row and joins it), or when PostgreSQL
+ * chose it as a deadlock or serialization victim.
  */
 final class Retry {
 
@@ -29,7 +30,8 @@ final class Retry {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             String message = String.valueOf(cause.getMessage());
             if (message.contains("23505") || message.contains("duplicate key") || message.contains("UNIQUE constraint")
-                    || message.contains("40001") || message.contains("could not serialize")) {
+                    || message.contains("40001") || message.contains("could not serialize")
+                    || message.contains("40P01") || message.contains("deadlock detected")) {
                 return true;
             }
         }
