@@ -40,8 +40,10 @@ public final class SlackDelivery {
     private final SlackMessages messages;
     private final SlackPacer pacer = new SlackPacer();
     private final Clock clock;
+    private final String fallbackChannel;
 
-    public SlackDelivery(Jdbi jdbi, Outbox outbox, SlackGateway slack, ThreadContextLoader contexts, ThreadViews views, Clock clock) {
+    public SlackDelivery(Jdbi jdbi, Outbox outbox, SlackGateway slack, ThreadContextLoader contexts, ThreadViews views, Clock clock,
+            String fallbackChannel) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.slack = slack;
@@ -49,6 +51,7 @@ public final class SlackDelivery {
         this.views = views;
         this.messages = new SlackMessages(jdbi);
         this.clock = clock;
+        this.fallbackChannel = fallbackChannel;
     }
 
     public void postCard(OutboxMessage row) {
@@ -57,13 +60,36 @@ public final class SlackDelivery {
             return; // already posted by an earlier attempt that committed
         }
         String channel = incident.channel();
-        SlackGateway.Posted posted = postOnce(row, channel, null, views.render(contexts.load(incident), "card", Map.of()));
+        SlackGateway.Posted posted;
+        try {
+            posted = postOnce(row, channel, null, views.render(contexts.load(incident), "card", Map.of()));
+        } catch (DeliveryException e) {
+            throw fallBack(incident, e);
+        }
         jdbi.useTransaction(handle -> {
             handle.attach(IncidentStore.class).postedCard(incident.id(), posted.channel(), posted.ts());
             handle.attach(IncidentStore.class).cardUpdated(incident.id(), clock.instant());
             SlackMessages.remember(handle, incident.id(), "card", posted.channel(), posted.ts());
             Outbox.done(handle, row.id());
         });
+    }
+
+    /**
+     * A runbook naming a channel the bot cannot post in (a typo, an archived channel) must not cost the incident
+     * its thread: the card moves to the default channel, saying why, and is tried again there.
+     */
+    private DeliveryException fallBack(Incident incident, DeliveryException failure) {
+        boolean channelProblem = failure.next() == DeliveryException.Next.GIVE_UP
+                && java.util.Set.of("channel_not_found", "is_archived", "not_in_channel", "restricted_action").contains(failure.code());
+        if (!channelProblem || fallbackChannel == null || fallbackChannel.equals(incident.channel())) {
+            return failure;
+        }
+        jdbi.useExtension(IncidentStore.class, store -> {
+            store.moveToChannel(incident.id(), fallbackChannel);
+            store.addTimeline(incident.id(), clock.instant(), "3am", "Could not post in the runbook's channel " + dev.threeam.Mrkdwn.escape(incident.channel())
+                    + " (" + failure.code() + "); the thread moved to " + dev.threeam.Mrkdwn.escape(fallbackChannel));
+        });
+        return DeliveryException.waitFor(Duration.ZERO, "moved to " + fallbackChannel);
     }
 
     public void postReply(OutboxMessage row) {

@@ -105,8 +105,22 @@ class SlackFaultsTest {
     }
 
     @Test
-    void a_channel_that_does_not_exist_is_reported_and_the_incident_and_its_alerts_are_kept() {
-        assertPermanentFailureIsReported("channel_not_found");
+    void a_runbook_channel_that_does_not_exist_moves_the_thread_to_the_default_channel_and_says_why() {
+        slack.errorNext("chat.postMessage", "channel_not_found");
+
+        fire("g-nochannel");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> slack.topLevel("C0INCIDENTS").size() == 1
+                && slack.replies("C0INCIDENTS", slack.topLevel("C0INCIDENTS").get(0).ts()).size() == Alerts.THREAD.size());
+        JsonNode incident = json(app.get("/api/incidents/INC-1"));
+        assertThat(incident.get("slack").get("channel").asText()).isEqualTo("C0INCIDENTS");
+        assertThat(incident.get("timeline").toString()).contains("channel_not_found").contains("moved to C0INCIDENTS");
+        assertThat(cards()).isEmpty();
+    }
+
+    @Test
+    void a_message_slack_refuses_for_good_is_reported_and_the_incident_and_its_alerts_are_kept() {
+        assertPermanentFailureIsReported("msg_too_long");
     }
 
     @Test
