@@ -83,7 +83,10 @@ public final class ThreeAm implements AutoCloseable {
     private final Database database;
     private final RunbookRegistry runbooks;
     private final WebServer web;
-    private final OutboxWorker slackWorker;
+    /** Slack deliveries run on a few workers: one incident's messages stay in order (the claim sees to it), different
+     * incidents and channels go in parallel. */
+    private static final int SLACK_WORKERS = 4;
+    private final List<OutboxWorker> slackWorkers = new ArrayList<>();
     private final OutboxWorker actionWorker;
     private final SocketModeApp socketMode;
     private final Sandbox sandbox;
@@ -146,13 +149,15 @@ public final class ThreeAm implements AutoCloseable {
         ThreadViews views = new ThreadViews(new QuestionViews(flags::describe));
         ThreadContextLoader contexts = new ThreadContextLoader(jdbi, runbooks, changes, new ChangeRanker(), actionLog, clock);
         SlackDelivery delivery = new SlackDelivery(jdbi, outbox, gateway, contexts, views, clock, settings.defaultChannel());
-        this.slackWorker = new OutboxWorker("slack", outbox, Map.of(
+        Map<OutboxKind, OutboxHandler> slackHandlers = Map.of(
                 OutboxKind.POST_CARD, delivery::postCard,
                 OutboxKind.UPDATE_CARD, delivery::updateCard,
                 OutboxKind.POST_REPLY, delivery::postReply,
                 OutboxKind.UPDATE_MESSAGE, delivery::updateMessage,
-                OutboxKind.DIRECT_MESSAGE, delivery::directMessage), clock, slackMetrics,
-                new DeliveryFailures(jdbi, clock)::record, lease);
+                OutboxKind.DIRECT_MESSAGE, delivery::directMessage);
+        for (int i = 0; i < SLACK_WORKERS; i++) {
+            slackWorkers.add(new OutboxWorker("slack", outbox, slackHandlers, clock, slackMetrics, new DeliveryFailures(jdbi, clock)::record, lease));
+        }
         ActionDelivery actionDelivery = new ActionDelivery(jdbi, runbooks, flags, new PagerDutyPager(config.pagerdutyEventsUrl()),
                 new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey()), new EvalTrigger(), clock, config);
         Map<OutboxKind, OutboxHandler> actionHandlers = Map.of(
@@ -164,7 +169,7 @@ public final class ThreeAm implements AutoCloseable {
                 lease);
         StateGauges.register(metrics, outbox, jdbi, clock);
         Runnable wake = () -> {
-            slackWorker.wake();
+            slackWorkers.forEach(OutboxWorker::wake);
             actionWorker.wake();
         };
 
@@ -201,7 +206,7 @@ public final class ThreeAm implements AutoCloseable {
 
     public ThreeAm start() {
         web.start(port);
-        slackWorker.start();
+        slackWorkers.forEach(OutboxWorker::start);
         actionWorker.start();
         drillTimer.scheduleWithFixedDelay(() -> {
             try {
@@ -238,7 +243,7 @@ public final class ThreeAm implements AutoCloseable {
 
     /** Runs every due outbox row now, on the caller's thread; for tests that want no background timing. */
     public void drainOnce() {
-        slackWorker.runOnce();
+        slackWorkers.get(0).runOnce();
         actionWorker.runOnce();
     }
 
@@ -255,9 +260,11 @@ public final class ThreeAm implements AutoCloseable {
                 LOG.warn("closing Socket Mode: {}", e.getMessage());
             }
         }
-        slackWorker.stop(Duration.ofSeconds(10));
-        actionWorker.stop(Duration.ofSeconds(10));
+        List<OutboxWorker> workers = new ArrayList<>(slackWorkers);
+        workers.add(actionWorker);
+        OutboxWorker.stopAll(workers, Duration.ofSeconds(10));
         runbooks.close();
+        database.close();
     }
 
     private static SocketModeApp socketMode(String appToken, App app) {

@@ -28,6 +28,8 @@ public final class OutboxWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     /** How long a claim holds by default: a dead replica's rows are taken over once it expires. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
+    /** Rows claimed at once: small, so a new card never waits behind a long batch of replies. */
+    static final int BATCH = 8;
     private static final int MAX_TRANSIENT_ATTEMPTS = 50;
 
     private final String name;
@@ -83,7 +85,7 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Runs every due row once, on the caller's thread (tests and drains use it). Returns how many were handled. */
     public int runOnce() {
-        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), workerId, clock.instant(), lease, 32);
+        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), workerId, clock.instant(), lease, BATCH);
         for (OutboxMessage message : batch) {
             if (!running && thread != null) {
                 outbox.retryAt(message.id(), clock.instant(), "shutting down", false);
@@ -168,13 +170,25 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Stops taking rows and waits up to {@code timeout} for the one in hand. */
     public void stop(Duration timeout) {
-        running = false;
-        wake();
-        if (thread != null) {
+        stopAll(List.of(this), timeout);
+    }
+
+    /** Stops several workers at once: all stop taking rows now, then each gets what is left of {@code timeout}. */
+    public static void stopAll(List<OutboxWorker> workers, Duration timeout) {
+        workers.forEach(worker -> {
+            worker.running = false;
+            worker.wake();
+        });
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (OutboxWorker worker : workers) {
+            if (worker.thread == null) {
+                continue;
+            }
             try {
-                thread.join(timeout.toMillis());
+                worker.thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             }
         }
     }

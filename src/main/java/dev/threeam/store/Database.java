@@ -4,6 +4,8 @@ import dev.threeam.ThreeAmException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -18,19 +20,31 @@ import org.sqlite.SQLiteDataSource;
  * Opens the database named by a JDBC URL (SQLite or PostgreSQL), runs the migrations, and hands out a
  * {@link Jdbi} whose instants are stored as epoch milliseconds, the same on both databases.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final boolean postgres;
+    private final HikariDataSource pool;
 
-    private Database(Jdbi jdbi, boolean postgres) {
+    private Database(Jdbi jdbi, boolean postgres, HikariDataSource pool) {
         this.jdbi = jdbi;
         this.postgres = postgres;
+        this.pool = pool;
     }
+
+    /** Closes the connections. */
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** PostgreSQL connections per process; two or three replicas stay far below the server's default limit. */
+    private static final int POSTGRES_POOL = 10;
 
     public static Database open(String url, String user, String password) {
         boolean postgres = url.startsWith("jdbc:postgresql:");
-        javax.sql.DataSource dataSource;
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName(postgres ? "threeam-postgres" : "threeam-sqlite");
         if (postgres) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setUrl(url);
@@ -40,20 +54,31 @@ public final class Database {
             if (password != null) {
                 pg.setPassword(password);
             }
-            dataSource = pg;
+            pool.setDataSource(pg);
+            pool.setMaximumPoolSize(POSTGRES_POOL);
         } else if (url.startsWith("jdbc:sqlite:")) {
-            dataSource = sqlite(url);
+            // SQLite has one writer: one shared connection serializes access inside the process, so threads queue
+            // in Java instead of sleeping in SQLite's busy handler. Nested Jdbi calls on a thread reuse its handle.
+            pool.setDataSource(sqlite(url));
+            pool.setMaximumPoolSize(1);
         } else {
             throw new ThreeAmException("DATABASE_URL: expected jdbc:sqlite:… or jdbc:postgresql:…, got \"" + url + "\"");
         }
         try {
+            // migrations run on a connection of their own, before the pool exists (Flyway may want two at once)
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource((javax.sql.DataSource) pool.getDataSource())
                     .placeholders(Map.of("id_column", postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {
             throw new ThreeAmException("cannot migrate the database at " + url + ": " + e.getMessage(), e);
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new ThreeAmException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
         }
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantAsMillis());
@@ -61,7 +86,7 @@ public final class Database {
             long millis = resultSet.getLong(column);
             return resultSet.wasNull() ? null : Instant.ofEpochMilli(millis);
         });
-        return new Database(jdbi, postgres);
+        return new Database(jdbi, postgres, dataSource);
     }
 
     private static SQLiteDataSource sqlite(String url) {
