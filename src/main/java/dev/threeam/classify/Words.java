@@ -1,6 +1,7 @@
 package dev.threeam.classify;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Puts names, metrics, labels and prose into one form that rules can read: camelCase split, lower case,
@@ -11,27 +12,29 @@ import java.util.Locale;
  */
 final class Words {
 
+    /** Word boundaries inside identifiers, compiled once (this runs for every field of every alert classified). */
+    private static final Pattern CAMEL = Pattern.compile("(?<=[A-Za-z][a-z])(?=[A-Z])"
+            + "|(?<=[0-9])(?=[A-Z][a-z])"
+            + "|(?<=[A-Z])(?=[A-Z][a-z]{2,})"
+            + "|(?<=[A-Z]{2})(?=P\\d{2})"
+            + "|(?<=[A-Za-z])(?=[1-5]xx)");
+    private static final Pattern PUNCTUATION = Pattern.compile("[_.:{}()\\[\\],;=\"'`*|!?~#^\\\\\\-]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     private Words() {}
 
     static String normalize(String raw) {
         if (raw == null) {
             return "";
         }
-        String split = raw
-                .replaceAll("(?<=[A-Za-z][a-z])(?=[A-Z])", " ")
-                .replaceAll("(?<=[0-9])(?=[A-Z][a-z])", " ")
-                .replaceAll("(?<=[A-Z])(?=[A-Z][a-z]{2,})", " ")
-                .replaceAll("(?<=[A-Z]{2})(?=P\\d{2})", " ")
-                .replaceAll("(?<=[A-Za-z])(?=[1-5]xx)", " ");
-        return split.toLowerCase(Locale.ROOT)
-                .replaceAll("[_.:{}()\\[\\],;=\"'`*|!?~#^\\\\\\-]+", " ")
-                .replaceAll("\\s+", " ")
-                .trim();
+        String split = CAMEL.matcher(raw).replaceAll(" ");
+        String lower = PUNCTUATION.matcher(split.toLowerCase(Locale.ROOT)).replaceAll(" ");
+        return SPACES.matcher(lower).replaceAll(" ").trim();
     }
 
     /** Shortens a value for an evidence line. */
     static String shorten(String text, int max) {
-        String oneLine = text.replaceAll("\\s+", " ").trim();
+        String oneLine = SPACES.matcher(text).replaceAll(" ").trim();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1) + "…";
     }
 }

@@ -35,6 +35,16 @@ public interface IncidentStore {
     @SqlQuery("SELECT * FROM incidents WHERE open_key = :key")
     Optional<Incident> findOpen(@Bind("key") String key);
 
+    /** The open incident of a key, as little of it as an arriving alert needs. */
+    record OpenIncident(String id, Instant cardUpdatedAt) {}
+
+    @SqlQuery("SELECT id, card_updated_at FROM incidents WHERE open_key = :key")
+    @RegisterConstructorMapper(OpenIncident.class)
+    Optional<OpenIncident> findOpenIncident(@Bind("key") String key);
+
+    @SqlQuery("SELECT status FROM incident_alerts WHERE incident_id = :id AND fingerprint = :fingerprint")
+    Optional<String> alertStatus(@Bind("id") String incidentId, @Bind("fingerprint") String fingerprint);
+
     @SqlQuery("""
             SELECT * FROM incidents WHERE incident_key = :key AND open_key IS NULL AND resolved_at >= :since
             ORDER BY resolved_at DESC LIMIT 1""")

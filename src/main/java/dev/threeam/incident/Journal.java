@@ -42,7 +42,11 @@ final class Journal {
     }
 
     void cardChanged(Incident incident) {
-        Outbox.updateCard(handle, incident.id(), now, incident.cardUpdatedAt(), cardInterval);
+        cardChanged(incident.id(), incident.cardUpdatedAt());
+    }
+
+    void cardChanged(String incidentId, Instant cardUpdatedAt) {
+        Outbox.updateCard(handle, incidentId, now, cardUpdatedAt, cardInterval);
     }
 
     /** A reply in the thread; {@code role} tells the renderer what it shows ({@code changes}, {@code q1}, {@code notice} …). */
