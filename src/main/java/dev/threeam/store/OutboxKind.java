@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 public enum OutboxKind {
     POST_CARD(0, true, true),
-    UPDATE_CARD(1, true, false),
+    UPDATE_CARD(1, false, false), // waits only for its card (SlackDelivery checks), never behind the thread's replies
     POST_REPLY(2, true, true),
     UPDATE_MESSAGE(2, true, true),
     DIRECT_MESSAGE(2, false, false),
