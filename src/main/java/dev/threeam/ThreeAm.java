@@ -148,7 +148,8 @@ public final class ThreeAm implements AutoCloseable {
 
         ThreadViews views = new ThreadViews(new QuestionViews(flags::describe));
         ThreadContextLoader contexts = new ThreadContextLoader(jdbi, runbooks, changes, new ChangeRanker(), actionLog, clock);
-        SlackDelivery delivery = new SlackDelivery(jdbi, outbox, gateway, contexts, views, clock, settings.defaultChannel());
+        SlackDelivery delivery = new SlackDelivery(jdbi, outbox, gateway, contexts, views, clock, settings.defaultChannel(),
+                settings.cardUpdateInterval());
         Map<OutboxKind, OutboxHandler> slackHandlers = Map.of(
                 OutboxKind.POST_CARD, delivery::postCard,
                 OutboxKind.UPDATE_CARD, delivery::updateCard,

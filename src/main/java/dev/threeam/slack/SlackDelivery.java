@@ -41,9 +41,10 @@ public final class SlackDelivery {
     private final SlackPacer pacer = new SlackPacer();
     private final Clock clock;
     private final String fallbackChannel;
+    private final Duration cardInterval;
 
     public SlackDelivery(Jdbi jdbi, Outbox outbox, SlackGateway slack, ThreadContextLoader contexts, ThreadViews views, Clock clock,
-            String fallbackChannel) {
+            String fallbackChannel, Duration cardInterval) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.slack = slack;
@@ -52,6 +53,7 @@ public final class SlackDelivery {
         this.messages = new SlackMessages(jdbi);
         this.clock = clock;
         this.fallbackChannel = fallbackChannel;
+        this.cardInterval = cardInterval;
     }
 
     public void postCard(OutboxMessage row) {
@@ -111,7 +113,10 @@ public final class SlackDelivery {
         cardPosted(incident);
         call("chat.update", incident.channel(), () -> slack.update(incident.channel(), incident.ts(),
                 views.render(contexts.load(incident), "card", Map.of())));
-        jdbi.useExtension(IncidentStore.class, store -> store.cardUpdated(incident.id(), clock.instant()));
+        jdbi.useTransaction(handle -> {
+            handle.attach(IncidentStore.class).cardUpdated(incident.id(), clock.instant());
+            Outbox.cardRedrawn(handle, row, clock.instant(), cardInterval);
+        });
     }
 
     public void updateMessage(OutboxMessage row) {

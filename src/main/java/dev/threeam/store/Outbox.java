@@ -27,8 +27,7 @@ public final class Outbox {
         this.jdbi = database.jdbi();
         String lock = database.postgres() ? " FOR UPDATE SKIP LOCKED" : "";
         this.claimSql = """
-                UPDATE outbox SET claimed_by = :worker, claimed_until = :until,
-                  coalesce_key = CASE WHEN kind = 'update_card' THEN NULL ELSE coalesce_key END
+                UPDATE outbox SET claimed_by = :worker, claimed_until = :until
                 WHERE id IN (
                   SELECT o.id FROM outbox o
                   WHERE o.status = 'pending' AND o.not_before <= :now AND o.kind IN (<kinds>)
@@ -54,21 +53,36 @@ public final class Outbox {
     }
 
     /**
-     * Asks for the card to be redrawn, at most once per {@code interval}: while an update waits, later changes
-     * ride on it (it renders the state of the moment it is sent).
+     * Asks for the card to be redrawn, at most once per {@code interval}. One redraw row per incident exists at a
+     * time (its {@code coalesce_key}): while it waits, later changes ride on it (it renders the state of the moment
+     * it is sent); while it is being sent, a change marks it {@code again}, and {@link #cardRedrawn} then asks for
+     * one more redraw an interval later, so the card always ends on the latest state.
      */
     public static void updateCard(Handle handle, String incidentId, Instant now, Instant lastUpdate, Duration interval) {
         Instant notBefore = lastUpdate == null || lastUpdate.plus(interval).isBefore(now) ? now : lastUpdate.plus(interval);
         handle.createUpdate("""
                         INSERT INTO outbox (incident_id, kind, priority, payload, coalesce_key, status, attempts, not_before, created_at)
                         VALUES (:incident, 'update_card', :priority, '{}', :key, 'pending', 0, :notBefore, :now)
-                        ON CONFLICT (coalesce_key) DO NOTHING""")
+                        ON CONFLICT (coalesce_key) DO UPDATE SET payload = CASE WHEN outbox.claimed_by IS NULL
+                          THEN outbox.payload ELSE '{"again":true}' END""")
                 .bind("incident", incidentId)
                 .bind("priority", OutboxKind.UPDATE_CARD.priority())
                 .bind("key", "card:" + incidentId)
                 .bind("notBefore", notBefore)
                 .bind("now", now)
                 .execute();
+    }
+
+    /**
+     * A card redraw was sent: the row is done and frees its key; if the incident changed while it was being sent,
+     * one more redraw is due an interval from now.
+     */
+    public static void cardRedrawn(Handle handle, OutboxMessage row, Instant now, Duration interval) {
+        String payload = handle.createQuery("SELECT payload FROM outbox WHERE id = :id").bind("id", row.id()).mapTo(String.class).one();
+        done(handle, row.id());
+        if (payload.contains("\"again\"")) {
+            updateCard(handle, row.incidentId(), now, now, interval);
+        }
     }
 
     /** Claims up to {@code limit} due rows of the given kinds, oldest first within priority, under a lease. */
@@ -103,7 +117,9 @@ public final class Outbox {
     }
 
     public static void done(Handle handle, long id) {
-        handle.createUpdate("UPDATE outbox SET status = 'done', claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE id = :id")
+        handle.createUpdate("""
+                        UPDATE outbox SET status = 'done', claimed_by = NULL, claimed_until = NULL, last_error = NULL, coalesce_key = NULL
+                        WHERE id = :id""")
                 .bind("id", id).execute();
     }
 
@@ -123,7 +139,7 @@ public final class Outbox {
 
     public void fail(long id, String error) {
         jdbi.useHandle(handle -> handle.createUpdate(
-                        "UPDATE outbox SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = :error WHERE id = :id")
+                        "UPDATE outbox SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = :error, coalesce_key = NULL WHERE id = :id")
                 .bind("id", id).bind("error", error).execute());
     }
 
