@@ -45,7 +45,8 @@ final class CardLatency {
             send(client, bot, warmup, incidents, ratePerSecond, acked);
             Map<String, Long> cards = awaitCards(slack, acked, Duration.ofSeconds(60));
             Thread.sleep(2_000);
-            List<FakeSlack.Post> posts = slack.posts().subList(postsBefore, slack.posts().size());
+            List<FakeSlack.Post> all = slack.posts(); // one snapshot: posts may still be arriving
+            List<FakeSlack.Post> posts = all.subList(Math.min(postsBefore, all.size()), all.size());
             double span = posts.isEmpty() ? Double.NaN : (posts.get(posts.size() - 1).arrivedNanos() - posts.get(0).arrivedNanos()) / 1e9;
             long[] latencies = acked.entrySet().stream().filter(entry -> cards.containsKey(entry.getKey()))
                     .mapToLong(entry -> Math.max(0, cards.get(entry.getKey()) - entry.getValue())).sorted().toArray();
