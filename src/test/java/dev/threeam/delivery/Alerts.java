@@ -43,7 +43,7 @@ final class Alerts {
             String role = null;
             for (JsonNode block : reply.blocks() == null ? List.<JsonNode>of() : (Iterable<JsonNode>) reply.blocks()::elements) {
                 String id = block.path("block_id").asText("");
-                if (id.matches("q[1-5].*")) {
+                if (id.matches("q[1-5](_text|_\\d+)?")) {
                     role = id.substring(0, 2);
                     break;
                 }
