@@ -1,5 +1,6 @@
 package dev.threeam;
 
+import dev.threeam.common.ThreeAmException;
 import dev.threeam.config.Config;
 import dev.threeam.drill.DrillHistory;
 import dev.threeam.drill.DrillReport;

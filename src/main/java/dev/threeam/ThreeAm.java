@@ -23,6 +23,7 @@ import dev.threeam.change.ChangeService;
 import dev.threeam.change.ChangeText;
 import dev.threeam.change.LangfuseWebhook;
 import dev.threeam.classify.Classifier;
+import dev.threeam.common.ThreeAmException;
 import dev.threeam.config.Config;
 import dev.threeam.incident.AlertIngestor;
 import dev.threeam.drill.DrillHistory;

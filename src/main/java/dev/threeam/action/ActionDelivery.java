@@ -1,6 +1,6 @@
 package dev.threeam.action;
 
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.config.Config;
 import dev.threeam.incident.Incident;
 import dev.threeam.incident.IncidentStore;

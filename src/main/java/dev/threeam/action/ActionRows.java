@@ -1,6 +1,6 @@
 package dev.threeam.action;
 
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import java.time.Instant;
 import org.jdbi.v3.core.Handle;
 

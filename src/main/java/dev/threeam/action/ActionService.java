@@ -1,7 +1,7 @@
 package dev.threeam.action;
 
-import dev.threeam.Mrkdwn;
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.Mrkdwn;
+import dev.threeam.common.ThreeAmException;
 import dev.threeam.incident.Incident;
 import dev.threeam.incident.IncidentLifecycle;
 import dev.threeam.incident.IncidentStore;

@@ -1,6 +1,6 @@
 package dev.threeam.action;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;

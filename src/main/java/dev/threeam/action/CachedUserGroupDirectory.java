@@ -1,6 +1,6 @@
 package dev.threeam.action;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.threeam.action;
 
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.incident.Incident;
 import java.net.URI;
 import java.net.http.HttpClient;

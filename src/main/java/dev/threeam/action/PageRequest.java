@@ -1,6 +1,6 @@
 package dev.threeam.action;
 
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.threeam.action;
 
-import dev.threeam.Json;
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.Json;
+import dev.threeam.common.ThreeAmException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;

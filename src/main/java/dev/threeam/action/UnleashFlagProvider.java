@@ -1,6 +1,6 @@
 package dev.threeam.action;
 
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import dev.threeam.runbook.Runbook;
 import java.io.IOException;
 import java.net.http.HttpClient;

@@ -8,6 +8,6 @@ import java.util.Set;
  */
 public interface UserGroupDirectory {
 
-    /** The user ids in the group; throws {@link dev.threeam.ThreeAmException} when the lookup fails. */
+    /** The user ids in the group; throws {@link dev.threeam.common.ThreeAmException} when the lookup fails. */
     Set<String> members(String groupId);
 }

@@ -1,7 +1,7 @@
 package dev.threeam.action;
 
-import dev.threeam.BadInputException;
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.ThreeAmException;
 import dev.threeam.runbook.Runbook;
 import java.io.IOException;
 import java.net.http.HttpClient;

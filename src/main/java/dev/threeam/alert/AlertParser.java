@@ -3,7 +3,7 @@ package dev.threeam.alert;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
-/** Turns one source's webhook body into alerts. Bad input is a {@link dev.threeam.BadInputException} naming the field. */
+/** Turns one source's webhook body into alerts. Bad input is a {@link dev.threeam.common.BadInputException} naming the field. */
 public interface AlertParser {
 
     /** The source id this parser answers for ({@code alertmanager}, {@code grafana}, …). */

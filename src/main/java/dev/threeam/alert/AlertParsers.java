@@ -1,6 +1,6 @@
 package dev.threeam.alert;
 
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

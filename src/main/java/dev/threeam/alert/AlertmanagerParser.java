@@ -1,7 +1,7 @@
 package dev.threeam.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.threeam.alert;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.threeam.BadInputException;
-import dev.threeam.Json;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.Json;
 
 /** Turns a request body into a JSON tree, refusing empty bodies, malformed JSON and trailing garbage. */
 final class JsonBody {

@@ -1,6 +1,6 @@
 package dev.threeam.change;
 
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;

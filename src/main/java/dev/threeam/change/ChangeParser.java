@@ -1,7 +1,7 @@
 package dev.threeam.change;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.threeam.change;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -2,8 +2,8 @@ package dev.threeam.change;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.BadInputException;
-import dev.threeam.Json;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.Json;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package dev.threeam.change;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 
 /**
  * A webhook whose signature is missing, stale or wrong: the web layer answers 401 with the message

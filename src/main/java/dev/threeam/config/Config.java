@@ -1,6 +1,6 @@
 package dev.threeam.config;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.threeam.drill;
 
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.threeam.drill;
 
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.action.ActionRecord;
 import dev.threeam.classify.FailureType;
 import dev.threeam.incident.Answer;

@@ -1,7 +1,7 @@
 package dev.threeam.drill;
 
-import dev.threeam.BadInputException;
-import dev.threeam.Json;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.Json;
 import dev.threeam.action.ActionLog;
 import dev.threeam.classify.FailureType;
 import dev.threeam.incident.AlertIngestor;

@@ -1,7 +1,7 @@
 package dev.threeam.incident;
 
-import dev.threeam.Json;
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Json;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.alert.Alert;
 import dev.threeam.classify.Classification;
 import dev.threeam.classify.Classifier;

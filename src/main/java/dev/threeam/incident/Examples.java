@@ -1,6 +1,6 @@
 package dev.threeam.incident;
 
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;

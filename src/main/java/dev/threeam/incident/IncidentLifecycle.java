@@ -1,6 +1,6 @@
 package dev.threeam.incident;
 
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.store.OutboxKind;
 import java.time.Clock;
 import java.util.Map;

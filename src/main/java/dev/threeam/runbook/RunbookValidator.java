@@ -1,6 +1,6 @@
 package dev.threeam.runbook;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import dev.threeam.classify.FailureType;
 import dev.threeam.config.Config;
 import java.nio.file.Path;

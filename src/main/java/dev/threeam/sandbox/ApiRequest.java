@@ -3,7 +3,7 @@ package dev.threeam.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import java.util.Map;
 
 /** The arguments of one Web API call, all as strings (JSON arguments such as {@code blocks} are JSON text). */

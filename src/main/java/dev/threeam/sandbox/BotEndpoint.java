@@ -1,6 +1,6 @@
 package dev.threeam.sandbox;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

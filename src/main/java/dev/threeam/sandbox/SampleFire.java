@@ -1,7 +1,7 @@
 package dev.threeam.sandbox;
 
-import dev.threeam.Json;
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.Json;
+import dev.threeam.common.ThreeAmException;
 import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.threeam.sandbox;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 
 /**
  * A Web API refusal answered as {@code {"ok":false,"error":code}}, e.g. {@code channel_not_found}; a detail, when

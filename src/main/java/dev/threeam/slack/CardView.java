@@ -10,7 +10,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.action.ActionRecord;
 import dev.threeam.incident.Incident;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.threeam.slack;
 
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.incident.IncidentStore;
 import dev.threeam.store.DeliveryException;
 import dev.threeam.store.OutboxMessage;

@@ -9,7 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.classify.FailureType;
 import dev.threeam.drill.DrillHistory;
 import dev.threeam.drill.DrillReport;

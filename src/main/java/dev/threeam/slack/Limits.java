@@ -1,6 +1,6 @@
 package dev.threeam.slack;
 
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 
 /** Slack's Block Kit limits (the SDK checks none of them): every text we build is cut to fit. */
 final class Limits {

@@ -1,6 +1,6 @@
 package dev.threeam.slack;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.time.Duration;
 
 /** A Slack Web API call that did not succeed, sorted by what the outbox should do about it. */

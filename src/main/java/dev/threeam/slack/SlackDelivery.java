@@ -88,8 +88,8 @@ public final class SlackDelivery {
         }
         jdbi.useExtension(IncidentStore.class, store -> {
             store.moveToChannel(incident.id(), fallbackChannel);
-            store.addTimeline(incident.id(), clock.instant(), "3am", "Could not post in the runbook's channel " + dev.threeam.Mrkdwn.escape(incident.channel())
-                    + " (" + failure.code() + "); the thread moved to " + dev.threeam.Mrkdwn.escape(fallbackChannel));
+            store.addTimeline(incident.id(), clock.instant(), "3am", "Could not post in the runbook's channel " + dev.threeam.common.Mrkdwn.escape(incident.channel())
+                    + " (" + failure.code() + "); the thread moved to " + dev.threeam.common.Mrkdwn.escape(fallbackChannel));
         });
         return DeliveryException.waitFor(Duration.ZERO, "moved to " + fallbackChannel);
     }

@@ -147,8 +147,8 @@ public final class SlackInteractions {
             wake.run();
         } else {
             if (outcome.kind() == Outcome.Kind.ALREADY) {
-                lifecycle.noteUnchanged(press.incident(), press.user(), dev.threeam.Mrkdwn.user(press.user()) + " pressed \""
-                        + dev.threeam.Mrkdwn.escape(press.label(), 75) + "\": " + outcome.message());
+                lifecycle.noteUnchanged(press.incident(), press.user(), dev.threeam.common.Mrkdwn.user(press.user()) + " pressed \""
+                        + dev.threeam.common.Mrkdwn.escape(press.label(), 75) + "\": " + outcome.message());
             }
             ephemeral.tell(press.channel(), press.user(), press.threadTs(), outcome.message());
         }

@@ -1,6 +1,6 @@
 package dev.threeam.slack;
 
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.action.ActionService;
 import dev.threeam.alert.Alert;
 import dev.threeam.alert.AlertStatus;
@@ -68,7 +68,7 @@ public final class SlashCommands {
             String id = drills.start(words[1], words[2].strip(), user);
             return "DRILL *" + id + "* started for " + Mrkdwn.escape(words[1]) + " (" + Mrkdwn.escape(words[2].strip())
                     + "). Nothing will be paged or rolled back for real; the thread gets a scorecard when it is resolved.";
-        } catch (dev.threeam.BadInputException e) {
+        } catch (dev.threeam.common.BadInputException e) {
             return "Cannot start the drill: " + Mrkdwn.escape(e.getMessage());
         }
     }

@@ -5,7 +5,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
-import dev.threeam.Mrkdwn;
+import dev.threeam.common.Mrkdwn;
 import dev.threeam.change.ChangeEvent;
 import dev.threeam.change.RankedChange;
 import dev.threeam.classify.FailureType;

@@ -1,6 +1,6 @@
 package dev.threeam.store;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;

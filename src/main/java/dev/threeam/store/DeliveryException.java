@@ -1,6 +1,6 @@
 package dev.threeam.store;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.time.Duration;
 
 /** Why an outbox row was not carried out this time, and what the worker should do with it. */

@@ -1,8 +1,8 @@
 package dev.threeam.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.threeam.Json;
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.Json;
+import dev.threeam.common.ThreeAmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.threeam.web;
 
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import dev.threeam.action.ActionLog;
 import dev.threeam.drill.DrillService;
 import dev.threeam.incident.EvalResults;
@@ -93,7 +93,7 @@ final class ApiRoutes {
                 line.put("example", example.example());
                 line.put("added_by", example.addedBy());
                 line.put("at", example.at());
-                jsonl.append(dev.threeam.Json.write(line)).append('\n');
+                jsonl.append(dev.threeam.common.Json.write(line)).append('\n');
             }
             ctx.status(200).contentType("application/x-ndjson; charset=utf-8").result(jsonl.toString());
         });

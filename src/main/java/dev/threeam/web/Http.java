@@ -1,6 +1,6 @@
 package dev.threeam.web;
 
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import io.javalin.http.Context;
 import java.util.Map;
 

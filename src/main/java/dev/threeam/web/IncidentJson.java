@@ -1,6 +1,6 @@
 package dev.threeam.web;
 
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.action.ActionRecord;
 import dev.threeam.incident.Answer;
 import dev.threeam.incident.Incident;

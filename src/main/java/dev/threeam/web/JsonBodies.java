@@ -2,8 +2,8 @@ package dev.threeam.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.threeam.BadInputException;
-import dev.threeam.Json;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.Json;
 import java.util.Map;
 
 /** Small JSON request bodies (drills, eval results), with errors that name the field. */

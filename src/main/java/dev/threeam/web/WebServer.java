@@ -1,7 +1,8 @@
 package dev.threeam.web;
 
-import dev.threeam.BadInputException;
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.Overloaded;
+import dev.threeam.common.ThreeAmException;
 import dev.threeam.change.SignatureException;
 import io.javalin.Javalin;
 import io.javalin.config.RoutesConfig;
@@ -42,6 +43,10 @@ public final class WebServer implements AutoCloseable {
                 if (size > MAX_BODY) {
                     throw new io.javalin.http.ContentTooLargeResponse("body: larger than 1 MiB (" + size + " bytes)");
                 }
+            });
+            config.routes.exception(Overloaded.class, (e, ctx) -> {
+                ctx.header("Retry-After", String.valueOf(e.retryAfterSeconds()));
+                Http.error(ctx, 503, e.getMessage());
             });
             config.routes.exception(BadInputException.class, (e, ctx) -> Http.error(ctx, 400, e.getMessage()));
             config.routes.exception(SignatureException.class, (e, ctx) -> Http.error(ctx, 401, e.getMessage()));

@@ -3,7 +3,7 @@ package dev.threeam.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

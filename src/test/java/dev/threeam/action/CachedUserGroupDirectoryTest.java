@@ -3,7 +3,7 @@ package dev.threeam.action;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import dev.threeam.action.AuthorizationTest.CountingDirectory;
 import java.time.Clock;
 import java.time.Duration;

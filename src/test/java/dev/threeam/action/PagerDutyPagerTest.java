@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.BadInputException;
-import dev.threeam.Json;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.Json;
 import dev.threeam.action.FakeApi.Received;
 import dev.threeam.action.FakeApi.Reply;
 import dev.threeam.action.PageRequest.Event;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.BadInputException;
-import dev.threeam.Json;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static dev.threeam.change.ChangeTestData.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threeam.BadInputException;
+import dev.threeam.common.BadInputException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -3,7 +3,7 @@ package dev.threeam.classify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.alert.Alert;
 import dev.threeam.alert.AlertParsers;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package dev.threeam.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.threeam.ThreeAmException;
+import dev.threeam.common.ThreeAmException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package dev.threeam.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.sandbox.SandboxMessage;
 import dev.threeam.testing.FakeSlack;
 import java.net.http.HttpResponse;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.sandbox.SandboxCall;
 import dev.threeam.testing.FakeSlack;
 import dev.threeam.testing.TestApp;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.sandbox.SandboxMessage;
 import dev.threeam.testing.FakeSlack;
 import dev.threeam.testing.Payloads;

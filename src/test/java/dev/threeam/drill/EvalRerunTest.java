@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.testing.FakeSlack;
 import dev.threeam.testing.Payloads;
 import dev.threeam.testing.TestApp;

@@ -3,7 +3,7 @@ package dev.threeam.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.testing.FakeSlack;
 import dev.threeam.testing.TestApp;
 import java.net.http.HttpResponse;

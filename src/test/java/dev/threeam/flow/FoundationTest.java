@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.sandbox.SandboxMessage;
 import dev.threeam.testing.FakeSlack;
 import dev.threeam.testing.Payloads;

@@ -4,7 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.sandbox.SandboxCall;
 import dev.threeam.sandbox.SandboxMessage;
 import dev.threeam.store.Outbox;

@@ -3,7 +3,7 @@ package dev.threeam.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import io.javalin.Javalin;
 import java.io.File;
 import java.nio.file.Files;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.URLDecoder;

@@ -16,7 +16,7 @@ import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.Views;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.ServerSocket;

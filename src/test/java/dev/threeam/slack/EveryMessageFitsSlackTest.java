@@ -3,7 +3,7 @@ package dev.threeam.slack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import dev.threeam.flow.ThreadFlow;
 import dev.threeam.sandbox.SandboxCall;
 import dev.threeam.testing.Payloads;

@@ -1,4 +1,4 @@
-package dev.threeam;
+package dev.threeam.common;
 
 /** The one unchecked exception family of 3am; messages carry the values that explain them. */
 public class ThreeAmException extends RuntimeException {

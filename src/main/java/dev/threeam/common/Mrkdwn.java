@@ -1,4 +1,4 @@
-package dev.threeam;
+package dev.threeam.common;
 
 import java.util.regex.Pattern;
 

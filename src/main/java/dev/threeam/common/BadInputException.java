@@ -1,4 +1,4 @@
-package dev.threeam;
+package dev.threeam.common;
 
 /**
  * Input 3am refuses: the message says what is wrong and where ({@code alerts[3].labels: expected an object,

@@ -1,4 +1,4 @@
-package dev.threeam;
+package dev.threeam.common;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
