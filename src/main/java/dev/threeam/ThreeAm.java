@@ -5,10 +5,10 @@ import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
-import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 import dev.threeam.action.ActionDelivery;
 import dev.threeam.action.ActionLog;
+import dev.threeam.action.ActionRequests;
 import dev.threeam.action.ActionService;
 import dev.threeam.action.Authorization;
 import dev.threeam.action.CachedUserGroupDirectory;
@@ -25,16 +25,13 @@ import dev.threeam.change.LangfuseWebhook;
 import dev.threeam.classify.Classifier;
 import dev.threeam.common.ThreeAmException;
 import dev.threeam.config.Config;
-import dev.threeam.incident.AlertIngestor;
 import dev.threeam.drill.DrillHistory;
 import dev.threeam.drill.DrillService;
 import dev.threeam.drill.DrillThresholds;
-import dev.threeam.incident.EvalResults;
-import dev.threeam.incident.Examples;
-import dev.threeam.incident.IncidentLifecycle;
+import dev.threeam.incident.Deliveries;
+import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.IncidentSettings;
-import dev.threeam.incident.Postmortem;
-import dev.threeam.incident.Triage;
+import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
 import dev.threeam.slack.DeliveryFailures;
@@ -58,6 +55,7 @@ import dev.threeam.store.OutboxKind;
 import dev.threeam.web.StateGauges;
 import dev.threeam.web.WebRoutes;
 import dev.threeam.web.WebServer;
+import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -67,156 +65,172 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: builds every part of 3am from a {@link Config} and a {@link Clock}, starts it, stops it.
- * Tests build it the same way, with a temporary database and a local Slack.
+ * The composition root: builds every part of 3am from a {@link Config} and a {@link Clock}, in named steps (storage,
+ * the domain, Slack, delivery, the web), starts it, stops it. Tests build it the same way, with a temporary database
+ * and a local Slack.
  */
 public final class ThreeAm implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ThreeAm.class);
-    public static final String SANDBOX_BOT_TOKEN = "xoxb-sandbox";
-
-    private final Config config;
-    private final Database database;
-    private final RunbookRegistry runbooks;
-    private final WebServer web;
     /** Slack deliveries run on a few workers: one incident's messages stay in order (the claim sees to it), different
      * incidents and channels go in parallel. */
     private static final int SLACK_WORKERS = 4;
-    private final List<OutboxWorker> slackWorkers = new ArrayList<>();
-    private final OutboxWorker actionWorker;
-    private final SocketModeApp socketMode;
-    private final Sandbox sandbox;
-    private final PrometheusMeterRegistry metrics;
-    private final AlertIngestor ingestor;
-    private final java.util.concurrent.ScheduledExecutorService drillTimer;
-    private final Runnable endExpiredDrills;
+
+    private final Config config;
+    private final Clock clock;
     private final int port;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final Database database;
+    private final RunbookRegistry runbooks;
+    private final Outbox outbox;
+    private final ChangeService changes;
+    private final IncidentService incidents;
+    private final ActionLog actionLog;
+    private final SlackParts slack;
+    private final ActionService actions;
+    private final DrillService drills;
+    private final List<OutboxWorker> workers = new ArrayList<>();
+    private final ScheduledExecutorService drillTimer;
+    private final Sandbox sandbox;
+    private final WebServer web;
+    private final SocketModeApp socketMode;
+
+    /** The Slack side: the Web API client, its metrics, and the secret requests are signed with. */
+    private record SlackParts(Slack slack, SlackGateway gateway, SlackMetrics metrics, String botToken, String signingSecret) {}
 
     public ThreeAm(Config config, Clock clock) {
         config.requireComplete();
         this.config = config;
+        this.clock = clock;
         this.port = config.port() == 0 ? freePort() : config.port();
-        String baseUrl = "http://127.0.0.1:" + port;
-        String signingSecret = config.sandbox() ? "sandbox-" + UUID.randomUUID() : config.slackSigningSecret();
-        String botToken = config.sandbox() ? SANDBOX_BOT_TOKEN : config.slackBotToken();
-        String apiUrl = config.slackApiUrl() != null ? config.slackApiUrl()
-                : config.sandbox() ? baseUrl + "/sandbox/api/" : "https://slack.com/api/";
-
-        this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.database = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
-        this.runbooks = RunbookRegistry.load(config.runbooksDir(), config.environment(), config.sandbox(), clock);
-        runbooks.problems().forEach(problem -> LOG.warn("runbook: {}", problem));
-        runbooks.watch();
-
-        var jdbi = database.jdbi();
-        IncidentSettings settings = new IncidentSettings(config.flapWindow(), config.cardUpdateInterval(),
-                config.incidentChannel() != null ? config.incidentChannel() : config.sandbox() ? Config.SANDBOX_CHANNEL : "#incidents");
-        Outbox outbox = new Outbox(database);
-        // how long a claimed outbox row is held before another process may take it over (tests shorten it)
-        Duration lease = config.outboxLease();
-        ActionLog actionLog = new ActionLog(jdbi);
-        ChangeService changes = new ChangeService(jdbi, clock);
-        this.ingestor = new AlertIngestor(jdbi, runbooks, new Classifier(), clock, settings);
-        IncidentLifecycle lifecycle = new IncidentLifecycle(jdbi, clock, settings);
-        Triage triage = new Triage(jdbi, clock, settings, changeId -> changes.find(changeId).map(ChangeText::oneLine));
-        Examples examples = new Examples(jdbi, clock);
-
-        SlackConfig slackConfig = new SlackConfig();
-        slackConfig.setMethodsEndpointUrlPrefix(apiUrl);
-        slackConfig.getMethodsConfig().setExecutorName("threeam-" + UUID.randomUUID());
-        Slack slack = Slack.getInstance(slackConfig);
-        MethodsClient methods = slack.methods(botToken);
-        SlackMetrics slackMetrics = new SlackMetrics(metrics);
-        SlackGateway gateway = new SlackGateway(methods, slackMetrics);
-
-        Authorization authorization = new Authorization(new CachedUserGroupDirectory(
-                group -> java.util.Set.copyOf(gateway.userGroupMembers(group)), clock));
-        ActionService actions = new ActionService(jdbi, runbooks, authorization, lifecycle, clock);
-        DrillService drills = new DrillService(jdbi, runbooks, ingestor, lifecycle, actionLog,
+        this.runbooks = loadRunbooks();
+        this.outbox = new Outbox(database, config.cardUpdateInterval());
+        this.changes = new ChangeService(database.jdbi(), clock);
+        this.incidents = new IncidentService(database.jdbi(), runbooks, new Classifier(), clock,
+                new IncidentSettings(config.flapWindow(), config.cardUpdateInterval(), config.defaultChannel()),
+                changeId -> changes.find(changeId).map(ChangeText::oneLine));
+        this.actionLog = new ActionLog(database.jdbi());
+        this.slack = connectSlack();
+        this.actions = new ActionService(incidents, runbooks, new Authorization(new CachedUserGroupDirectory(
+                group -> Set.copyOf(slack.gateway().userGroupMembers(group)), clock)));
+        this.drills = new DrillService(incidents, runbooks, actionLog,
                 new DrillThresholds(config.drillAckWithin(), config.drillPassWithin(), config.drillTimeLimit()), clock);
-        this.drillTimer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(runnable -> {
+        this.drillTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "drill-timer");
             thread.setDaemon(true);
             return thread;
         });
-        this.endExpiredDrills = drills::endExpired;
         FlagProviders flags = FlagProviders.standard(config);
+        buildWorkers(flags);
+        StateGauges.register(metrics, outbox, incidents, clock);
+        App bolt = bolt(flags);
+        this.sandbox = config.sandbox() ? Sandbox.create(runbooks, "http://127.0.0.1:" + port, slack.signingSecret(), clock, config) : null;
+        this.web = new WebServer(routes(bolt));
+        this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), bolt) : null;
+    }
 
+    private RunbookRegistry loadRunbooks() {
+        RunbookRegistry loaded = RunbookRegistry.load(config.runbooksDir(), config.environment(), config.sandbox(), clock);
+        loaded.problems().forEach(problem -> LOG.warn("runbook: {}", problem));
+        loaded.watch();
+        return loaded;
+    }
+
+    private SlackParts connectSlack() {
+        // the sandbox signs its own presses with a secret of this process; a real app with Slack's
+        String signingSecret = config.sandbox() ? "sandbox-" + UUID.randomUUID() : config.slackSigningSecret();
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl(port));
+        slackConfig.getMethodsConfig().setExecutorName("threeam-" + UUID.randomUUID());
+        Slack client = Slack.getInstance(slackConfig);
+        SlackMetrics slackMetrics = new SlackMetrics(metrics);
+        return new SlackParts(client, new SlackGateway(client.methods(config.botToken()), slackMetrics), slackMetrics,
+                config.botToken(), signingSecret);
+    }
+
+    /** Outbox workers: four for Slack (cards first, one incident's replies in order), one for pages, rollbacks, evals, scores. */
+    private void buildWorkers(FlagProviders flags) {
         ThreadViews views = new ThreadViews(new QuestionViews(flags::describe));
-        ThreadContextLoader contexts = new ThreadContextLoader(jdbi, runbooks, changes, new ChangeRanker(), actionLog, clock);
-        SlackDelivery delivery = new SlackDelivery(jdbi, outbox, gateway, contexts, views, clock, settings.defaultChannel(),
-                settings.cardUpdateInterval());
-        Map<OutboxKind, OutboxHandler> slackHandlers = Map.of(
-                OutboxKind.POST_CARD, delivery::postCard,
-                OutboxKind.UPDATE_CARD, delivery::updateCard,
-                OutboxKind.POST_REPLY, delivery::postReply,
-                OutboxKind.UPDATE_MESSAGE, delivery::updateMessage,
-                OutboxKind.DIRECT_MESSAGE, delivery::directMessage);
+        ThreadContextLoader contexts = new ThreadContextLoader(incidents, runbooks, changes, new ChangeRanker(), actionLog, clock);
+        SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), contexts, views, config.defaultChannel());
+        Map<OutboxKind, OutboxHandler<?>> slackHandlers = Map.of(
+                OutboxKind.POST_CARD, OutboxHandler.of(Deliveries.PostCard.class, delivery::postCard),
+                OutboxKind.UPDATE_CARD, OutboxHandler.of(Deliveries.RedrawCard.class, delivery::updateCard),
+                OutboxKind.POST_REPLY, OutboxHandler.of(Deliveries.PostReply.class, delivery::postReply),
+                OutboxKind.UPDATE_MESSAGE, OutboxHandler.of(Deliveries.RedrawMessage.class, delivery::updateMessage),
+                OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage));
+        DeliveryFailures failures = new DeliveryFailures(incidents);
         for (int i = 0; i < SLACK_WORKERS; i++) {
-            slackWorkers.add(new OutboxWorker("slack", outbox, slackHandlers, clock, slackMetrics, new DeliveryFailures(jdbi, clock)::record, lease));
+            workers.add(new OutboxWorker("slack", outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
         }
-        ActionDelivery actionDelivery = new ActionDelivery(jdbi, runbooks, flags, new PagerDutyPager(config.pagerdutyEventsUrl()),
-                new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey()), new EvalTrigger(), clock, config);
-        Map<OutboxKind, OutboxHandler> actionHandlers = Map.of(
-                OutboxKind.PAGE, actionDelivery::page,
-                OutboxKind.ROLLBACK, actionDelivery::rollback,
-                OutboxKind.EVAL, actionDelivery::eval,
-                OutboxKind.DRILL_SCORE, drills::score);
-        this.actionWorker = new OutboxWorker("actions", outbox, actionHandlers, clock, slackMetrics, new DeliveryFailures(jdbi, clock)::record,
-                lease);
-        StateGauges.register(metrics, outbox, jdbi, clock);
-        Runnable wake = () -> {
-            slackWorkers.forEach(OutboxWorker::wake);
-            actionWorker.wake();
-        };
+        ActionDelivery actionDelivery = new ActionDelivery(database.jdbi(), incidents, runbooks, flags,
+                new PagerDutyPager(config.pagerdutyEventsUrl()), new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey()),
+                new EvalTrigger(), clock, config.publicUrl());
+        Map<OutboxKind, OutboxHandler<?>> actionHandlers = Map.of(
+                OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, actionDelivery::page),
+                OutboxKind.ROLLBACK, OutboxHandler.of(ActionRequests.Rollback.class, actionDelivery::rollback),
+                OutboxKind.EVAL, OutboxHandler.of(ActionRequests.Eval.class, actionDelivery::eval),
+                OutboxKind.DRILL_SCORE, OutboxHandler.of(Deliveries.ScoreDrill.class, drills::score));
+        workers.add(new OutboxWorker("actions", outbox, actionHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
+    }
 
+    /** New rows were committed: the workers look now rather than at their next poll. */
+    private void wake() {
+        workers.forEach(OutboxWorker::wake);
+    }
+
+    private App bolt(FlagProviders flags) {
         App app = new App(AppConfig.builder()
-                .singleTeamBotToken(botToken)
-                .signingSecret(signingSecret)
-                .slack(slack)
+                .singleTeamBotToken(slack.botToken())
+                .signingSecret(slack.signingSecret())
+                .slack(slack.slack())
                 .requestVerificationEnabled(false) // SlackSignature checks the raw bytes in HTTP mode; Socket Mode needs none
                 .authTestCacheEnabled(true)
                 .build());
-        SlashCommands commands = new SlashCommands(jdbi, ingestor, actions, runbooks, drills, clock);
-        new SlackInteractions(lifecycle, triage, actions, examples, commands, new HomeTab(jdbi, runbooks, new DrillHistory(jdbi), clock), new Ephemeral(gateway), gateway, wake)
-                .register(app);
+        SlashCommands commands = new SlashCommands(incidents, actions, runbooks, drills, clock);
+        HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
+        new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(), this::wake).register(app);
+        return app;
+    }
 
-        Postmortem postmortem = new Postmortem(jdbi, examples, id -> actionLog.forIncident(id).stream()
-                .map(a -> new Postmortem.ActionLine(a.kind(), a.target(), a.byUser(), a.status(), a.detail(), a.at())).toList(),
-                changeId -> changes.find(changeId).map(ChangeText::description));
-        WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), ingestor,
-                new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, examples,
-                postmortem, drills, new EvalResults(jdbi, clock, settings), wake);
-        List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> routeSets = new ArrayList<>();
+    private List<Consumer<RoutesConfig>> routes(App bolt) {
+        Postmortem postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
+        WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), incidents,
+                new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, postmortem,
+                drills, this::wake);
+        List<Consumer<RoutesConfig>> routeSets = new ArrayList<>();
         routeSets.add(routes::register);
-        if (signingSecret != null) { // HTTP mode (and the sandbox); Socket Mode receives events over its WebSocket
-            SlackEventsRoute events = new SlackEventsRoute(app, new SlackSignature(signingSecret, clock));
+        if (slack.signingSecret() != null) { // HTTP mode (and the sandbox); Socket Mode receives events over its WebSocket
+            SlackEventsRoute events = new SlackEventsRoute(bolt, new SlackSignature(slack.signingSecret(), clock));
             routeSets.add(r -> r.post("/slack/events", events));
         }
-        this.sandbox = config.sandbox() ? Sandbox.create(runbooks, baseUrl, signingSecret, clock, config) : null;
         if (sandbox != null) {
             routeSets.add(sandbox::addRoutes);
         }
-        this.web = new WebServer(routeSets);
-        this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), app) : null;
+        return routeSets;
     }
 
     public ThreeAm start() {
         web.start(port);
-        slackWorkers.forEach(OutboxWorker::start);
-        actionWorker.start();
+        workers.forEach(OutboxWorker::start);
         drillTimer.scheduleWithFixedDelay(() -> {
             try {
-                endExpiredDrills.run();
+                drills.endExpired();
             } catch (RuntimeException e) {
                 LOG.warn("ending expired drills: {}", e.toString());
             }
-        }, 30, 30, java.util.concurrent.TimeUnit.SECONDS);
+        }, 30, 30, TimeUnit.SECONDS);
         if (socketMode != null) {
             try {
                 socketMode.startAsync();
@@ -243,18 +257,12 @@ public final class ThreeAm implements AutoCloseable {
         return runbooks;
     }
 
-    /** Runs every due outbox row now, on the caller's thread; for tests that want no background timing. */
-    public void drainOnce() {
-        slackWorkers.get(0).runOnce();
-        actionWorker.runOnce();
-    }
-
     /** Stops taking requests, then lets the workers finish what they hold (bounded). */
     @Override
     public void close() {
         web.close();
         drillTimer.shutdownNow();
-        ingestor.close();
+        incidents.close();
         if (socketMode != null) {
             try {
                 socketMode.close();
@@ -262,8 +270,6 @@ public final class ThreeAm implements AutoCloseable {
                 LOG.warn("closing Socket Mode: {}", e.getMessage());
             }
         }
-        List<OutboxWorker> workers = new ArrayList<>(slackWorkers);
-        workers.add(actionWorker);
         OutboxWorker.stopAll(workers, Duration.ofSeconds(10));
         runbooks.close();
         database.close();

@@ -3,17 +3,17 @@ package dev.threeam.action;
 import java.time.Instant;
 
 /**
- * One action on an incident (a page, a rollback, an eval run) and where it stands: {@code in_flight},
- * {@code done}, {@code failed}, or {@code would_have} in a drill. Rows of {@code actions}: the audit trail.
+ * One action on an incident (a page, a rollback, an eval run) and where it stands. Rows of {@code actions}: the
+ * audit trail. {@code allowed}: whether the presser was allowed (recorded for rollbacks; drills score it).
  */
 public record ActionRecord(
         long id,
         String incidentId,
         String actionKey,
-        String kind,
+        ActionKind kind,
         String target,
         String byUser,
-        String status,
+        ActionStatus status,
         Instant at,
         String detail,
         Instant finishedAt,

@@ -1,86 +1,75 @@
 package dev.threeam.action;
 
-import dev.threeam.common.Mrkdwn;
+import dev.threeam.common.Sentence;
 import dev.threeam.common.ThreeAmException;
+import dev.threeam.incident.ActionFacts;
+import dev.threeam.incident.Deliveries;
 import dev.threeam.incident.Incident;
-import dev.threeam.incident.IncidentLifecycle;
-import dev.threeam.incident.IncidentStore;
+import dev.threeam.incident.IncidentService;
+import dev.threeam.incident.IncidentUpdate;
+import dev.threeam.incident.LifecycleFacts;
 import dev.threeam.incident.Outcome;
+import dev.threeam.incident.Question;
 import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
-import dev.threeam.store.Outbox;
-import dev.threeam.store.OutboxKind;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
- * The buttons that change the world: page the owner, roll back, rerun the eval, approve resume, resolve.
- * Each press is authorized, recorded (the audit trail) and keyed so it happens at most once per incident — a double
- * click, a Slack retry or a second replica finds the row and is told it is already done or in flight. The call
- * itself goes through the outbox.
+ * The buttons that change the world: page the owner, roll back, rerun the eval, approve resume, resolve. Each press
+ * is authorized, recorded (the audit trail) and keyed so it happens at most once per incident — a double click, a
+ * Slack retry or a second replica finds the row and is told it is already done or in flight. The call itself goes
+ * through the outbox.
  */
 public final class ActionService {
 
-    private final Jdbi jdbi;
+    private final IncidentService incidents;
     private final RunbookRegistry runbooks;
     private final Authorization authorization;
-    private final IncidentLifecycle lifecycle;
-    private final Clock clock;
 
-    public ActionService(Jdbi jdbi, RunbookRegistry runbooks, Authorization authorization, IncidentLifecycle lifecycle, Clock clock) {
-        this.jdbi = jdbi;
+    public ActionService(IncidentService incidents, RunbookRegistry runbooks, Authorization authorization) {
+        this.incidents = incidents;
         this.runbooks = runbooks;
         this.authorization = authorization;
-        this.lifecycle = lifecycle;
-        this.clock = clock;
     }
 
     public Outcome resolve(String incidentId, String user) {
-        return lifecycle.resolve(incidentId, user, incident(incidentId).map(this::reviewers).orElse("a reviewer"));
+        return incidents.resolve(incidentId, user, incidents.find(incidentId).map(this::reviewers).orElse(Sentence.of("a reviewer")));
     }
 
     public Outcome approveResume(String incidentId, String user) {
-        Optional<Incident> incident = incident(incidentId);
+        Optional<Incident> incident = incidents.find(incidentId);
         if (incident.isEmpty()) {
             return Outcome.notFound(incidentId);
         }
-        List<String> reviewers = runbook(incident.get()).flatMap(book -> book.owner("reviewer")).map(Runbook.Owner::slack).orElse(List.of());
-        if (!permitted(user, reviewers)) {
-            log(incidentId, user, "Approve resume by " + Mrkdwn.user(user) + " refused: not a reviewer");
-            return Outcome.refused("Only " + reviewers(incident.get()) + " may approve resuming " + incidentId + ".");
+        if (!permitted(user, reviewerIds(incident.get()))) {
+            incidents.record(incidentId, user, new LifecycleFacts.ApproveRefused(user));
+            return Outcome.refused(Sentence.of("Only ").then(reviewers(incident.get())).then(" may approve resuming " + incidentId + "."));
         }
-        return lifecycle.approveResume(incidentId, user);
+        return incidents.approveResume(incidentId, user);
     }
 
     /** Pages the role that owns the incident's current failure type. */
     public Outcome pageOwner(String incidentId, String user) {
-        Optional<Incident> incident = incident(incidentId);
-        if (incident.isEmpty()) {
-            return Outcome.notFound(incidentId);
-        }
-        Optional<String> role = runbook(incident.get()).flatMap(book -> book.owningRole(incident.get().type()));
-        if (role.isEmpty()) {
-            return Outcome.refused("No runbook names an owner for " + incidentId + " (" + incident.get().failureType() + "), so there is nobody to page.");
-        }
-        return jdbi.inTransaction(handle -> {
-            String key = "page_request:" + incidentId + ":" + role.get();
-            if (!ActionRows.insert(handle, incidentId, key, "page", role.get(), user, "in_flight", clock.instant(), "paging " + role.get())) {
-                return Outcome.already(ActionRows.already(handle, key));
+        return incidents.update(incidentId, update -> {
+            Incident incident = update.incident();
+            Optional<String> role = runbook(incident).flatMap(book -> book.owningRole(incident.type()));
+            if (role.isEmpty()) {
+                return Outcome.refused("No runbook names an owner for " + incidentId + " (" + incident.type().id()
+                        + "), so there is nobody to page.");
             }
-            handle.attach(IncidentStore.class).addTimeline(incidentId, clock.instant(), user, Mrkdwn.user(user) + " paged the owner: " + role.get());
-            Outbox.enqueue(handle, incidentId, OutboxKind.PAGE, Map.of("event", "trigger", "roles", List.of(role.get()), "by", user,
-                    "request", key), clock.instant());
+            String key = "page_request:" + incidentId + ":" + role.get();
+            if (!claim(update, key, ActionKind.PAGE, role.get(), user, "paging " + role.get(), null)) {
+                return Outcome.already(already(update, key));
+            }
+            update.record(user, new ActionFacts.OwnerPaged(user, role.get()));
+            update.deliver(new Deliveries.Page(Deliveries.Page.Event.TRIGGER, List.of(role.get()), user, key));
             return Outcome.done("Paging " + role.get() + ".");
         });
     }
 
     public Outcome rollback(String incidentId, String rollbackId, String user) {
-        Optional<Incident> found = incident(incidentId);
+        Optional<Incident> found = incidents.find(incidentId);
         if (found.isEmpty()) {
             return Outcome.notFound(incidentId);
         }
@@ -92,66 +81,57 @@ public final class ActionService {
         List<String> allowed = allowedFor(incident, rollback.get());
         boolean permitted = permitted(user, allowed);
         if (!permitted && !incident.drill()) {
-            log(incidentId, user, "Rollback " + rollbackId + " by " + Mrkdwn.user(user) + " refused: not allowed");
-            return Outcome.refused("You may not press \"" + rollback.get().label() + "\": " + authorization.whoMay(allowed) + ".");
+            incidents.record(incidentId, user, new ActionFacts.RollbackRefused(user, rollbackId));
+            return Outcome.refused(Sentence.of("You may not press \"").quote(rollback.get().label()).then("\": ")
+                    .then(authorization.whoMay(allowed)).then("."));
         }
-        return jdbi.inTransaction(handle -> {
-            Instant now = clock.instant();
+        return incidents.update(incidentId, update -> {
             String key = "rollback:" + incidentId + ":" + rollbackId;
-            if (!ActionRows.insert(handle, incidentId, key, "rollback", rollbackId, user, "in_flight", now, rollback.get().label())) {
-                return Outcome.already(ActionRows.already(handle, key));
+            if (!claim(update, key, ActionKind.ROLLBACK, rollbackId, user, rollback.get().label(), permitted)) {
+                return Outcome.already(already(update, key));
             }
-            handle.createUpdate("UPDATE actions SET allowed = :allowed WHERE action_key = :key")
-                    .bind("allowed", permitted).bind("key", key).execute();
-            IncidentStore store = handle.attach(IncidentStore.class);
-            store.addTimeline(incidentId, now, user, "Rollback \"" + Mrkdwn.escape(rollback.get().label()) + "\" pressed by " + Mrkdwn.user(user)
-                    + (incident.drill() ? (permitted ? " (drill; allowed)" : " (drill; would NOT have been allowed)") : ""));
-            store.clearAnswer(incidentId, "q3");
-            store.insertAnswer(new dev.threeam.incident.Answer(incidentId, "q3", rollbackId, rollback.get().label(), user, now));
-            Outbox.enqueue(handle, incidentId, OutboxKind.ROLLBACK, Map.of("key", key, "allowed", permitted), now);
-            Outbox.enqueue(handle, incidentId, OutboxKind.UPDATE_MESSAGE, Map.of("role", "q3"), now);
-            return Outcome.done("Rolling back: " + rollback.get().label());
+            update.record(user, new ActionFacts.RollbackPressed(user, rollback.get().label(), incident.drill(), permitted));
+            IncidentService.recordAnswer(update, Question.Q3, rollbackId, rollback.get().label(), user);
+            update.deliver(new ActionRequests.Rollback(key, permitted));
+            return Outcome.done(Sentence.of("Rolling back: ").quote(rollback.get().label()));
         });
     }
 
     /** A failed rollback may be tried again by someone allowed to press it. */
     public Outcome retry(String incidentId, String rollbackId, String user) {
-        Optional<Incident> found = incident(incidentId);
+        Optional<Incident> found = incidents.find(incidentId);
         Optional<Runbook.Rollback> rollback = found.flatMap(this::runbook).flatMap(book -> book.rollback(rollbackId));
         if (found.isEmpty() || rollback.isEmpty()) {
             return Outcome.refused("Nothing to retry for " + rollbackId + " on " + incidentId + ".");
         }
         List<String> allowed = allowedFor(found.get(), rollback.get());
         if (!permitted(user, allowed)) {
-            return Outcome.refused("You may not retry \"" + rollback.get().label() + "\": " + authorization.whoMay(allowed) + ".");
+            return Outcome.refused(Sentence.of("You may not retry \"").quote(rollback.get().label()).then("\": ")
+                    .then(authorization.whoMay(allowed)).then("."));
         }
-        return jdbi.inTransaction(handle -> {
+        return incidents.update(incidentId, update -> {
             String key = "rollback:" + incidentId + ":" + rollbackId;
-            int updated = handle.createUpdate("UPDATE actions SET status = 'in_flight', by_user = :user WHERE action_key = :key AND status = 'failed'")
-                    .bind("user", user).bind("key", key).execute();
-            if (updated == 0) {
-                return Outcome.already(ActionRows.already(handle, key));
+            if (update.attach(ActionStore.class).retry(key, user) == 0) {
+                return Outcome.already(already(update, key));
             }
-            handle.attach(IncidentStore.class).addTimeline(incidentId, clock.instant(), user, "Rollback " + rollbackId + " retried by " + Mrkdwn.user(user));
-            Outbox.enqueue(handle, incidentId, OutboxKind.ROLLBACK, Map.of("key", key, "allowed", true), clock.instant());
-            return Outcome.done("Retrying " + rollback.get().label());
+            update.record(user, new ActionFacts.RollbackRetried(user, rollbackId));
+            update.deliver(new ActionRequests.Rollback(key, true));
+            return Outcome.done(Sentence.of("Retrying ").quote(rollback.get().label()));
         });
     }
 
     public Outcome rerunEval(String incidentId, String user) {
-        Optional<Incident> found = incident(incidentId);
-        Optional<Runbook.EvalSpec> eval = found.flatMap(this::runbook).map(Runbook::eval);
-        if (found.isEmpty() || eval.isEmpty()) {
-            return Outcome.refused("The runbook of " + incidentId + " names no eval to rerun.");
-        }
-        return jdbi.inTransaction(handle -> {
-            Instant now = clock.instant();
-            String key = "eval:" + incidentId + ":" + now.toEpochMilli() / 60_000; // at most one run a minute
-            if (!ActionRows.insert(handle, incidentId, key, "eval", found.get().workflow(), user, "in_flight", now, "eval requested")) {
-                return Outcome.already(ActionRows.already(handle, key));
+        return incidents.update(incidentId, update -> {
+            Incident incident = update.incident();
+            if (runbook(incident).map(Runbook::eval).isEmpty()) {
+                return Outcome.refused("The runbook of " + incidentId + " names no eval to rerun.");
             }
-            handle.attach(IncidentStore.class).addTimeline(incidentId, now, user, "Eval rerun requested by " + Mrkdwn.user(user));
-            Outbox.enqueue(handle, incidentId, OutboxKind.EVAL, Map.of("key", key), now);
+            String key = "eval:" + incidentId + ":" + update.now().toEpochMilli() / 60_000; // at most one run a minute
+            if (!claim(update, key, ActionKind.EVAL, incident.workflow(), user, "eval requested", null)) {
+                return Outcome.already(already(update, key));
+            }
+            update.record(user, new ActionFacts.EvalRequested(user));
+            update.deliver(new ActionRequests.Eval(key));
             return Outcome.done("Eval requested.");
         });
     }
@@ -165,7 +145,7 @@ public final class ActionService {
                 .map(Runbook.Owner::slack).orElse(List.of());
     }
 
-    boolean permitted(String user, List<String> allowed) {
+    private boolean permitted(String user, List<String> allowed) {
         try {
             return authorization.allowed(user, allowed);
         } catch (ThreeAmException e) {
@@ -173,21 +153,31 @@ public final class ActionService {
         }
     }
 
-    private String reviewers(Incident incident) {
-        List<String> reviewers = runbook(incident).flatMap(book -> book.owner("reviewer")).map(Runbook.Owner::slack).orElse(List.of());
-        return reviewers.isEmpty() ? "a reviewer (the runbook names no `reviewer` owner)"
-                : authorization.whoMay(reviewers).replaceFirst("^only ", "").replace(" may press this", "");
+    private static boolean claim(IncidentUpdate update, String key, ActionKind kind, String target, String user, String detail,
+            Boolean allowed) {
+        return update.attach(ActionStore.class).claim(update.incident().id(), key, kind, target, user, update.now(), detail, allowed) == 1;
     }
 
-    private Optional<Incident> incident(String incidentId) {
-        return jdbi.withExtension(IncidentStore.class, store -> store.find(incidentId));
+    /** What a second press is told: the action, where it stands, who pressed it. */
+    private static Sentence already(IncidentUpdate update, String key) {
+        return update.attach(ActionStore.class).find(key).map(action -> Sentence.of("\"").quote(action.detail()).then("\" " + switch (action.status()) {
+            case IN_FLIGHT -> "is already in flight";
+            case DONE -> "is already done";
+            case FAILED -> "failed; press Retry to try again";
+            case WOULD_HAVE -> "was already played in this drill";
+        } + " (pressed by ").person(action.byUser()).then(").")).orElse(Sentence.of("That is already being handled."));
+    }
+
+    private List<String> reviewerIds(Incident incident) {
+        return runbook(incident).flatMap(book -> book.owner("reviewer")).map(Runbook.Owner::slack).orElse(List.of());
+    }
+
+    private Sentence reviewers(Incident incident) {
+        Sentence people = authorization.people(reviewerIds(incident));
+        return people.parts().isEmpty() ? Sentence.of("a reviewer (the runbook names no ").code("reviewer").then(" owner)") : people;
     }
 
     private Optional<Runbook> runbook(Incident incident) {
         return Optional.ofNullable(incident.workflow()).flatMap(runbooks::find);
-    }
-
-    private void log(String incidentId, String user, String text) {
-        jdbi.useExtension(IncidentStore.class, store -> store.addTimeline(incidentId, clock.instant(), user, text));
     }
 }

@@ -1,5 +1,6 @@
 package dev.threeam.action;
 
+import dev.threeam.common.Sentence;
 import dev.threeam.common.ThreeAmException;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,37 +54,39 @@ public final class Authorization {
     }
 
     /**
-     * Who may press, as Slack mrkdwn: {@code only <@U0PM1> or members of <!subteam^S0MLONCALL> may press this}.
-     * Only well-formed ids are written, so the sentence can never mention {@code <!channel>}.
+     * Who may press: {@code only <U0PM1> or members of <S0MLONCALL> may press this}. Only well-formed ids are named,
+     * so the sentence can never mention {@code @channel}.
      */
-    public String whoMay(List<String> allowedIds) {
-        List<String> users = new ArrayList<>();
-        List<String> groups = new ArrayList<>();
-        for (String id : allowedIds == null ? List.<String>of() : allowedIds) {
-            if (id == null) {
-                continue;
-            }
-            if (USER.matcher(id).matches()) {
-                users.add("<@" + id + ">");
-            } else if (GROUP.matcher(id).matches()) {
-                groups.add("<!subteam^" + id + ">");
+    public Sentence whoMay(List<String> allowedIds) {
+        Sentence people = people(allowedIds);
+        return people.parts().isEmpty() ? Sentence.of("nobody may press this: no user or user group is allowed")
+                : Sentence.of("only ").then(people).then(" may press this");
+    }
+
+    /** The users and user groups among {@code ids}: {@code <U1>, <U2> or members of <S1>}; empty when none is well-formed. */
+    public Sentence people(List<String> ids) {
+        List<Sentence> users = new ArrayList<>();
+        List<Sentence> groups = new ArrayList<>();
+        for (String id : ids == null ? List.<String>of() : ids) {
+            if (id != null && USER.matcher(id).matches()) {
+                users.add(Sentence.empty().person(id));
+            } else if (id != null && GROUP.matcher(id).matches()) {
+                groups.add(Sentence.empty().person(id));
             }
         }
-        if (users.isEmpty() && groups.isEmpty()) {
-            return "nobody may press this: no user or user group is allowed";
-        }
-        List<String> parts = new ArrayList<>(users);
+        List<Sentence> parts = new ArrayList<>(users);
         if (!groups.isEmpty()) {
-            parts.add("members of " + joinWithOr(groups));
+            parts.add(Sentence.of("members of ").then(joinWithOr(groups)));
         }
-        return "only " + joinWithOr(parts) + " may press this";
+        return parts.isEmpty() ? Sentence.empty() : joinWithOr(parts);
     }
 
     /** {@code a}, {@code a or b}, {@code a, b or c} */
-    private static String joinWithOr(List<String> items) {
-        if (items.size() == 1) {
-            return items.get(0);
+    private static Sentence joinWithOr(List<Sentence> items) {
+        Sentence joined = items.get(0);
+        for (int i = 1; i < items.size(); i++) {
+            joined = joined.then(i == items.size() - 1 ? " or " : ", ").then(items.get(i));
         }
-        return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
+        return joined;
     }
 }

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param fingerprint stable id of this alert within its source; repeats of one alert share it
  * @param status      firing or resolved, as the alert itself says (never the group's status)
  * @param title       one line for humans
- * @param severity    normalized: {@code critical}, {@code warning} or {@code info}
+ * @param severity    normalized: critical, warning or info
  * @param groupKey    what groups several alerts into one incident (Alertmanager groupKey, Datadog alert_cycle_key,
  *                    LangSmith alert_rule_id, generic group_key); null means the fingerprint alone
  * @param workflow    the workflow the sender named explicitly (generic {@code workflow} field), or null
@@ -26,7 +26,7 @@ public record Alert(
         String fingerprint,
         AlertStatus status,
         String title,
-        String severity,
+        Severity severity,
         String groupKey,
         String workflow,
         Map<String, String> labels,
@@ -40,10 +40,18 @@ public record Alert(
         Objects.requireNonNull(fingerprint, "fingerprint");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(title, "title");
-        severity = severity == null ? "warning" : severity;
+        severity = severity == null ? Severity.WARNING : severity;
         labels = labels == null ? Map.of() : Map.copyOf(labels);
         annotations = annotations == null ? Map.of() : Map.copyOf(annotations);
         values = values == null ? Map.of() : Map.copyOf(values);
+    }
+
+    /** As the canonical constructor, with the severity as the sender wrote it ({@code P1}, {@code page}, {@code warning}…). */
+    public Alert(String source, String fingerprint, AlertStatus status, String title, String severity, String groupKey,
+            String workflow, Map<String, String> labels, Map<String, String> annotations, Map<String, String> values,
+            Instant startsAt, String url) {
+        this(source, fingerprint, status, title, Severity.normalize(severity), groupKey, workflow, labels, annotations, values,
+                startsAt, url);
     }
 
     public boolean firing() {

@@ -1,14 +1,14 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.Identified;
 import java.util.Locale;
 import java.util.Set;
 
-/** Normalizes the many ways sources say how bad an alert is to {@code critical}, {@code warning} or {@code info}. */
-final class Severity {
-
-    static final String CRITICAL = "critical";
-    static final String WARNING = "warning";
-    static final String INFO = "info";
+/** How bad an alert is, normalised from the many ways sources say it: critical, warning or info. */
+public enum Severity implements Identified {
+    CRITICAL,
+    WARNING,
+    INFO;
 
     private static final Set<String> CRITICAL_WORDS = Set.of(
             "critical", "crit", "page", "pager", "paging", "emergency", "urgent", "fatal", "disaster", "high",
@@ -17,10 +17,13 @@ final class Severity {
             "info", "informational", "information", "low", "none", "notice", "debug", "ok",
             "p4", "p5", "sev4", "sev5", "s4", "s5", "4", "5");
 
-    private Severity() {}
+    @Override
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 
     /** {@code page}, {@code P1}, {@code high} → critical; {@code info}, {@code low}, {@code P4} → info; else warning. */
-    static String normalize(String raw) {
+    public static Severity normalize(String raw) {
         if (raw == null || raw.isBlank()) {
             return WARNING;
         }
@@ -32,5 +35,10 @@ final class Severity {
             return INFO;
         }
         return WARNING;
+    }
+
+    @Override
+    public String toString() {
+        return id();
     }
 }

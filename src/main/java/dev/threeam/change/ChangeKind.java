@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What a change touched. Ids ({@code prompt}, {@code model_route}, …) are used in the API, runbooks and the database. */
-public enum ChangeKind {
+public enum ChangeKind implements dev.threeam.common.Identified {
     PROMPT,
     MODEL_ROUTE,
     RETRIEVAL_INDEX,
@@ -14,6 +14,7 @@ public enum ChangeKind {
     FEATURE_FLAG,
     DEPLOY;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

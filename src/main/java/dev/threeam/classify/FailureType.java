@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** The kinds of AI failure an on-call can be holding. Ids are used in labels, runbooks, the API and the database. */
-public enum FailureType {
+public enum FailureType implements dev.threeam.common.Identified {
     QUALITY_DRIFT("Quality drift", "Model output"),
     RETRIEVAL_FAILURE("Retrieval failure", "Retrieval"),
     TOOL_FAILURE("Tool failure", "Tool"),
@@ -23,6 +23,7 @@ public enum FailureType {
         this.buttonLabel = buttonLabel;
     }
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Every setting 3am reads, read once from the environment. The only class that looks at environment variables:
@@ -42,6 +41,8 @@ public record Config(
         Map<String, String> environment) {
 
     public static final String SANDBOX_CHANNEL = "C0INCIDENTS";
+    /** The bot token the sandbox's own Slack accepts. */
+    public static final String SANDBOX_BOT_TOKEN = "xoxb-sandbox";
 
     public Config {
         environment = Map.copyOf(environment);
@@ -95,12 +96,22 @@ public record Config(
         return slackAppToken != null;
     }
 
-    public boolean postgres() {
-        return databaseUrl.startsWith("jdbc:postgresql:");
+    /** The token 3am calls Slack with: the configured one, or the sandbox's. */
+    public String botToken() {
+        return sandbox() ? SANDBOX_BOT_TOKEN : slackBotToken;
     }
 
-    public Optional<String> variable(String name) {
-        return Optional.ofNullable(environment.get(name));
+    /** The Slack Web API 3am calls: {@code SLACK_API_URL}, else the sandbox's own on {@code port}, else Slack's. */
+    public String slackApiUrl(int port) {
+        if (slackApiUrl != null) {
+            return slackApiUrl;
+        }
+        return sandbox() ? "http://127.0.0.1:" + port + "/sandbox/api/" : "https://slack.com/api/";
+    }
+
+    /** Where threads go when a runbook names no channel. */
+    public String defaultChannel() {
+        return incidentChannel != null ? incidentChannel : sandbox() ? SANDBOX_CHANNEL : "#incidents";
     }
 
     /**

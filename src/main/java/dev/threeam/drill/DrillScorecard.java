@@ -1,10 +1,12 @@
 package dev.threeam.drill;
 
-import dev.threeam.common.Mrkdwn;
+import dev.threeam.common.Sentence;
 import dev.threeam.action.ActionRecord;
 import dev.threeam.classify.FailureType;
 import dev.threeam.incident.Answer;
 import dev.threeam.incident.Incident;
+import dev.threeam.incident.Question;
+import dev.threeam.action.ActionKind;
 import dev.threeam.runbook.Runbook;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,20 +38,20 @@ public record DrillScorecard(
     public static DrillScorecard score(Incident incident, List<Answer> answers, List<ActionRecord> actions, Optional<Runbook> runbook,
             DrillThresholds thresholds) {
         Instant start = incident.openedAt();
-        FailureType real = FailureType.fromId(incident.drillType()).orElse(incident.type());
+        FailureType real = incident.realType();
         Duration ack = since(start, incident.acknowledgedAt());
         Map<String, Duration> answered = new LinkedHashMap<>();
-        for (String question : List.of("q1", "q2", "q3", "q4", "q5")) {
-            answered.put(question, answers.stream().filter(a -> a.question().equals(question)).findFirst().map(a -> since(start, a.at())).orElse(null));
+        for (Question question : Question.values()) {
+            answered.put(question.id(), answers.stream().filter(a -> a.question() == question).findFirst().map(a -> since(start, a.at())).orElse(null));
         }
         String owner = runbook.flatMap(book -> book.owningRole(real)).orElse(null);
         Duration ownerReached = owner == null ? null : actions.stream()
-                .filter(a -> a.kind().equals("page") && (a.target().equals(owner) || a.target().startsWith(owner + " (")))
+                .filter(a -> a.kind() == ActionKind.PAGE && (a.target().equals(owner) || a.target().startsWith(owner + " (")))
                 .map(a -> since(start, a.at())).min(Duration::compareTo).orElse(null);
         List<String> right = runbook.map(book -> book.rollbacks().stream().filter(r -> r.forTypes().contains(real)).map(Runbook.Rollback::id).toList())
                 .orElse(List.of());
-        Optional<ActionRecord> rollback = actions.stream().filter(a -> a.kind().equals("rollback") && right.contains(a.target())).findFirst();
-        boolean q1 = answers.stream().anyMatch(a -> a.question().equals("q1") && a.value().equals(real.id()));
+        Optional<ActionRecord> rollback = actions.stream().filter(a -> a.kind() == ActionKind.ROLLBACK && right.contains(a.target())).findFirst();
+        boolean q1 = answers.stream().anyMatch(a -> a.question() == Question.Q1 && a.value().equals(real.id()));
 
         List<String> misses = new java.util.ArrayList<>();
         if (ack == null || ack.compareTo(thresholds.ackWithin()) > 0) {
@@ -74,21 +76,21 @@ public record DrillScorecard(
                 rollback.map(ActionRecord::allowed).orElse(null), q1, misses.isEmpty(), List.copyOf(misses));
     }
 
-    /** The scorecard as the thread shows it (mrkdwn). */
-    public String render() {
-        StringBuilder text = new StringBuilder(":stopwatch: *DRILL scorecard — " + incidentId + " (" + Mrkdwn.escape(workflow) + ", "
-                + realType.id() + "): " + (passed ? "PASSED :white_check_mark:" : "NOT PASSED :x:") + "*\n");
-        text.append("• Acknowledged: ").append(words(acknowledged)).append('\n');
-        answered.forEach((question, after) -> text.append("• ").append(question.toUpperCase()).append(" answered: ").append(words(after)).append('\n'));
-        text.append("• Right owner (").append(ownerRole == null ? "none in the runbook" : Mrkdwn.escape(ownerRole)).append(") reached: ")
-                .append(words(ownerReached)).append('\n');
-        text.append("• Right rollback: ").append(rollbackPressed == null ? "not pressed" : Mrkdwn.escape(rollbackPressed) + " after "
-                + words(rightRollback) + (Boolean.TRUE.equals(presserAllowed) ? " by an allowed person" : " by someone NOT allowed")).append('\n');
-        text.append("• Q1 named the real failure type: ").append(q1Matched ? "yes" : "no").append('\n');
-        if (!misses.isEmpty()) {
-            text.append("_Missed: ").append(Mrkdwn.escape(String.join("; ", misses))).append("_");
+    /** The scorecard as the thread shows it. */
+    public Sentence render() {
+        Sentence card = Sentence.empty().strong("DRILL scorecard — " + incidentId + " (").quote(workflow).strong(", " + realType.id()
+                + "): " + (passed ? "PASSED" : "NOT PASSED")).then("\n").tone(Sentence.Tone.SCORECARD);
+        card = card.then("• Acknowledged: " + words(acknowledged) + "\n");
+        for (Map.Entry<String, Duration> entry : answered.entrySet()) {
+            card = card.then("• " + entry.getKey().toUpperCase() + " answered: " + words(entry.getValue()) + "\n");
         }
-        return text.toString();
+        card = card.then("• Right owner (").quote(ownerRole == null ? "none in the runbook" : ownerRole).then(") reached: "
+                + words(ownerReached) + "\n");
+        card = rollbackPressed == null ? card.then("• Right rollback: not pressed\n")
+                : card.then("• Right rollback: ").quote(rollbackPressed).then(" after " + words(rightRollback)
+                        + (Boolean.TRUE.equals(presserAllowed) ? " by an allowed person" : " by someone NOT allowed") + "\n");
+        card = card.then("• Q1 named the real failure type: " + (q1Matched ? "yes" : "no") + "\n");
+        return misses.isEmpty() ? card : card.then("Missed: ").quote(String.join("; ", misses));
     }
 
     private static Duration since(Instant start, Instant at) {

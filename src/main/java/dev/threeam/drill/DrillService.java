@@ -1,23 +1,25 @@
 package dev.threeam.drill;
 
-import dev.threeam.common.BadInputException;
-import dev.threeam.common.Json;
 import dev.threeam.action.ActionLog;
 import dev.threeam.classify.FailureType;
-import dev.threeam.incident.AlertIngestor;
+import dev.threeam.common.BadInputException;
+import dev.threeam.common.Json;
+import dev.threeam.incident.Deliveries;
+import dev.threeam.incident.DeliveryFacts;
 import dev.threeam.incident.Incident;
-import dev.threeam.incident.IncidentLifecycle;
-import dev.threeam.incident.IncidentStore;
+import dev.threeam.incident.IncidentService;
+import dev.threeam.incident.Outcome;
+import dev.threeam.incident.TimelineEntry;
 import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
-import dev.threeam.store.Outbox;
-import dev.threeam.store.OutboxKind;
+import dev.threeam.store.DeliveryException;
 import dev.threeam.store.OutboxMessage;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Game-day drills: opens a drill incident for a workflow and failure type (the same card, changes, questions and
@@ -26,20 +28,15 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DrillService {
 
-    private final Jdbi jdbi;
+    private final IncidentService incidents;
     private final RunbookRegistry runbooks;
-    private final AlertIngestor ingestor;
-    private final IncidentLifecycle lifecycle;
     private final ActionLog actions;
     private final DrillThresholds thresholds;
     private final Clock clock;
 
-    public DrillService(Jdbi jdbi, RunbookRegistry runbooks, AlertIngestor ingestor, IncidentLifecycle lifecycle, ActionLog actions,
-            DrillThresholds thresholds, Clock clock) {
-        this.jdbi = jdbi;
+    public DrillService(IncidentService incidents, RunbookRegistry runbooks, ActionLog actions, DrillThresholds thresholds, Clock clock) {
+        this.incidents = incidents;
         this.runbooks = runbooks;
-        this.ingestor = ingestor;
-        this.lifecycle = lifecycle;
         this.actions = actions;
         this.thresholds = thresholds;
         this.clock = clock;
@@ -51,36 +48,31 @@ public final class DrillService {
                 + workflow + "\"; known: " + String.join(", ", runbooks.all().stream().map(Runbook::workflow).toList())));
         FailureType type = FailureType.fromId(failureType).filter(t -> t != FailureType.UNCLASSIFIED)
                 .orElseThrow(() -> new BadInputException("failure_type: expected one of " + String.join(", ",
-                        java.util.Arrays.stream(FailureType.classified()).map(FailureType::id).toList()) + ", got \"" + failureType + "\""));
-        return ingestor.openDrill(SyntheticAlerts.of(runbook, type, clock.instant()), type.id(), by);
+                        Arrays.stream(FailureType.classified()).map(FailureType::id).toList()) + ", got \"" + failureType + "\""));
+        return incidents.openDrill(SyntheticAlerts.of(runbook, type, clock.instant()), type, by);
     }
 
     /** Outbox handler: a drill ended; score it, keep the score, post the scorecard. */
-    public void score(OutboxMessage row) {
-        Incident incident = jdbi.withExtension(IncidentStore.class, store -> store.find(row.incidentId())).orElseThrow();
-        DrillScorecard card = DrillScorecard.score(incident, jdbi.withExtension(IncidentStore.class, store -> store.answers(incident.id())),
+    public void score(OutboxMessage row, Deliveries.ScoreDrill request) {
+        Incident incident = incidents.find(row.incidentId()).orElseThrow(() -> DeliveryException.permanent("incident_not_found",
+                "unknown incident " + row.incidentId()));
+        DrillScorecard card = DrillScorecard.score(incident, List.copyOf(incidents.answers(incident.id()).values()),
                 actions.forIncident(incident.id()), Optional.ofNullable(incident.workflow()).flatMap(runbooks::find), thresholds);
-        Instant now = clock.instant();
-        jdbi.useTransaction(handle -> {
-            handle.createUpdate("""
-                            INSERT INTO drills (incident_id, workflow, failure_type, started_at, ended_at, passed, scorecard)
-                            VALUES (:id, :workflow, :type, :started, :ended, :passed, :scorecard)
-                            ON CONFLICT (incident_id) DO NOTHING""")
-                    .bind("id", incident.id()).bind("workflow", String.valueOf(incident.workflow())).bind("type", card.realType().id())
-                    .bind("started", incident.openedAt()).bind("ended", incident.resolvedAt() != null ? incident.resolvedAt() : now)
-                    .bind("passed", card.passed()).bind("scorecard", Json.write(Map.of("text", card.render(), "misses", card.misses())))
-                    .execute();
-            handle.attach(IncidentStore.class).addTimeline(incident.id(), now, "3am", "DRILL scorecard: " + (card.passed() ? "passed" : "not passed")
-                    + (card.misses().isEmpty() ? "" : " — " + String.join("; ", card.misses())));
-            Outbox.enqueue(handle, incident.id(), OutboxKind.POST_REPLY, Map.of("role", "notice", "text", card.render()), now);
+        incidents.update(incident.id(), update -> {
+            Instant now = update.now();
+            update.attach(DrillStore.class).add(incident.id(), String.valueOf(incident.workflow()), card.realType().id(),
+                    incident.openedAt(), incident.resolvedAt() != null ? incident.resolvedAt() : now, card.passed(),
+                    Json.write(Map.of("text", card.render().plain(), "misses", card.misses())));
+            update.announce(TimelineEntry.BOT, new DeliveryFacts.DrillScored(card.passed(), card.misses(), card.render()));
+            return Outcome.done("scored");
         });
     }
 
     /** Ends every open drill older than the time limit (called periodically). */
     public void endExpired() {
         Instant before = clock.instant().minus(thresholds.timeLimit());
-        for (Incident drill : jdbi.withExtension(IncidentStore.class, store -> store.openDrillsOpenedBefore(before))) {
-            lifecycle.endDrill(drill.id(), "time limit of " + DrillScorecard.words(thresholds.timeLimit()) + " reached");
+        for (Incident drill : incidents.openDrillsOpenedBefore(before)) {
+            incidents.endDrill(drill.id(), "time limit of " + DrillScorecard.words(thresholds.timeLimit()) + " reached");
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
+import dev.threeam.common.Overloaded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,24 +23,42 @@ final class GroupCommit<T> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_BATCH = 256;
+    /** Items waiting for the writer at most; past this the sender is told to come back (503 + Retry-After). */
+    static final int CAPACITY = 20_000;
 
     private record Job<T>(List<T> items, CompletableFuture<Set<String>> done) {}
 
     private final BlockingQueue<Job<T>> queue = new LinkedBlockingQueue<>();
+    private final java.util.concurrent.Semaphore room;
     private final Function<List<List<T>>, List<Set<String>>> transaction;
     private final Thread writer;
     private volatile boolean running = true;
 
     /** {@code transaction} writes every caller's items in one transaction and returns each caller's result. */
     GroupCommit(String name, Function<List<List<T>>, List<Set<String>>> transaction) {
+        this(name, transaction, CAPACITY);
+    }
+
+    GroupCommit(String name, Function<List<List<T>>, List<Set<String>>> transaction, int capacity) {
         this.transaction = transaction;
+        this.room = new java.util.concurrent.Semaphore(capacity);
         this.writer = new Thread(this::loop, "group-commit-" + name);
         writer.setDaemon(true);
         writer.start();
     }
 
+    /**
+     * Hands the items to the writer and waits until they are committed. When the queue already holds
+     * {@link #CAPACITY} items (the database cannot keep up, or is down), refuses at once with {@link Overloaded}.
+     */
     Set<String> submit(List<T> items) {
+        int permits = Math.max(1, items.size());
+        if (!room.tryAcquire(permits)) {
+            throw new Overloaded("3am is busy writing earlier alerts; nothing of this request was accepted, send it again",
+                    java.time.Duration.ofSeconds(1));
+        }
         CompletableFuture<Set<String>> done = new CompletableFuture<>();
+        done.whenComplete((result, error) -> room.release(permits));
         queue.add(new Job<>(items, done));
         try {
             return done.get();

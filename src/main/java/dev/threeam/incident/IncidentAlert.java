@@ -1,15 +1,17 @@
 package dev.threeam.incident;
 
+import dev.threeam.alert.AlertStatus;
 import java.time.Instant;
+import java.util.Map;
 
 /** One distinct alert (by fingerprint) inside an incident, with how often it was received. */
 public record IncidentAlert(
         String incidentId,
         String fingerprint,
         String source,
-        String status,
+        AlertStatus status,
         String title,
-        String labels,
+        Map<String, String> labels,
         long count,
         Instant firstAt,
         Instant lastAt) {}

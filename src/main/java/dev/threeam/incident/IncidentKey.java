@@ -19,7 +19,7 @@ public final class IncidentKey {
         return alert.source() + ":alert:" + alert.fingerprint();
     }
 
-    public static String drill(String workflow, String failureType, long nonce) {
+    public static String drill(String workflow, String failureType, String nonce) {
         return "drill:" + workflow + "|" + failureType + "|" + nonce;
     }
 }

@@ -1,14 +1,18 @@
 package dev.threeam.incident;
 
+import dev.threeam.common.Identified;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code triggered → acknowledged → mitigated → resolved}; any open state may go straight to resolved. */
-public enum IncidentStatus {
+public enum IncidentStatus implements Identified {
     TRIGGERED,
     ACKNOWLEDGED,
     MITIGATED,
     RESOLVED;
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }
@@ -22,7 +26,12 @@ public enum IncidentStatus {
         return open() && next.ordinal() > ordinal();
     }
 
-    public static IncidentStatus fromId(String id) {
-        return valueOf(id.toUpperCase(Locale.ROOT));
+    public static Optional<IncidentStatus> fromId(String id) {
+        return Arrays.stream(values()).filter(status -> status.id().equalsIgnoreCase(String.valueOf(id).trim())).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return id();
     }
 }

@@ -6,8 +6,9 @@ import dev.threeam.runbook.Runbook;
 import java.util.function.Supplier;
 
 /**
- * An alert with its workflow decided, ready to be written in one transaction. Its classification is worked out
- * only when it opens an incident: an alert joining an open incident (nearly all of them in a storm) needs none.
+ * An alert with its workflow and incident key decided (on the caller's thread), ready to be written. Its
+ * classification is worked out only when it opens an incident: an alert joining an open incident (nearly all of
+ * them in a storm) needs none.
  */
 final class PreparedAlert {
 
@@ -15,6 +16,7 @@ final class PreparedAlert {
     private final Runbook runbook;
     private final String workflow;
     private final String lookupNote;
+    private final String key;
     private final Supplier<Classification> classifier;
     private Classification classification;
 
@@ -24,6 +26,7 @@ final class PreparedAlert {
         this.workflow = workflow;
         this.classifier = classifier;
         this.lookupNote = lookupNote;
+        this.key = IncidentKey.of(alert, workflow);
     }
 
     Alert alert() {
@@ -42,14 +45,14 @@ final class PreparedAlert {
         return lookupNote;
     }
 
+    String key() {
+        return key;
+    }
+
     Classification classification() {
         if (classification == null) {
             classification = classifier.get();
         }
         return classification;
-    }
-
-    String key() {
-        return IncidentKey.of(alert, workflow);
     }
 }

@@ -1,9 +1,14 @@
 package dev.threeam.incident;
 
+import dev.threeam.common.Sentence;
 import java.time.Instant;
 
-/** One human sentence of what happened, when and by whom ({@code actor} is a Slack user id or {@code 3am}). */
-public record TimelineEntry(long id, String incidentId, Instant at, String actor, String text) {
+/** One thing that happened, when and by whom ({@code actor}: a Slack user id, {@code 3am}, or {@code api}). */
+public record TimelineEntry(long id, String incidentId, Instant at, String actor, Fact fact) {
 
     public static final String BOT = "3am";
+
+    public Sentence sentence() {
+        return fact.sentence();
+    }
 }

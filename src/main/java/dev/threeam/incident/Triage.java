@@ -1,93 +1,85 @@
 package dev.threeam.incident;
 
-import dev.threeam.common.Mrkdwn;
 import dev.threeam.classify.FailureType;
-import java.time.Clock;
-import java.util.Map;
+import dev.threeam.common.Sentence;
+import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
+import java.util.function.Function;
 
 /**
- * Records the answers to the five questions: who pressed what, when. Q1 re-classifies the incident (new owner,
- * the new runbook section posted), Q2 marks the suspected change, Q4 "Yes" closes the resume gate.
+ * Records the answers to the five questions: who pressed what, when. Q1 re-classifies the incident (new owner, the
+ * new runbook section posted), Q2 marks the suspected change, Q4 "Yes" pages the type's roles and closes the resume
+ * gate.
  */
-public final class Triage {
+final class Triage {
 
-    private final Jdbi jdbi;
-    private final Clock clock;
-    private final IncidentSettings settings;
-    private final java.util.function.Function<Long, Optional<String>> changeLabel;
+    private final Function<Long, Optional<String>> changeLabel;
 
     /** {@code changeLabel} gives a change's full "kind: summary" (a button label may have been cut to fit). */
-    public Triage(Jdbi jdbi, Clock clock, IncidentSettings settings, java.util.function.Function<Long, Optional<String>> changeLabel) {
-        this.jdbi = jdbi;
-        this.clock = clock;
-        this.settings = settings;
+    Triage(Function<Long, Optional<String>> changeLabel) {
         this.changeLabel = changeLabel;
     }
 
-    /**
-     * @param question {@code q1} … {@code q5}
-     * @param value    the button's value (a failure type, a change id or {@code none}, {@code yes}/{@code no}, a set)
-     * @param label    the button's label as the presser saw it (for Q2: "kind: summary")
-     */
-    public Outcome answer(String incidentId, String question, String value, String pressedLabel, String user) {
-        return jdbi.inTransaction(handle -> {
-            Journal journal = new Journal(handle, clock.instant(), settings.cardUpdateInterval());
-            IncidentStore store = journal.store();
-            Optional<Incident> found = store.find(incidentId);
-            if (found.isEmpty()) {
-                return Outcome.notFound(incidentId);
+    Outcome answer(IncidentUpdate update, Question question, String value, String pressedLabel, String user) {
+        Incident incident = update.incident();
+        Optional<Answer> previous = update.store().answers(incident.id()).stream().filter(a -> a.question() == question).findFirst();
+        if (previous.isPresent() && previous.get().value().equals(value)) {
+            return Outcome.already(Sentence.of(question.name() + " is already answered \"").quote(previous.get().label())
+                    .then("\" by ").person(previous.get().byUser()).then("."));
+        }
+        String label = question == Question.Q2 && change(value) != null ? changeLabel.apply(change(value)).orElse(pressedLabel) : pressedLabel;
+        store(update, question, value, label, user);
+        TriageFacts.Answered answered = switch (question) {
+            case Q1 -> reclassify(update, value, label, user);
+            case Q2 -> {
+                update.store().suspect(incident.id(), value.equals("none") ? null : change(value));
+                yield plain(question, label, user);
             }
-            Incident incident = found.get();
-            String label = pressedLabel;
-            Optional<Answer> previous = store.answers(incidentId).stream().filter(a -> a.question().equals(question)).findFirst();
-            if (previous.isPresent() && previous.get().value().equals(value)) {
-                return Outcome.already(question.toUpperCase() + " is already answered \"" + previous.get().label() + "\" by "
-                        + Mrkdwn.user(previous.get().byUser()) + ".");
-            }
-            if (question.equals("q2") && parseChange(value) != null) {
-                label = changeLabel.apply(parseChange(value)).orElse(label);
-            }
-            store.clearAnswer(incidentId, question);
-            store.insertAnswer(new Answer(incidentId, question, value, label, user, journal.now()));
-            String sentence = question.toUpperCase() + " answered by " + Mrkdwn.user(user) + ": " + Mrkdwn.escape(label, 300);
-            switch (question) {
-                case "q1" -> sentence += reclassify(journal, incident, value, user);
-                case "q2" -> store.suspect(incidentId, value.equals("none") ? null : parseChange(value));
-                case "q4" -> sentence += gate(journal, incident, value);
-                default -> { }
-            }
-            journal.log(incidentId, user, sentence);
-            journal.redraw(incidentId, question);
-            journal.cardChanged(incident);
-            return Outcome.done(sentence);
-        });
+            case Q4 -> gate(update, value, label, user);
+            default -> plain(question, label, user);
+        };
+        update.record(user, answered);
+        update.redrawCard();
+        return Outcome.done(answered.sentence());
     }
 
-    private static String reclassify(Journal journal, Incident incident, String value, String user) {
+    /** Stores the answer and redraws its question; what else it means is the caller's (a rollback's, a gate's). */
+    static void store(IncidentUpdate update, Question question, String value, String label, String user) {
+        IncidentStore store = update.store();
+        store.clearAnswer(update.incident().id(), question.id());
+        store.insertAnswer(update.incident().id(), question.id(), value, label, user, update.now());
+        update.redraw(ThreadPart.of(question));
+    }
+
+    private static TriageFacts.Answered reclassify(IncidentUpdate update, String value, String label, String user) {
+        Incident incident = update.incident();
         FailureType type = FailureType.fromId(value).orElse(FailureType.UNCLASSIFIED);
         if (type == incident.type()) {
-            return " (confirms the classification)";
+            return new TriageFacts.Answered(Question.Q1, user, label, TriageFacts.Effect.CONFIRMS, null, null);
         }
-        journal.store().classify(incident.id(), type.id(), "set by " + Mrkdwn.user(user) + " on Q1 (was "
-                + incident.failureType() + ": " + incident.evidence() + ")", 1.0);
-        journal.reply(incident.id(), "runbook", Map.of());
-        return " — reclassified from " + incident.failureType() + " to " + type.id();
+        update.store().correct(incident.id(), type.id(), "was " + incident.type().id() + ": " + incident.classification().evidence(),
+                1.0, user);
+        update.post(ThreadPart.RUNBOOK);
+        return new TriageFacts.Answered(Question.Q1, user, label, TriageFacts.Effect.RECLASSIFIED, incident.type().id(), type.id());
     }
 
-    private static String gate(Journal journal, Incident incident, String value) {
+    private static TriageFacts.Answered gate(IncidentUpdate update, String value, String label, String user) {
         if (!value.equals("yes")) {
-            return "";
+            return plain(Question.Q4, label, user);
         }
-        if (!Incident.GATE_APPROVED.equals(incident.resumeGate())) {
-            journal.store().gate(incident.id(), Incident.GATE_CLOSED);
+        Incident incident = update.incident();
+        if (incident.gate() != ResumeGate.APPROVED) {
+            update.store().gate(incident.id(), ResumeGate.CLOSED.id());
         }
-        journal.enqueue(incident.id(), dev.threeam.store.OutboxKind.PAGE, Map.of("event", "escalate"));
-        return " — resume gate closed until a reviewer approves";
+        update.deliver(new Deliveries.Page(Deliveries.Page.Event.ESCALATE, List.of(), null, null));
+        return new TriageFacts.Answered(Question.Q4, user, label, TriageFacts.Effect.GATE_CLOSED, null, null);
     }
 
-    private static Long parseChange(String value) {
+    private static TriageFacts.Answered plain(Question question, String label, String user) {
+        return new TriageFacts.Answered(question, user, label, TriageFacts.Effect.NONE, null, null);
+    }
+
+    private static Long change(String value) {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {

@@ -10,7 +10,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
-import dev.threeam.common.Mrkdwn;
+import dev.threeam.common.Text;
 import dev.threeam.action.ActionRecord;
 import dev.threeam.incident.Incident;
 import java.time.Duration;
@@ -30,27 +30,26 @@ public final class CardView {
         String icon = incident.open() ? ":rotating_light:" : ":white_check_mark:";
         blocks.add(header(h -> h.text(plainText(Limits.plain(thread.drillMark() + incident.id() + " · " + incident.title(), Limits.HEADER), true))));
         List<TextObject> fields = new ArrayList<>();
-        fields.add(field("Workflow", incident.workflow() == null ? "_no runbook matched_" : Mrkdwn.escape(incident.workflow())));
-        fields.add(field("Failure type", "`" + incident.failureType() + "`" + confidence(incident)));
-        fields.add(field("Severity", Mrkdwn.escape(incident.severity())));
-        fields.add(field("Status", icon + " " + incident.status() + gate(incident)));
-        fields.add(field("Owner", Mrkdwn.escape(thread.ownerRole()) + (incident.acknowledgedBy() != null
-                ? " · acknowledged by " + Mrkdwn.user(incident.acknowledgedBy()) : " · not acknowledged")));
+        fields.add(field("Workflow", incident.workflow() == null ? "_no runbook matched_" : Text.escape(incident.workflow())));
+        fields.add(field("Failure type", "`" + incident.type().id() + "`" + confidence(incident)));
+        fields.add(field("Severity", incident.severity().id()));
+        fields.add(field("Status", icon + " " + incident.status().id() + gate(incident)));
+        fields.add(field("Owner", Text.escape(thread.ownerRole()) + (incident.acknowledgedBy() != null
+                ? " · acknowledged by " + SlackText.mention(incident.acknowledgedBy()) : " · not acknowledged")));
         fields.add(field("Alerts", incident.alertCount() + (incident.alertCount() == 1 ? " notification" : " notifications")));
         fields.add(field("Open for", duration(incident.age(thread.now()))));
         fields.add(field("Five questions", thread.answers().size() + "/5 answered"));
         blocks.add(section(s -> s.fields(fields)));
-        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate("*Evidence:* " + Mrkdwn.escape(incident.evidence())
-                + lookup(incident), Limits.SECTION)))));
+        blocks.add(section(s -> s.text(markdownText(Text.shorten("*Evidence:* " + evidence(incident) + lookup(incident), Limits.SECTION)))));
         List<ActionRecord> actions = thread.actions();
         String taken = actions.isEmpty() ? "No actions taken yet." : "Actions: " + String.join(" · ",
                 actions.stream().map(CardView::action).toList());
-        blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(taken, Limits.CONTEXT))))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(Text.shorten(taken, Limits.CONTEXT))))));
         if (incident.open()) {
             blocks.add(actions(a -> a.blockId("card").elements(buttons(thread))));
         }
-        String text = thread.drillMark() + incident.id() + " [" + incident.severity() + "] " + incident.failureType() + ": "
-                + Mrkdwn.escape(incident.title(), 500) + " — " + incident.status();
+        String text = thread.drillMark() + incident.id() + " [" + incident.severity().id() + "] " + incident.type().id() + ": "
+                + Text.escape(incident.title(), 500) + " — " + incident.status().id();
         return new Message(text, blocks);
     }
 
@@ -76,27 +75,34 @@ public final class CardView {
     }
 
     private static TextObject field(String name, String value) {
-        return markdownText(Mrkdwn.truncate("*" + name + "*\n" + value, Limits.FIELD));
+        return markdownText(Text.shorten("*" + name + "*\n" + value, Limits.FIELD));
     }
 
     private static String confidence(Incident incident) {
         return incident.type() == dev.threeam.classify.FailureType.UNCLASSIFIED
-                ? " — pick the type on Q1" : " (" + Math.round(incident.confidence() * 100) + "%)";
+                ? " — pick the type on Q1" : " (" + Math.round(incident.classification().confidence() * 100) + "%)";
+    }
+
+    /** The classifier's evidence, or who set the type on Q1 and what the classifier had said. */
+    static String evidence(Incident incident) {
+        String evidence = Text.escape(incident.classification().evidence());
+        return incident.correctedBy() == null ? evidence
+                : "set by " + SlackText.mention(incident.correctedBy()) + " on Q1 (" + evidence + ")";
     }
 
     private static String gate(Incident incident) {
         if (incident.gateClosed()) {
             return " · :lock: resume waits for a reviewer";
         }
-        return Incident.GATE_APPROVED.equals(incident.resumeGate()) ? " · resume approved" : "";
+        return incident.gate() == dev.threeam.incident.ResumeGate.APPROVED ? " · resume approved" : "";
     }
 
     private static String lookup(Incident incident) {
-        return incident.lookupNote() == null ? "" : "\n*No runbook:* " + Mrkdwn.escape(incident.lookupNote());
+        return incident.lookupNote() == null ? "" : "\n*No runbook:* " + Text.escape(incident.lookupNote());
     }
 
     private static String action(ActionRecord action) {
-        return Mrkdwn.escape(action.kind() + " " + action.target()) + ": " + action.status() + " (" + Mrkdwn.user(action.byUser()) + ")";
+        return Text.escape(action.kind().id() + " " + action.target()) + ": " + action.status().id() + " (" + SlackText.mention(action.byUser()) + ")";
     }
 
     static String duration(Duration duration) {

@@ -1,11 +1,10 @@
 package dev.threeam.slack;
 
-import dev.threeam.common.Mrkdwn;
-import dev.threeam.incident.IncidentStore;
+import dev.threeam.incident.DeliveryFacts;
+import dev.threeam.incident.IncidentService;
+import dev.threeam.incident.TimelineEntry;
 import dev.threeam.store.DeliveryException;
 import dev.threeam.store.OutboxMessage;
-import java.time.Clock;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * A delivery that failed for good (channel_not_found, invalid_blocks, a pager's 400) is written on its incident's
@@ -13,19 +12,17 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class DeliveryFailures {
 
-    private final Jdbi jdbi;
-    private final Clock clock;
+    private final IncidentService incidents;
 
-    public DeliveryFailures(Jdbi jdbi, Clock clock) {
-        this.jdbi = jdbi;
-        this.clock = clock;
+    public DeliveryFailures(IncidentService incidents) {
+        this.incidents = incidents;
     }
 
     public void record(OutboxMessage message, DeliveryException failure) {
         if (message.incidentId() == null || failure.code().equals(SlackDelivery.CARD_NOT_POSTED)) {
             return;
         }
-        jdbi.useExtension(IncidentStore.class, store -> store.addTimeline(message.incidentId(), clock.instant(), "3am",
-                "Delivery failed for good (" + message.kind().replace('_', ' ') + "): " + Mrkdwn.escape(failure.getMessage(), 500)));
+        incidents.record(message.incidentId(), TimelineEntry.BOT,
+                new DeliveryFacts.DeliveryFailed(message.kind().id().replace('_', ' '), failure.getMessage()));
     }
 }

@@ -9,7 +9,7 @@ import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.view.View;
-import dev.threeam.common.Mrkdwn;
+import dev.threeam.common.Text;
 import dev.threeam.classify.FailureType;
 import dev.threeam.drill.DrillHistory;
 import dev.threeam.drill.DrillReport;
@@ -17,7 +17,8 @@ import dev.threeam.incident.Answer;
 import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.incident.Incident;
-import dev.threeam.incident.IncidentStore;
+import dev.threeam.incident.IncidentService;
+import dev.threeam.incident.Question;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,18 +28,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
 /** The App Home: open incidents, and the last 7 days at a glance. */
 public final class HomeTab {
 
-    private final Jdbi jdbi;
+    private final IncidentService incidents;
     private final RunbookRegistry runbooks;
     private final DrillHistory drills;
     private final Clock clock;
 
-    public HomeTab(Jdbi jdbi, RunbookRegistry runbooks, DrillHistory drills, Clock clock) {
-        this.jdbi = jdbi;
+    public HomeTab(IncidentService incidents, RunbookRegistry runbooks, DrillHistory drills, Clock clock) {
+        this.incidents = incidents;
         this.runbooks = runbooks;
         this.drills = drills;
         this.clock = clock;
@@ -51,7 +51,7 @@ public final class HomeTab {
             long errors = runbooks.problems().stream().filter(p -> p.isError() && p.file().endsWith(book.file().getFileName().toString())).count();
             long passed = java.util.Arrays.stream(FailureType.classified())
                     .filter(type -> drills.lastPassed(book.workflow(), type.id(), now, DrillReport.RECENT).isPresent()).count();
-            text.append("\n• *").append(Mrkdwn.escape(book.workflow())).append("*: ")
+            text.append("\n• *").append(Text.escape(book.workflow())).append("*: ")
                     .append(errors == 0 ? ":white_check_mark: runbook loads" : ":warning: " + errors + " runbook errors")
                     .append(" · drills passed for ").append(passed).append("/").append(FailureType.classified().length).append(" failure types")
                     .append(passed == FailureType.classified().length ? " :trophy:" : "");
@@ -63,18 +63,17 @@ public final class HomeTab {
         Instant now = clock.instant();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText("3am — AI incidents"))));
-        List<Incident> open = jdbi.withExtension(IncidentStore.class, IncidentStore::open);
+        List<Incident> open = incidents.open();
         blocks.add(section(s -> s.text(markdownText("*Open incidents: " + open.size() + "*"))));
         for (Incident incident : open.subList(0, Math.min(open.size(), 20))) {
-            String line = (incident.drill() ? "DRILL · " : "") + "*" + incident.id() + "* [" + incident.severity() + "] `" + incident.failureType()
-                    + "` " + Mrkdwn.escape(incident.title(), 200) + "\n" + incident.status() + " · open " + CardView.duration(incident.age(now))
+            String line = (incident.drill() ? "DRILL · " : "") + "*" + incident.id() + "* [" + incident.severity().id() + "] `" + incident.type().id()
+                    + "` " + Text.escape(incident.title(), 200) + "\n" + incident.status().id() + " · open " + CardView.duration(incident.age(now))
                     + " · " + incident.alertCount() + " alerts";
-            blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(line, Limits.SECTION)))));
+            blocks.add(section(s -> s.text(markdownText(Text.shorten(line, Limits.SECTION)))));
         }
         blocks.add(divider());
-        List<Incident> week = jdbi.withExtension(IncidentStore.class, store -> store.openedSince(now.minus(Duration.ofDays(7))))
-                .stream().filter(incident -> !incident.drill()).toList();
-        Map<String, Long> byType = new TreeMap<>(week.stream().collect(Collectors.groupingBy(Incident::failureType, Collectors.counting())));
+        List<Incident> week = incidents.openedSince(now.minus(Duration.ofDays(7))).stream().filter(incident -> !incident.drill()).toList();
+        Map<String, Long> byType = new TreeMap<>(week.stream().collect(Collectors.groupingBy(incident -> incident.type().id(), Collectors.counting())));
         String types = byType.isEmpty() ? "none" : byType.entrySet().stream().map(e -> "`" + e.getKey() + "` " + e.getValue())
                 .collect(Collectors.joining(" · "));
         String ack = median(week.stream().filter(i -> i.acknowledgedAt() != null).map(i -> Duration.between(i.openedAt(), i.acknowledgedAt())).toList());
@@ -86,7 +85,7 @@ public final class HomeTab {
         blocks.add(section(s -> s.text(markdownText(summary))));
         String handover = handover(now);
         blocks.add(divider());
-        blocks.add(section(s -> s.text(markdownText(Mrkdwn.truncate(handover, Limits.SECTION)))));
+        blocks.add(section(s -> s.text(markdownText(Text.shorten(handover, Limits.SECTION)))));
         blocks.add(context(c -> c.elements(List.of(markdownText("Type `/ai-incident help` for commands; `/ai-incident drill <workflow> <type>` to practise.")))));
         return View.builder().type("home").blocks(blocks.subList(0, Math.min(blocks.size(), 100))).build();
     }
@@ -95,12 +94,12 @@ public final class HomeTab {
         if (incidents.isEmpty()) {
             return "—";
         }
-        List<Answer> answers = jdbi.withExtension(IncidentStore.class, store -> store.answersOf(incidents.stream().map(Incident::id).toList()));
-        Map<String, Long> answered = answers.stream().collect(Collectors.groupingBy(Answer::question, Collectors.counting()));
-        return List.of("q1", "q2", "q3", "q4", "q5").stream()
+        List<Answer> answers = this.incidents.answersOf(incidents.stream().map(Incident::id).toList());
+        Map<Question, Long> answered = answers.stream().collect(Collectors.groupingBy(Answer::question, Collectors.counting()));
+        return java.util.Arrays.stream(Question.values())
                 .sorted(Comparator.comparingLong(q -> answered.getOrDefault(q, 0L)))
                 .limit(2)
-                .map(q -> q.toUpperCase() + " (" + (incidents.size() - answered.getOrDefault(q, 0L)) + "/" + incidents.size() + " unanswered)")
+                .map(q -> q.name() + " (" + (incidents.size() - answered.getOrDefault(q, 0L)) + "/" + incidents.size() + " unanswered)")
                 .collect(Collectors.joining(", "));
     }
 

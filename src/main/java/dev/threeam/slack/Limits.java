@@ -1,6 +1,6 @@
 package dev.threeam.slack;
 
-import dev.threeam.common.Mrkdwn;
+import dev.threeam.common.Text;
 
 /** Slack's Block Kit limits (the SDK checks none of them): every text we build is cut to fit. */
 final class Limits {
@@ -20,6 +20,6 @@ final class Limits {
 
     /** Plain text (no mrkdwn) cut to {@code max}. */
     static String plain(String text, int max) {
-        return Mrkdwn.truncate(text == null ? "" : text, max);
+        return Text.shorten(text == null ? "" : text, max);
     }
 }

@@ -26,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
-    /** How long a claim holds by default: a dead replica's rows are taken over once it expires. */
-    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     /** Rows claimed at once: small, so a new card never waits behind a long batch of replies. */
     static final int BATCH = 8;
     private static final int MAX_TRANSIENT_ATTEMPTS = 50;
@@ -36,7 +34,7 @@ public final class OutboxWorker implements AutoCloseable {
     /** Unique per process, so two replicas never mistake each other's claims for their own. */
     private final String workerId;
     private final Outbox outbox;
-    private final Map<OutboxKind, OutboxHandler> handlers;
+    private final Map<OutboxKind, OutboxHandler<?>> handlers;
     private final Clock clock;
     private final SlackMetrics metrics;
     private final BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure;
@@ -48,12 +46,7 @@ public final class OutboxWorker implements AutoCloseable {
     private boolean signalled;
     private Thread thread;
 
-    public OutboxWorker(String name, Outbox outbox, Map<OutboxKind, OutboxHandler> handlers, Clock clock, SlackMetrics metrics,
-            BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure) {
-        this(name, outbox, handlers, clock, metrics, onPermanentFailure, DEFAULT_LEASE);
-    }
-
-    public OutboxWorker(String name, Outbox outbox, Map<OutboxKind, OutboxHandler> handlers, Clock clock, SlackMetrics metrics,
+    public OutboxWorker(String name, Outbox outbox, Map<OutboxKind, OutboxHandler<?>> handlers, Clock clock, SlackMetrics metrics,
             BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure, Duration lease) {
         this.lease = lease;
         this.name = name;
@@ -83,8 +76,8 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    /** Runs every due row once, on the caller's thread (tests and drains use it). Returns how many were handled. */
-    public int runOnce() {
+    /** Runs every due row once. Returns how many were handled. */
+    private int runOnce() {
         List<OutboxMessage> batch = outbox.claim(handlers.keySet(), workerId, clock.instant(), lease, BATCH);
         for (OutboxMessage message : batch) {
             if (!running && thread != null) {
@@ -128,10 +121,9 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     private void handle(OutboxMessage message) {
-        OutboxHandler handler = handlers.get(message.outboxKind());
         try {
-            handler.deliver(message);
-            outbox.done(message.id());
+            deliver(handlers.get(message.kind()), message);
+            outbox.done(message, clock.instant());
         } catch (DeliveryException e) {
             failed(message, e);
         } catch (RuntimeException e) {
@@ -140,12 +132,16 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
+    private static <P extends dev.threeam.store.OutboxPayload> void deliver(OutboxHandler<P> handler, OutboxMessage message) {
+        handler.deliver(message, Outbox.payload(message, handler.payloadType()));
+    }
+
     private void failed(OutboxMessage message, DeliveryException e) {
         Instant now = clock.instant();
         switch (e.next()) {
             case RETRY_AFTER -> outbox.retryAt(message.id(), now.plus(e.waitTime()), e.getMessage(), false);
             case BACKOFF -> {
-                metrics.retry(message.kind());
+                metrics.retry(message.kind().id());
                 int attempt = Math.max(1, message.attempts() + 1);
                 if (attempt >= MAX_TRANSIENT_ATTEMPTS) {
                     giveUp(message, e);
@@ -163,14 +159,9 @@ public final class OutboxWorker implements AutoCloseable {
 
     private void giveUp(OutboxMessage message, DeliveryException e) {
         outbox.fail(message.id(), e.getMessage());
-        metrics.permanentFailure(message.kind(), e.code());
+        metrics.permanentFailure(message.kind().id(), e.code());
         LOG.warn("outbox {} row {} ({}) failed for good: {}", name, message.id(), message.kind(), e.getMessage());
         onPermanentFailure.accept(message, e);
-    }
-
-    /** Stops taking rows and waits up to {@code timeout} for the one in hand. */
-    public void stop(Duration timeout) {
-        stopAll(List.of(this), timeout);
     }
 
     /** Stops several workers at once: all stop taking rows now, then each gets what is left of {@code timeout}. */
@@ -195,6 +186,6 @@ public final class OutboxWorker implements AutoCloseable {
 
     @Override
     public void close() {
-        stop(Duration.ofSeconds(10));
+        stopAll(List.of(this), Duration.ofSeconds(10));
     }
 }

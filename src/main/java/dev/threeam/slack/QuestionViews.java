@@ -8,12 +8,13 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.element.BlockElement;
 import com.slack.api.model.block.element.ButtonElement;
-import dev.threeam.common.Mrkdwn;
+import dev.threeam.common.Text;
 import dev.threeam.change.ChangeText;
 import dev.threeam.change.RankedChange;
 import dev.threeam.classify.FailureType;
 import dev.threeam.incident.Answer;
 import dev.threeam.incident.Incident;
+import dev.threeam.incident.Question;
 import dev.threeam.runbook.Runbook;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -28,13 +29,6 @@ import java.util.function.Function;
  */
 public final class QuestionViews {
 
-    public static final List<String> TEXT = List.of(
-            "Is the failure in model output, retrieval, tool execution, policy, cost or latency?",
-            "Did a prompt, model route, retrieval index, tool schema or data source change recently?",
-            "Is there a feature flag or route-level rollback?",
-            "Is a human reviewer or domain owner needed before service resumes?",
-            "Should the failed examples enter the blocking set, monitoring set, or backlog?");
-
     public static final List<String[]> SETS = List.of(
             new String[] {"blocking", "Blocking set"}, new String[] {"monitoring", "Monitoring set"},
             new String[] {"backlog", "Backlog"}, new String[] {"noise", "Noise"});
@@ -47,52 +41,53 @@ public final class QuestionViews {
         this.describeRollback = describeRollback;
     }
 
-    public Message render(ThreadContext thread, String question) {
-        int number = Integer.parseInt(question.substring(1));
+    public Message render(ThreadContext thread, Question question) {
+        int number = question.number();
         Incident incident = thread.incident();
         List<BlockElement> buttons = switch (question) {
-            case "q1" -> q1(thread);
-            case "q2" -> q2(thread);
-            case "q3" -> q3(thread);
-            case "q4" -> q4(thread);
-            default -> q5(thread);
+            case Q1 -> q1(thread);
+            case Q2 -> q2(thread);
+            case Q3 -> q3(thread);
+            case Q4 -> q4(thread);
+            case Q5 -> q5(thread);
         };
         List<LayoutBlock> blocks = new ArrayList<>();
-        String prompt = "*" + number + ". " + TEXT.get(number - 1) + "*" + hint(thread, question);
-        blocks.add(section(s -> s.blockId(question + "_text").text(markdownText(Mrkdwn.truncate(prompt, Limits.SECTION)))));
+        String prompt = "*" + number + ". " + question.text() + "*" + hint(thread, question);
+        String id = question.id();
+        blocks.add(section(s -> s.blockId(id + "_text").text(markdownText(Text.shorten(prompt, Limits.SECTION)))));
         // Slack takes 25 elements per actions block: more buttons (a runbook with many rollbacks) continue in
         // q3_2, q3_3 … so none is dropped, "No rollback" included
         for (int start = 0; start < buttons.size(); start += 25) {
-            String blockId = start == 0 ? question : question + "_" + (start / 25 + 1);
+            String blockId = start == 0 ? id : id + "_" + (start / 25 + 1);
             List<BlockElement> row = buttons.subList(start, Math.min(buttons.size(), start + 25));
             blocks.add(actions(a -> a.blockId(blockId).elements(row)));
         }
         Optional<Answer> answer = thread.answer(question);
-        answer.ifPresent(given -> blocks.add(context(c -> c.elements(List.of(markdownText(Mrkdwn.truncate(
-                ":white_check_mark: Answered by " + Mrkdwn.user(given.byUser()) + " at " + TIME.format(given.at()) + ": *"
-                        + Mrkdwn.escape(given.label()) + "*", Limits.CONTEXT)))))));
-        String text = thread.drillMark() + incident.id() + " Q" + number + ": " + TEXT.get(number - 1)
-                + answer.map(given -> " Answered: " + Mrkdwn.escape(given.label())).orElse("");
+        answer.ifPresent(given -> blocks.add(context(c -> c.elements(List.of(markdownText(Text.shorten(
+                ":white_check_mark: Answered by " + SlackText.mention(given.byUser()) + " at " + TIME.format(given.at()) + ": *"
+                        + Text.escape(given.label()) + "*", Limits.CONTEXT)))))));
+        String text = thread.drillMark() + incident.id() + " Q" + number + ": " + question.text()
+                + answer.map(given -> " Answered: " + Text.escape(given.label())).orElse("");
         return new Message(text, blocks);
     }
 
-    private static String hint(ThreadContext thread, String question) {
+    private static String hint(ThreadContext thread, Question question) {
         return switch (question) {
-            case "q2" -> thread.changes().isEmpty() ? "\n_No change to this workflow was recorded in its look-back window._" : "";
-            case "q3" -> thread.runbook().map(book -> book.rollbacks().isEmpty() ? "\n_The runbook lists no rollback._" : "")
+            case Q2 -> thread.changes().isEmpty() ? "\n_No change to this workflow was recorded in its look-back window._" : "";
+            case Q3 -> thread.runbook().map(book -> book.rollbacks().isEmpty() ? "\n_The runbook lists no rollback._" : "")
                     .orElse("\n_No runbook matched, so no rollback is known._");
-            case "q4" -> "\n_Yes pages " + String.join(", ", roles(thread)) + " and holds resolution until a reviewer approves._";
+            case Q4 -> "\n_Yes pages " + String.join(", ", roles(thread)) + " and holds resolution until a reviewer approves._";
             default -> "";
         };
     }
 
     private static List<String> roles(ThreadContext thread) {
         List<String> roles = thread.runbook().map(book -> book.rolesFor(thread.incident().type())).orElse(List.of());
-        return roles.isEmpty() ? List.of("the owners") : roles.stream().map(Mrkdwn::escape).toList();
+        return roles.isEmpty() ? List.of("the owners") : roles.stream().map(Text::escape).toList();
     }
 
     private static List<BlockElement> q1(ThreadContext thread) {
-        String marked = thread.answer("q1").map(Answer::value).orElse(thread.incident().failureType());
+        String marked = thread.answer(Question.Q1).map(Answer::value).orElse(thread.incident().type().id());
         List<BlockElement> buttons = new ArrayList<>();
         for (FailureType type : FailureType.classified()) {
             buttons.add(Buttons.button("q1_" + type.id(), type.buttonLabel(), thread.incident().id(), type.id(),
@@ -102,7 +97,7 @@ public final class QuestionViews {
     }
 
     private static List<BlockElement> q2(ThreadContext thread) {
-        String marked = thread.answer("q2").map(Answer::value).orElse("");
+        String marked = thread.answer(Question.Q2).map(Answer::value).orElse("");
         List<BlockElement> buttons = new ArrayList<>();
         for (RankedChange ranked : thread.changes()) {
             String id = String.valueOf(ranked.change().id());
@@ -123,13 +118,13 @@ public final class QuestionViews {
                         + describeRollback.apply(rollback), "Roll back"));
             }
         });
-        String marked = thread.answer("q3").map(Answer::value).orElse("");
+        String marked = thread.answer(Question.Q3).map(Answer::value).orElse("");
         buttons.add(Buttons.button("q3_none", "No rollback", thread.incident().id(), "none", "none".equals(marked) ? "primary" : null));
         return buttons;
     }
 
     private static List<BlockElement> q4(ThreadContext thread) {
-        String marked = thread.answer("q4").map(Answer::value).orElse("");
+        String marked = thread.answer(Question.Q4).map(Answer::value).orElse("");
         return List.of(
                 Buttons.confirmed(Buttons.button("q4_yes", "Yes, page the reviewers", thread.incident().id(), "yes",
                         "yes".equals(marked) ? "primary" : "danger"), "Page and hold resolution?",
@@ -138,7 +133,7 @@ public final class QuestionViews {
     }
 
     private static List<BlockElement> q5(ThreadContext thread) {
-        String marked = thread.answer("q5").map(Answer::value).orElse("");
+        String marked = thread.answer(Question.Q5).map(Answer::value).orElse("");
         List<BlockElement> buttons = new ArrayList<>();
         for (String[] set : SETS) {
             buttons.add(Buttons.button("q5_" + set[0], set[1], thread.incident().id(), set[0], set[0].equals(marked) ? "primary" : null));

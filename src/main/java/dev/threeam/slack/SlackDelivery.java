@@ -1,15 +1,16 @@
 package dev.threeam.slack;
 
+import dev.threeam.common.Text;
+import dev.threeam.incident.Deliveries;
 import dev.threeam.incident.Incident;
-import dev.threeam.incident.IncidentStore;
+import dev.threeam.incident.IncidentService;
+import dev.threeam.incident.ThreadPart;
 import dev.threeam.store.DeliveryException;
 import dev.threeam.store.Outbox;
 import dev.threeam.store.OutboxMessage;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Carries out the Slack rows of the outbox: post the card, post a reply in its thread, redraw the card or a
@@ -32,31 +33,25 @@ public final class SlackDelivery {
     /** The Slack client's read timeout (10 s): a timed-out post is looked for no sooner than this after it. */
     private static final Duration TIMED_OUT_POST_SETTLES = Duration.ofSeconds(10);
 
-    private final Jdbi jdbi;
+    private final IncidentService incidents;
     private final Outbox outbox;
     private final SlackGateway slack;
     private final ThreadContextLoader contexts;
     private final ThreadViews views;
-    private final SlackMessages messages;
     private final SlackPacer pacer = new SlackPacer();
-    private final Clock clock;
     private final String fallbackChannel;
-    private final Duration cardInterval;
 
-    public SlackDelivery(Jdbi jdbi, Outbox outbox, SlackGateway slack, ThreadContextLoader contexts, ThreadViews views, Clock clock,
-            String fallbackChannel, Duration cardInterval) {
-        this.jdbi = jdbi;
+    public SlackDelivery(IncidentService incidents, Outbox outbox, SlackGateway slack, ThreadContextLoader contexts, ThreadViews views,
+            String fallbackChannel) {
+        this.incidents = incidents;
         this.outbox = outbox;
         this.slack = slack;
         this.contexts = contexts;
         this.views = views;
-        this.messages = new SlackMessages(jdbi);
-        this.clock = clock;
         this.fallbackChannel = fallbackChannel;
-        this.cardInterval = cardInterval;
     }
 
-    public void postCard(OutboxMessage row) {
+    public void postCard(OutboxMessage row, Deliveries.PostCard request) {
         Incident incident = incident(row);
         if (incident.ts() != null) {
             return; // already posted by an earlier attempt that committed
@@ -64,21 +59,16 @@ public final class SlackDelivery {
         String channel = incident.channel();
         SlackGateway.Posted posted;
         try {
-            posted = postOnce(row, channel, null, views.render(contexts.load(incident), "card", Map.of()));
+            posted = postOnce(row, channel, null, views.render(contexts.load(incident), ThreadPart.CARD));
         } catch (DeliveryException e) {
             throw fallBack(incident, e);
         }
-        jdbi.useTransaction(handle -> {
-            handle.attach(IncidentStore.class).postedCard(incident.id(), posted.channel(), posted.ts());
-            handle.attach(IncidentStore.class).cardUpdated(incident.id(), clock.instant());
-            SlackMessages.remember(handle, incident.id(), "card", posted.channel(), posted.ts());
-            Outbox.done(handle, row.id());
-        });
+        incidents.cardPosted(incident.id(), posted.channel(), posted.ts());
     }
 
     /**
-     * A runbook naming a channel the bot cannot post in (a typo, an archived channel) must not cost the incident
-     * its thread: the card moves to the default channel, saying why, and is tried again there.
+     * A runbook naming a channel the bot cannot post in (a typo, an archived channel) must not cost the incident its
+     * thread: the card moves to the default channel, saying why, and is tried again there.
      */
     private DeliveryException fallBack(Incident incident, DeliveryException failure) {
         boolean channelProblem = failure.next() == DeliveryException.Next.GIVE_UP
@@ -86,55 +76,49 @@ public final class SlackDelivery {
         if (!channelProblem || fallbackChannel == null || fallbackChannel.equals(incident.channel())) {
             return failure;
         }
-        jdbi.useExtension(IncidentStore.class, store -> {
-            store.moveToChannel(incident.id(), fallbackChannel);
-            store.addTimeline(incident.id(), clock.instant(), "3am", "Could not post in the runbook's channel " + dev.threeam.common.Mrkdwn.escape(incident.channel())
-                    + " (" + failure.code() + "); the thread moved to " + dev.threeam.common.Mrkdwn.escape(fallbackChannel));
-        });
+        incidents.moveThread(incident.id(), incident.channel(), fallbackChannel, failure.code());
         return DeliveryException.waitFor(Duration.ZERO, "moved to " + fallbackChannel);
     }
 
-    public void postReply(OutboxMessage row) {
+    public void postReply(OutboxMessage row, Deliveries.PostReply reply) {
         Incident incident = incident(row);
         cardPosted(incident);
-        Map<String, Object> payload = Outbox.read(row.payload());
-        String role = String.valueOf(payload.get("role"));
-        SlackGateway.Posted posted = postOnce(row, incident.channel(), incident.ts(), views.render(contexts.load(incident), role, payload));
-        jdbi.useTransaction(handle -> {
-            if (!role.equals("notice")) {
-                SlackMessages.remember(handle, incident.id(), role, posted.channel(), posted.ts());
-            }
-            Outbox.done(handle, row.id());
-        });
+        ThreadContext thread = contexts.load(incident);
+        Message message;
+        if (reply.part() != ThreadPart.NOTICE) {
+            message = views.render(thread, reply.part());
+        } else if (reply.entry() != null) {
+            message = views.notice(thread, incidents.entry(reply.entry()).orElseThrow(() -> DeliveryException.permanent(
+                    "entry_not_found", "no timeline entry " + reply.entry())).fact());
+        } else {
+            message = views.legacyNotice(thread, reply.text() == null ? "" : reply.text());
+        }
+        SlackGateway.Posted posted = postOnce(row, incident.channel(), incident.ts(), message);
+        incidents.replyPosted(incident.id(), reply.part(), posted.channel(), posted.ts());
     }
 
-    public void updateCard(OutboxMessage row) {
+    public void updateCard(OutboxMessage row, Deliveries.RedrawCard request) {
         Incident incident = incident(row);
         cardPosted(incident);
         call("chat.update", incident.channel(), () -> slack.update(incident.channel(), incident.ts(),
-                views.render(contexts.load(incident), "card", Map.of())));
-        jdbi.useTransaction(handle -> {
-            handle.attach(IncidentStore.class).cardUpdated(incident.id(), clock.instant());
-            Outbox.cardRedrawn(handle, row, clock.instant(), cardInterval);
-        });
+                views.render(contexts.load(incident), ThreadPart.CARD)));
+        incidents.cardRedrawn(incident.id());
     }
 
-    public void updateMessage(OutboxMessage row) {
+    public void updateMessage(OutboxMessage row, Deliveries.RedrawMessage request) {
         Incident incident = incident(row);
-        String role = String.valueOf(Outbox.read(row.payload()).get("role"));
-        Optional<String> ts = messages.ts(incident.id(), role);
+        Optional<String> ts = incidents.posted(incident.id(), request.part());
         if (ts.isEmpty()) {
-            throw DeliveryException.permanent("message_not_found", "no " + role + " message was posted for " + incident.id());
+            throw DeliveryException.permanent("message_not_found", "no " + request.part().id() + " message was posted for " + incident.id());
         }
         call("chat.update", incident.channel(), () -> slack.update(incident.channel(), ts.get(),
-                views.render(contexts.load(incident), role, Map.of())));
+                views.render(contexts.load(incident), request.part())));
     }
 
-    public void directMessage(OutboxMessage row) {
-        Map<String, Object> payload = Outbox.read(row.payload());
-        String user = String.valueOf(payload.get("user"));
-        String text = String.valueOf(payload.get("text"));
-        String channel = call("conversations.open", null, () -> slack.openDirect(user));
+    public void directMessage(OutboxMessage row, Deliveries.DirectMessage request) {
+        Incident incident = incident(row);
+        String text = "You are paged as " + Text.escape(request.role()) + " for " + incident.id() + ": " + Text.escape(incident.title(), 500);
+        String channel = call("conversations.open", null, () -> slack.openDirect(request.user()));
         call("chat.postMessage", channel, () -> slack.post(channel, null, new Message(text,
                 java.util.List.of(com.slack.api.model.block.Blocks.section(s -> s.text(
                         com.slack.api.model.block.composition.BlockCompositions.markdownText(Limits.plain(text, Limits.SECTION)))))), null));
@@ -224,7 +208,7 @@ public final class SlackDelivery {
     }
 
     private Incident incident(OutboxMessage row) {
-        return jdbi.withExtension(IncidentStore.class, store -> store.find(row.incidentId()))
+        return incidents.find(row.incidentId())
                 .orElseThrow(() -> DeliveryException.permanent("incident_not_found", "outbox row " + row.id() + " names unknown incident " + row.incidentId()));
     }
 }

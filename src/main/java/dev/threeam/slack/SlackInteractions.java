@@ -17,10 +17,9 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.threeam.action.ActionService;
-import dev.threeam.incident.Examples;
-import dev.threeam.incident.IncidentLifecycle;
+import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.Outcome;
-import dev.threeam.incident.Triage;
+import dev.threeam.incident.Question;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -33,22 +32,18 @@ public final class SlackInteractions {
 
     private static final String EXAMPLES_MODAL = "q5_examples";
 
-    private final IncidentLifecycle lifecycle;
-    private final Triage triage;
+    private final IncidentService incidents;
     private final ActionService actions;
-    private final Examples examples;
     private final SlashCommands commands;
     private final HomeTab home;
     private final Ephemeral ephemeral;
     private final SlackGateway slack;
     private final Runnable wake;
 
-    public SlackInteractions(IncidentLifecycle lifecycle, Triage triage, ActionService actions, Examples examples,
-            SlashCommands commands, HomeTab home, Ephemeral ephemeral, SlackGateway slack, Runnable wake) {
-        this.lifecycle = lifecycle;
-        this.triage = triage;
+    public SlackInteractions(IncidentService incidents, ActionService actions, SlashCommands commands, HomeTab home,
+            Ephemeral ephemeral, SlackGateway slack, Runnable wake) {
+        this.incidents = incidents;
         this.actions = actions;
-        this.examples = examples;
         this.commands = commands;
         this.home = home;
         this.ephemeral = ephemeral;
@@ -65,7 +60,7 @@ public final class SlackInteractions {
             View view = request.getPayload().getView();
             String[] meta = Buttons.parse(view.getPrivateMetadata());
             ViewState.Value text = view.getState().getValues().getOrDefault("examples", Map.of()).get("text");
-            int added = examples.add(meta[0], meta[1], text == null ? "" : text.getValue(), request.getPayload().getUser().getId());
+            int added = incidents.addExamples(meta[0], meta[1], text == null ? "" : text.getValue(), request.getPayload().getUser().getId());
             wake.run();
             return added == 0
                     ? ctx.ackWithErrors(Map.of("examples", "Paste at least one example: an id, a link or the text, one per line."))
@@ -91,8 +86,8 @@ public final class SlackInteractions {
     private Response cardButton(BlockActionRequest request, ActionContext ctx) {
         Press press = Press.of(request.getPayload());
         Outcome outcome = switch (press.actionId()) {
-            case "ack" -> lifecycle.acknowledge(press.incident(), press.user());
-            case "mitigate" -> lifecycle.mitigate(press.incident(), press.user());
+            case "ack" -> incidents.acknowledge(press.incident(), press.user());
+            case "mitigate" -> incidents.mitigate(press.incident(), press.user());
             case "resolve" -> actions.resolve(press.incident(), press.user());
             case "approve_resume" -> actions.approveResume(press.incident(), press.user());
             case "page_owner" -> actions.pageOwner(press.incident(), press.user());
@@ -103,12 +98,12 @@ public final class SlackInteractions {
 
     private Response question(BlockActionRequest request, ActionContext ctx) {
         Press press = Press.of(request.getPayload());
-        String question = press.actionId().substring(0, 2);
-        if (question.equals("q3") && press.value().equals("none")) {
-            return answer(press, triage.answer(press.incident(), "q3", "none", "No rollback", press.user()), ctx);
+        Question question = Question.fromId(press.actionId().substring(0, 2)).orElseThrow();
+        if (question == Question.Q3 && press.value().equals("none")) {
+            return answer(press, incidents.answer(press.incident(), Question.Q3, "none", "No rollback", press.user()), ctx);
         }
-        Outcome outcome = triage.answer(press.incident(), question, press.value(), press.label(), press.user());
-        if (question.equals("q5") && !press.value().equals("noise") && outcome.kind() != Outcome.Kind.NOT_FOUND) {
+        Outcome outcome = incidents.answer(press.incident(), question, press.value(), press.label(), press.user());
+        if (question == Question.Q5 && !press.value().equals("noise") && outcome.kind() != Outcome.Kind.NOT_FOUND) {
             openExamplesModal(request.getPayload().getTriggerId(), press);
         }
         return answer(press, outcome, ctx);
@@ -147,10 +142,9 @@ public final class SlackInteractions {
             wake.run();
         } else {
             if (outcome.kind() == Outcome.Kind.ALREADY) {
-                lifecycle.noteUnchanged(press.incident(), press.user(), dev.threeam.common.Mrkdwn.user(press.user()) + " pressed \""
-                        + dev.threeam.common.Mrkdwn.escape(press.label(), 75) + "\": " + outcome.message());
+                incidents.pressIgnored(press.incident(), press.user(), press.label(), outcome.message());
             }
-            ephemeral.tell(press.channel(), press.user(), press.threadTs(), outcome.message());
+            ephemeral.tell(press.channel(), press.user(), press.threadTs(), SlackText.render(outcome.message()));
         }
         return ctx.ack();
     }

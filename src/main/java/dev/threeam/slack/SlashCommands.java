@@ -1,20 +1,17 @@
 package dev.threeam.slack;
 
-import dev.threeam.common.Mrkdwn;
+import dev.threeam.common.Text;
 import dev.threeam.action.ActionService;
 import dev.threeam.alert.Alert;
 import dev.threeam.alert.AlertStatus;
 import dev.threeam.drill.DrillService;
-import dev.threeam.incident.AlertIngestor;
 import dev.threeam.incident.Incident;
-import dev.threeam.incident.IncidentStore;
-import dev.threeam.incident.Outcome;
+import dev.threeam.incident.IncidentService;
 import dev.threeam.runbook.RunbookRegistry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * {@code /ai-incident help | status | open <workflow> <title> | resolve [INC-n] | reload}. The answer goes only to
@@ -31,16 +28,14 @@ public final class SlashCommands {
             • `reload` — re-read the runbooks
             • `help` — this list""";
 
-    private final Jdbi jdbi;
-    private final AlertIngestor ingestor;
+    private final IncidentService incidents;
     private final ActionService actions;
     private final RunbookRegistry runbooks;
     private final DrillService drills;
     private final Clock clock;
 
-    public SlashCommands(Jdbi jdbi, AlertIngestor ingestor, ActionService actions, RunbookRegistry runbooks, DrillService drills, Clock clock) {
-        this.jdbi = jdbi;
-        this.ingestor = ingestor;
+    public SlashCommands(IncidentService incidents, ActionService actions, RunbookRegistry runbooks, DrillService drills, Clock clock) {
+        this.incidents = incidents;
         this.actions = actions;
         this.runbooks = runbooks;
         this.drills = drills;
@@ -56,7 +51,7 @@ public final class SlashCommands {
             case "reload" -> runbooks.reload().summary();
             case "drill" -> drill(words, user);
             case "help", "" -> HELP;
-            default -> "Unknown subcommand `" + Mrkdwn.escape(words[0], 50) + "`.\n" + HELP;
+            default -> "Unknown subcommand `" + Text.escape(words[0], 50) + "`.\n" + HELP;
         };
     }
 
@@ -66,31 +61,31 @@ public final class SlashCommands {
         }
         try {
             String id = drills.start(words[1], words[2].strip(), user);
-            return "DRILL *" + id + "* started for " + Mrkdwn.escape(words[1]) + " (" + Mrkdwn.escape(words[2].strip())
+            return "DRILL *" + id + "* started for " + Text.escape(words[1]) + " (" + Text.escape(words[2].strip())
                     + "). Nothing will be paged or rolled back for real; the thread gets a scorecard when it is resolved.";
         } catch (dev.threeam.common.BadInputException e) {
-            return "Cannot start the drill: " + Mrkdwn.escape(e.getMessage());
+            return "Cannot start the drill: " + Text.escape(e.getMessage());
         }
     }
 
     private String status() {
-        List<Incident> open = jdbi.withExtension(IncidentStore.class, IncidentStore::open);
+        List<Incident> open = incidents.open();
         if (open.isEmpty()) {
             return ":large_green_circle: No open incidents.";
         }
         StringBuilder reply = new StringBuilder("*" + open.size() + " open incident" + (open.size() == 1 ? "" : "s") + "*\n");
         for (Incident incident : open) {
-            int answered = jdbi.withExtension(IncidentStore.class, store -> store.answers(incident.id()).size());
+            int answered = incidents.answers(incident.id()).size();
             String owner = incident.workflow() == null ? "no owner" : runbooks.find(incident.workflow())
                     .flatMap(book -> book.owningRole(incident.type())).orElse("no owner");
-            reply.append("• *").append(incident.drill() ? "DRILL " : "").append(incident.id()).append("* [").append(incident.severity()).append("] `")
-                    .append(incident.failureType()).append("` ").append(Mrkdwn.escape(incident.title(), 120))
-                    .append(" — ").append(incident.status())
-                    .append(incident.acknowledgedBy() != null ? " by " + Mrkdwn.user(incident.acknowledgedBy()) : "")
-                    .append(", owner ").append(Mrkdwn.escape(owner)).append(", open ").append(CardView.duration(incident.age(clock.instant())))
+            reply.append("• *").append(incident.drill() ? "DRILL " : "").append(incident.id()).append("* [").append(incident.severity().id()).append("] `")
+                    .append(incident.type().id()).append("` ").append(Text.escape(incident.title(), 120))
+                    .append(" — ").append(incident.status().id())
+                    .append(incident.acknowledgedBy() != null ? " by " + SlackText.mention(incident.acknowledgedBy()) : "")
+                    .append(", owner ").append(Text.escape(owner)).append(", open ").append(CardView.duration(incident.age(clock.instant())))
                     .append(", ").append(answered).append("/5 answered\n");
         }
-        return Mrkdwn.truncate(reply.toString(), 3000);
+        return Text.shorten(reply.toString(), 3000);
     }
 
     private String open(String[] words, String user) {
@@ -101,20 +96,19 @@ public final class SlashCommands {
         Alert alert = new Alert("manual", "manual:" + UUID.randomUUID(), AlertStatus.FIRING, words[2], "critical", null, workflow,
                 Map.of("workflow", workflow, "declared_by", user), Map.of("description", "Declared by hand in Slack"), Map.of(),
                 clock.instant(), null);
-        String id = ingestor.ingest(List.of(alert)).incidents().get(0);
-        return "Opened *" + id + "* for " + Mrkdwn.escape(workflow) + (runbooks.find(workflow).isEmpty() ? " (no runbook answers to that name)" : "")
+        String id = incidents.ingest(List.of(alert)).incidents().get(0);
+        return "Opened *" + id + "* for " + Text.escape(workflow) + (runbooks.find(workflow).isEmpty() ? " (no runbook answers to that name)" : "")
                 + ". Its thread is on the way.";
     }
 
     private String resolve(String[] words, String user, String channel) {
         if (words.length > 1) {
-            Outcome outcome = actions.resolve(words[1].toUpperCase(java.util.Locale.ROOT), user);
-            return outcome.message();
+            return SlackText.render(actions.resolve(words[1].toUpperCase(java.util.Locale.ROOT), user).message());
         }
-        List<Incident> here = jdbi.withExtension(IncidentStore.class, IncidentStore::open).stream()
+        List<Incident> here = incidents.open().stream()
                 .filter(incident -> channel != null && channel.equals(incident.channel())).toList();
         if (here.size() == 1) {
-            return actions.resolve(here.get(0).id(), user).message();
+            return SlackText.render(actions.resolve(here.get(0).id(), user).message());
         }
         if (here.isEmpty()) {
             return "There is no open incident in this channel. Say which: `/ai-incident resolve INC-n`.";

@@ -4,6 +4,7 @@ import dev.threeam.action.ActionRecord;
 import dev.threeam.change.RankedChange;
 import dev.threeam.incident.Answer;
 import dev.threeam.incident.Incident;
+import dev.threeam.incident.Question;
 import dev.threeam.runbook.Runbook;
 import java.time.Instant;
 import java.util.List;
@@ -14,12 +15,12 @@ import java.util.Optional;
 public record ThreadContext(
         Incident incident,
         Optional<Runbook> runbook,
-        Map<String, Answer> answers,
+        Map<Question, Answer> answers,
         List<RankedChange> changes,
         List<ActionRecord> actions,
         Instant now) {
 
-    public Optional<Answer> answer(String question) {
+    public Optional<Answer> answer(Question question) {
         return Optional.ofNullable(answers.get(question));
     }
 

@@ -4,34 +4,30 @@ import dev.threeam.action.ActionLog;
 import dev.threeam.change.ChangeRanker;
 import dev.threeam.change.ChangeService;
 import dev.threeam.change.RankedChange;
-import dev.threeam.incident.Answer;
 import dev.threeam.incident.Incident;
-import dev.threeam.incident.IncidentStore;
+import dev.threeam.incident.IncidentService;
 import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.jdbi.v3.core.Jdbi;
 
 /** Reads what a message of an incident shows, at the moment it is sent (so a late message shows the latest state). */
 public final class ThreadContextLoader {
 
     public static final int CHANGES_SHOWN = 5;
 
-    private final Jdbi jdbi;
+    private final IncidentService incidents;
     private final RunbookRegistry runbooks;
     private final ChangeService changes;
     private final ChangeRanker ranker;
     private final ActionLog actions;
     private final Clock clock;
 
-    public ThreadContextLoader(Jdbi jdbi, RunbookRegistry runbooks, ChangeService changes, ChangeRanker ranker, ActionLog actions, Clock clock) {
-        this.jdbi = jdbi;
+    public ThreadContextLoader(IncidentService incidents, RunbookRegistry runbooks, ChangeService changes, ChangeRanker ranker,
+            ActionLog actions, Clock clock) {
+        this.incidents = incidents;
         this.runbooks = runbooks;
         this.changes = changes;
         this.ranker = ranker;
@@ -40,13 +36,11 @@ public final class ThreadContextLoader {
     }
 
     public Optional<ThreadContext> load(String incidentId) {
-        return jdbi.withExtension(IncidentStore.class, store -> store.find(incidentId)).map(this::load);
+        return incidents.find(incidentId).map(this::load);
     }
 
     public ThreadContext load(Incident incident) {
         Optional<Runbook> runbook = Optional.ofNullable(incident.workflow()).flatMap(runbooks::find);
-        Map<String, Answer> answers = jdbi.withExtension(IncidentStore.class, store -> store.answers(incident.id())).stream()
-                .collect(Collectors.toMap(Answer::question, Function.identity()));
         List<RankedChange> recent = List.of();
         if (incident.workflow() != null) {
             Duration window = runbook.map(Runbook::changesWindow).orElse(Runbook.DEFAULT_CHANGES_WINDOW);
@@ -54,6 +48,7 @@ public final class ThreadContextLoader {
             recent = ranker.rank(changes.recent(incident.workflow(), window, incident.openedAt()), incident.type(),
                     incident.openedAt(), CHANGES_SHOWN);
         }
-        return new ThreadContext(incident, runbook, answers, recent, actions.forIncident(incident.id()), clock.instant());
+        return new ThreadContext(incident, runbook, incidents.answers(incident.id()), recent, actions.forIncident(incident.id()),
+                clock.instant());
     }
 }

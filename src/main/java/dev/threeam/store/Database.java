@@ -1,5 +1,6 @@
 package dev.threeam.store;
 
+import dev.threeam.common.Identified;
 import dev.threeam.common.ThreeAmException;
 import java.sql.Types;
 import java.time.Instant;
@@ -82,6 +83,8 @@ public final class Database implements AutoCloseable {
         }
         Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantAsMillis());
+        jdbi.registerArgument(new IdentifiedAsId());
+        jdbi.registerColumnMapper(new IdentifiedColumns());
         jdbi.registerColumnMapper(Instant.class, (resultSet, column, context) -> {
             long millis = resultSet.getLong(column);
             return resultSet.wasNull() ? null : Instant.ofEpochMilli(millis);
@@ -115,6 +118,40 @@ public final class Database implements AutoCloseable {
             return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** Enums known by an id ({@code triggered}, {@code post_card}) are written as that id. */
+    private static final class IdentifiedAsId implements org.jdbi.v3.core.argument.ArgumentFactory {
+        @Override
+        public java.util.Optional<Argument> build(java.lang.reflect.Type type, Object value, ConfigRegistry config) {
+            if (!(value instanceof Identified identified)) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of((position, statement, context) -> statement.setString(position, identified.id()));
+        }
+    }
+
+    /** … and read back from it, whatever the case. */
+    private static final class IdentifiedColumns implements org.jdbi.v3.core.mapper.ColumnMapperFactory {
+        @Override
+        public java.util.Optional<org.jdbi.v3.core.mapper.ColumnMapper<?>> build(java.lang.reflect.Type type, ConfigRegistry config) {
+            if (!(type instanceof Class<?> raw) || !raw.isEnum() || !Identified.class.isAssignableFrom(raw)) {
+                return java.util.Optional.empty();
+            }
+            Object[] constants = raw.getEnumConstants();
+            return java.util.Optional.of((resultSet, column, context) -> {
+                String id = resultSet.getString(column);
+                if (id == null) {
+                    return null;
+                }
+                for (Object constant : constants) {
+                    if (((Identified) constant).id().equalsIgnoreCase(id)) {
+                        return constant;
+                    }
+                }
+                throw new ThreeAmException("column " + column + ": \"" + id + "\" is not a " + raw.getSimpleName());
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.threeam.store;
 
+import dev.threeam.common.Identified;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -7,9 +8,9 @@ import java.util.Locale;
  * What an outbox row asks for. Slack rows of one incident are delivered in order (a reply never overtakes the card
  * it threads under); root cards go first when the outbox is behind.
  */
-public enum OutboxKind {
+public enum OutboxKind implements Identified {
     POST_CARD(0, true, true),
-    UPDATE_CARD(1, false, false), // waits only for its card (SlackDelivery checks), never behind the thread's replies
+    UPDATE_CARD(1, false, false), // waits only for its card (the handler checks), never behind the thread's replies
     POST_REPLY(2, true, true),
     UPDATE_MESSAGE(2, true, true),
     DIRECT_MESSAGE(2, false, false),
@@ -28,6 +29,7 @@ public enum OutboxKind {
         this.blocksLater = blocksLater;
     }
 
+    @Override
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

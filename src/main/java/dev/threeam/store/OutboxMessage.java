@@ -6,7 +6,7 @@ import java.time.Instant;
 public record OutboxMessage(
         long id,
         String incidentId,
-        String kind,
+        OutboxKind kind,
         int priority,
         String payload,
         String coalesceKey,
@@ -16,9 +16,4 @@ public record OutboxMessage(
         String claimedBy,
         Instant claimedUntil,
         Instant createdAt,
-        String lastError) {
-
-    public OutboxKind outboxKind() {
-        return OutboxKind.fromId(kind);
-    }
-}
+        String lastError) {}

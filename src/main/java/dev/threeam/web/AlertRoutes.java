@@ -2,7 +2,7 @@ package dev.threeam.web;
 
 import dev.threeam.alert.Alert;
 import dev.threeam.alert.AlertParsers;
-import dev.threeam.incident.AlertIngestor;
+import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.IngestResult;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -16,13 +16,13 @@ import java.util.Map;
 final class AlertRoutes {
 
     private final AlertParsers parsers;
-    private final AlertIngestor ingestor;
+    private final IncidentService incidents;
     private final Runnable wake;
     private final WebMetrics metrics;
 
-    AlertRoutes(AlertParsers parsers, AlertIngestor ingestor, Runnable wake, WebMetrics metrics) {
+    AlertRoutes(AlertParsers parsers, IncidentService incidents, Runnable wake, WebMetrics metrics) {
         this.parsers = parsers;
-        this.ingestor = ingestor;
+        this.incidents = incidents;
         this.wake = wake;
         this.metrics = metrics;
     }
@@ -43,7 +43,7 @@ final class AlertRoutes {
             metrics.alert(source, "rejected");
             throw e;
         }
-        IngestResult result = ingestor.ingest(alerts);
+        IngestResult result = incidents.ingest(alerts);
         metrics.alerts(source, "accepted", result.accepted());
         wake.run();
         Http.json(ctx, 202, Map.of("accepted", result.accepted(), "incidents", result.incidents()));

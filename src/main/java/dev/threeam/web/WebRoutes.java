@@ -7,10 +7,8 @@ import dev.threeam.change.ChangeService;
 import dev.threeam.change.LangfuseWebhook;
 import dev.threeam.config.Config;
 import dev.threeam.drill.DrillService;
-import dev.threeam.incident.AlertIngestor;
-import dev.threeam.incident.EvalResults;
-import dev.threeam.incident.Examples;
-import dev.threeam.incident.Postmortem;
+import dev.threeam.incident.IncidentService;
+import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.store.Database;
 import dev.threeam.store.Outbox;
@@ -28,13 +26,13 @@ public final class WebRoutes {
     private final Runnable wake;
 
     public WebRoutes(Config config, Database database, RunbookRegistry runbooks, Outbox outbox, PrometheusMeterRegistry registry,
-            AlertParsers parsers, AlertIngestor ingestor, ChangeParser changeParser, LangfuseWebhook langfuse, ChangeService changeService,
-            ActionLog actions, Examples examples, Postmortem postmortem, DrillService drills, EvalResults evals, Runnable wake) {
+            AlertParsers parsers, IncidentService incidents, ChangeParser changeParser, LangfuseWebhook langfuse, ChangeService changeService,
+            ActionLog actions, Postmortem postmortem, DrillService drills, Runnable wake) {
         WebMetrics metrics = new WebMetrics(registry);
         this.token = new BearerToken(config.webhookToken());
-        this.alerts = new AlertRoutes(parsers, ingestor, wake, metrics);
+        this.alerts = new AlertRoutes(parsers, incidents, wake, metrics);
         this.changes = new ChangeRoutes(changeParser, langfuse, changeService, runbooks, metrics);
-        this.api = new ApiRoutes(database.jdbi(), actions, examples, postmortem, drills, evals);
+        this.api = new ApiRoutes(incidents, actions, postmortem, drills);
         this.wake = wake;
         this.health = new HealthRoutes(database, runbooks, outbox, registry);
     }

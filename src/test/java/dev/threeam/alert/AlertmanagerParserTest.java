@@ -26,7 +26,7 @@ class AlertmanagerParserTest {
         assertThat(first.source()).isEqualTo("alertmanager");
         assertThat(first.groupKey()).isEqualTo("{}:{alertname=\"EmbeddingServerDown\", app=\"codegen\"}");
         assertThat(first.title()).isEqualTo("Embedding server tei-embed-0 down for 5m");
-        assertThat(first.severity()).isEqualTo("critical");
+        assertThat(first.severity().id()).isEqualTo("critical");
         assertThat(first.status()).isEqualTo(AlertStatus.FIRING);
         assertThat(first.startsAt()).isEqualTo(Instant.parse("2026-11-06T23:51:00.190255696Z"));
         assertThat(first.labels()).containsEntry("instance", "tei-embed-0.tei-embed:8080");
@@ -54,7 +54,7 @@ class AlertmanagerParserTest {
                  "commonAnnotations":{"summary":"common summary","description":"shared"}}""").get(0);
 
         assertThat(alert.labels()).containsEntry("severity", "info").containsEntry("team", "ml");
-        assertThat(alert.severity()).isEqualTo("info");
+        assertThat(alert.severity().id()).isEqualTo("info");
         assertThat(alert.annotations()).containsEntry("summary", "own summary").containsEntry("description", "shared");
     }
 
@@ -65,7 +65,7 @@ class AlertmanagerParserTest {
                   "labels":{"alertname":"RagRecallLow","service":"rag","instance":"i-1","severity":"p1"}}]}""").get(0);
 
         assertThat(alert.title()).isEqualTo("RagRecallLow (service=rag, instance=i-1)");
-        assertThat(alert.severity()).isEqualTo("critical");
+        assertThat(alert.severity().id()).isEqualTo("critical");
     }
 
     @Test

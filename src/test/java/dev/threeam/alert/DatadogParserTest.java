@@ -23,7 +23,7 @@ class DatadogParserTest {
         assertThat(alert.groupKey()).isEqualTo("233915365285112609");
         assertThat(alert.title()).isEqualTo("Jailbreak success rate 3.1% on chat-frontdoor");
         assertThat(alert.status()).isEqualTo(AlertStatus.FIRING);
-        assertThat(alert.severity()).isEqualTo("critical");
+        assertThat(alert.severity().id()).isEqualTo("critical");
         assertThat(alert.labels()).containsEntry("ai_failure_type", "policy_failure")
                 .containsEntry("service", "chat-frontdoor").containsEntry("monitor", "");
         assertThat(alert.annotations().get("description")).startsWith("jailbreak_detected events");
@@ -45,10 +45,10 @@ class DatadogParserTest {
     void priorities_map_to_severities() {
         String template = "{\"id\":\"1\",\"title\":\"t\",\"priority\":\"%s\"}";
 
-        assertThat(parse(template.formatted("P1")).severity()).isEqualTo("critical");
-        assertThat(parse(template.formatted("P2")).severity()).isEqualTo("warning");
-        assertThat(parse(template.formatted("P4")).severity()).isEqualTo("info");
-        assertThat(parse("{\"id\":\"1\",\"title\":\"t\"}").severity()).isEqualTo("warning");
+        assertThat(parse(template.formatted("P1")).severity().id()).isEqualTo("critical");
+        assertThat(parse(template.formatted("P2")).severity().id()).isEqualTo("warning");
+        assertThat(parse(template.formatted("P4")).severity().id()).isEqualTo("info");
+        assertThat(parse("{\"id\":\"1\",\"title\":\"t\"}").severity().id()).isEqualTo("warning");
     }
 
     @Test

@@ -27,7 +27,7 @@ class GenericParserTest {
         assertThat(alert.labels()).containsEntry("failure_type", "cost_failure").containsEntry("model", "gpt-4.1");
         assertThat(alert.values()).containsEntry("value", "1.84").containsEntry("threshold", "0.4");
         assertThat(alert.startsAt()).isEqualTo(Instant.parse("2026-11-13T11:20:00Z"));
-        assertThat(alert.severity()).isEqualTo("warning");
+        assertThat(alert.severity().id()).isEqualTo("warning");
     }
 
     @Test

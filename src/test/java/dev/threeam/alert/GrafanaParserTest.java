@@ -20,7 +20,7 @@ class GrafanaParserTest {
         assertThat(alert.title()).isEqualTo("recall@10 on golden clause set 0.58 (was 0.86)");
         assertThat(alert.url()).isEqualTo("https://grafana.example.net/alerting/grafana/c8f1u2rag0a/view?orgId=1");
         assertThat(alert.groupKey()).contains("Clause retrieval recall@10 drop");
-        assertThat(alert.severity()).isEqualTo("warning");
+        assertThat(alert.severity().id()).isEqualTo("warning");
     }
 
     @Test

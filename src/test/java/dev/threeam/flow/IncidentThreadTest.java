@@ -37,7 +37,7 @@ class IncidentThreadTest extends ThreadFlow {
             assertThat(blocks.get(actions).path("type").asText()).isEqualTo("actions");
             JsonNode above = blocks.get(actions - 1);
             assertThat(above.path("type").asText()).isEqualTo("section");
-            assertThat(above.path("text").path("text").asText()).contains(QuestionViews.TEXT.get(n - 1));
+            assertThat(above.path("text").path("text").asText()).contains(dev.threeam.incident.Question.values()[n - 1].text());
             assertThat(question.text()).as("notification text of q%d", n).contains(id).contains("Q" + n);
         }
         assertThat(button(replies.get(2), "q1_retrieval_failure").path("style").asText()).as("the classifier's answer is pre-marked")

@@ -135,7 +135,7 @@ public abstract class ThreadFlow {
 
     /** Waits until the outbox has nothing left to do. */
     protected void settled() {
-        Outbox outbox = new Outbox(app.app().database());
+        Outbox outbox = new Outbox(app.app().database(), java.time.Duration.ZERO);
         eventually().until(() -> outbox.pending() == 0);
     }
 

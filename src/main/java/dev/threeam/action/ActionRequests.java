@@ -1,0 +1,24 @@
+package dev.threeam.action;
+
+import dev.threeam.store.OutboxKind;
+import dev.threeam.store.OutboxPayload;
+
+/** The outbox rows the action buttons ask for; {@code key} is the action row they carry out. */
+public final class ActionRequests {
+
+    private ActionRequests() {}
+
+    public record Rollback(String key, boolean allowed) implements OutboxPayload {
+        @Override
+        public OutboxKind kind() {
+            return OutboxKind.ROLLBACK;
+        }
+    }
+
+    public record Eval(String key) implements OutboxPayload {
+        @Override
+        public OutboxKind kind() {
+            return OutboxKind.EVAL;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.threeam.incident;
+
+import dev.threeam.alert.Alert;
+import dev.threeam.classify.Classifier;
+import dev.threeam.classify.FailureType;
+import dev.threeam.runbook.Runbook;
+import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.runbook.WorkflowMatch;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Turns accepted alerts into incidents. Each alert's workflow and key are found on the caller's thread; then
+ * concurrent requests share one transaction ({@link GroupCommit}) in which {@link AlertBatch} joins each alert to the
+ * open incident of its key (or reopens one resolved within the flap window, or opens a new one). Each caller is
+ * answered once its own alerts are committed. Nothing here waits on Slack.
+ */
+final class AlertIntake implements AutoCloseable {
+
+    private final Jdbi jdbi;
+    private final RunbookRegistry runbooks;
+    private final Classifier classifier;
+    private final Clock clock;
+    private final IncidentSettings settings;
+    private final GroupCommit<PreparedAlert> commits;
+
+    AlertIntake(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings) {
+        this.jdbi = jdbi;
+        this.runbooks = runbooks;
+        this.classifier = classifier;
+        this.clock = clock;
+        this.settings = settings;
+        this.commits = new GroupCommit<>("alerts", requests -> Retry.onConflict(() -> jdbi.inTransaction(handle ->
+                AlertBatch.write(handle, clock.instant(), settings, requests))));
+    }
+
+    IngestResult ingest(List<Alert> alerts) {
+        List<PreparedAlert> prepared = alerts.stream().map(this::prepare).toList();
+        return new IngestResult(alerts.size(), new ArrayList<>(commits.submit(prepared)));
+    }
+
+    /**
+     * Opens a drill: a synthetic alert for a workflow, classified like a real one, on an incident of its own (never
+     * merged with a real one) that remembers the failure type it really plays.
+     */
+    String openDrill(Alert synthetic, FailureType realType, String declaredBy) {
+        PreparedAlert prepared = prepare(synthetic);
+        return jdbi.inTransaction(handle -> {
+            IncidentStore store = handle.attach(IncidentStore.class);
+            String key = IncidentKey.drill(prepared.workflow(), realType.id(), java.util.UUID.randomUUID().toString());
+            String id = Opening.create(store, prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
+            IncidentUpdate update = new IncidentUpdate(handle, clock.instant(), settings.cardUpdateInterval(), store.find(id).orElseThrow());
+            update.record(declaredBy, new AlertFacts.DrillStarted(declaredBy, prepared.workflow(), synthetic.title(),
+                    prepared.classification().failureType()));
+            Opening.openThread(update);
+            return id;
+        });
+    }
+
+    private PreparedAlert prepare(Alert alert) {
+        WorkflowMatch match = runbooks.match(alert);
+        Runbook runbook = match.runbook().orElse(null);
+        String workflow = runbook != null ? runbook.workflow() : alert.workflow();
+        return new PreparedAlert(alert, runbook, workflow,
+                () -> classifier.classify(alert, runbook == null ? List.of() : runbook.classify()),
+                runbook == null ? match.explanation() : null);
+    }
+
+    @Override
+    public void close() {
+        commits.close();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.threeam.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+
+import com.slack.api.model.block.LayoutBlock;
+import dev.threeam.common.Text;
+import dev.threeam.incident.ActionFacts;
+import dev.threeam.incident.DeliveryFacts;
+import dev.threeam.incident.Fact;
+import dev.threeam.incident.LifecycleFacts;
+import dev.threeam.incident.AlertFacts;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A notice in the thread: something that happened, said for the people in the thread. Most facts read as their
+ * timeline sentence; some are said more shortly or more loudly here (a page mentions the people it pages), and a
+ * failed rollback carries a Retry button.
+ */
+final class NoticeView {
+
+    private NoticeView() {}
+
+    static Message render(ThreadContext thread, Fact fact) {
+        Message notice = notice(thread, text(fact));
+        if (fact instanceof ActionFacts.RollbackFinished rollback && rollback.retryable()) {
+            List<LayoutBlock> blocks = new ArrayList<>(notice.blocks());
+            blocks.add(actions(a -> a.blockId("retry").elements(List.of(
+                    Buttons.button("retry_" + rollback.rollbackId(), "Retry", thread.incident().id(), rollback.rollbackId(), "danger")))));
+            return new Message(notice.text(), blocks);
+        }
+        return notice;
+    }
+
+    /** One line of mrkdwn, already safe. */
+    static Message notice(ThreadContext thread, String safeText) {
+        String text = thread.drillMark() + safeText;
+        return new Message(text, List.of(section(s -> s.text(markdownText(Text.shorten(text, Limits.SECTION))))));
+    }
+
+    private static String text(Fact fact) {
+        if (fact instanceof AlertFacts.Reopened) {
+            return ":repeat: Reopened: the alert fired again within the flap window.";
+        }
+        if (fact instanceof LifecycleFacts.ResumeApproved approved) {
+            return ":white_check_mark: Resume approved by " + SlackText.mention(approved.by()) + ". The incident may be resolved.";
+        }
+        if (fact instanceof ActionFacts.PageFinished page) {
+            return page(page);
+        }
+        if (fact instanceof DeliveryFacts.DrillScored scored) {
+            return SlackText.render(scored.scorecard());
+        }
+        return SlackText.render(fact.sentence());
+    }
+
+    private static String page(ActionFacts.PageFinished page) {
+        if (page.via() == ActionFacts.Via.SLACK) {
+            String mentions = page.targets().stream().map(SlackText::mention).collect(Collectors.joining(" "));
+            return (page.result() == ActionFacts.Result.WOULD_HAVE ? "DRILL: would page " : ":rotating_light: Paging ")
+                    + "*" + Text.escape(page.role()) + "*: " + mentions;
+        }
+        String said = SlackText.render(page.sentence());
+        return switch (page.result()) {
+            case DONE -> ":pager: " + said;
+            case NOT_SET -> ":information_source: " + said;
+            default -> ":x: " + said;
+        };
+    }
+}
