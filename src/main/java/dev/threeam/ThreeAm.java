@@ -101,7 +101,7 @@ public final class ThreeAm implements AutoCloseable {
         config.requireComplete();
         this.config = config;
         this.port = config.port() == 0 ? freePort() : config.port();
-        String baseUrl = "http://127.0.0.1:" + port;
+        String baseUrl = "http://" + callableHost(config.host()) + ":" + port;
         String signingSecret = config.sandbox() ? "sandbox-" + UUID.randomUUID() : config.slackSigningSecret();
         String botToken = config.sandbox() ? SANDBOX_BOT_TOKEN : config.slackBotToken();
         String apiUrl = config.slackApiUrl() != null ? config.slackApiUrl()
@@ -207,7 +207,7 @@ public final class ThreeAm implements AutoCloseable {
     }
 
     public ThreeAm start() {
-        web.start(port);
+        web.start(config.host(), port);
         slackWorkers.forEach(OutboxWorker::start);
         actionWorker.start();
         drillTimer.scheduleWithFixedDelay(() -> {
@@ -229,6 +229,30 @@ public final class ThreeAm implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** The address the server listens on ({@code HOST}). */
+    public String host() {
+        return config.host();
+    }
+
+    /** How this process reaches its own server: loopback when it listens on every address. */
+    static String callableHost(String host) {
+        return everyAddress(host) ? "127.0.0.1" : bracketed(host);
+    }
+
+    /** The host to print in a link for a person: {@code localhost} when loopback answers, else {@code HOST} itself. */
+    static String browsableHost(String host) {
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+        return everyAddress(host) || loopback ? "localhost" : bracketed(host);
+    }
+
+    private static boolean everyAddress(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     public Database database() {
