@@ -135,7 +135,7 @@ public final class ThreeAm implements AutoCloseable {
         buildWorkers(flags);
         StateGauges.register(metrics, outbox, incidents, clock);
         App bolt = bolt(flags);
-        this.sandbox = config.sandbox() ? Sandbox.create(runbooks, "http://127.0.0.1:" + port, slack.signingSecret(), clock, config) : null;
+        this.sandbox = config.sandbox() ? Sandbox.create(runbooks, config.selfUrl(port), slack.signingSecret(), clock, config) : null;
         this.web = new WebServer(routes(bolt));
         this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), bolt) : null;
     }
@@ -222,7 +222,7 @@ public final class ThreeAm implements AutoCloseable {
     }
 
     public ThreeAm start() {
-        web.start(port);
+        web.start(config.host(), port);
         workers.forEach(OutboxWorker::start);
         drillTimer.scheduleWithFixedDelay(() -> {
             try {
@@ -243,6 +243,11 @@ public final class ThreeAm implements AutoCloseable {
 
     public int port() {
         return web.port();
+    }
+
+    /** The address the server listens on ({@code HOST}). */
+    public String host() {
+        return config.host();
     }
 
     public Database database() {

@@ -1,5 +1,7 @@
 package dev.threeam.config;
 
+import static dev.threeam.config.Setting.*;
+
 import dev.threeam.common.ThreeAmException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,10 +11,12 @@ import java.util.Map;
 
 /**
  * Every setting 3am reads, read once from the environment. The only class that looks at environment variables:
- * other parts receive a {@code Config} (or the values they need) from {@code ThreeAm}.
+ * other parts receive a {@code Config} (or the values they need) from {@code ThreeAm}. The settings themselves, with
+ * whether production mode needs them, their defaults and meanings, are {@link #SETTINGS}.
  */
 public record Config(
         int port,
+        String host,
         String databaseUrl,
         String databaseUser,
         String databasePassword,
@@ -44,6 +48,13 @@ public record Config(
     /** The bot token the sandbox's own Slack accepts. */
     public static final String SANDBOX_BOT_TOKEN = "xoxb-sandbox";
 
+    /**
+     * Every environment variable 3am reads, in the README's order: name, whether production mode needs it, its
+     * default and meaning. {@link #from} reads through these and nothing else, so the list is complete by
+     * construction. Variables that runbooks reference as {@code ${NAME}} are not settings (they are read from {@link #environment()}).
+     */
+    public static final List<Setting> SETTINGS = List.of(Setting.values());
+
     public Config {
         environment = Map.copyOf(environment);
     }
@@ -55,35 +66,39 @@ public record Config(
 
     /** Reads the given variables as if they were the environment (tests pass their own). */
     public static Config from(Map<String, String> env) {
-        int port = integer(env, "PORT", 3000);
-        String botToken = blankToNull(env.get("SLACK_BOT_TOKEN"));
+        SettingValues values = new SettingValues(env);
+        int port = values.integer(PORT);
+        String botToken = values.text(SLACK_BOT_TOKEN);
+        String host = values.text(HOST);
+        String publicUrl = values.text(PUBLIC_URL);
         return new Config(
                 port,
-                env.getOrDefault("DATABASE_URL", "jdbc:sqlite:threeam.db"),
-                blankToNull(env.get("DATABASE_USER")),
-                blankToNull(env.get("DATABASE_PASSWORD")),
-                Path.of(env.getOrDefault("RUNBOOKS_DIR", "runbooks")),
+                host != null ? host : botToken == null ? "127.0.0.1" : "0.0.0.0",
+                values.text(DATABASE_URL),
+                values.text(DATABASE_USER),
+                values.text(DATABASE_PASSWORD),
+                Path.of(values.text(RUNBOOKS_DIR)),
                 botToken,
-                blankToNull(env.get("SLACK_SIGNING_SECRET")),
-                blankToNull(env.get("SLACK_APP_TOKEN")),
-                withTrailingSlash(blankToNull(env.get("SLACK_API_URL"))),
-                blankToNull(env.get("INCIDENT_CHANNEL")),
-                blankToNull(env.get("WEBHOOK_TOKEN")),
-                blankToNull(env.get("LANGFUSE_WEBHOOK_SECRET")),
-                withoutTrailingSlash(env.getOrDefault("PUBLIC_URL", "http://localhost:" + port)),
-                env.getOrDefault("PAGERDUTY_EVENTS_URL", "https://events.pagerduty.com/v2/enqueue"),
-                withoutTrailingSlash(env.getOrDefault("OPSGENIE_API_URL", "https://api.opsgenie.com")),
-                blankToNull(env.get("OPSGENIE_API_KEY")),
-                withoutTrailingSlash(blankToNull(env.get("UNLEASH_URL"))),
-                blankToNull(env.get("UNLEASH_API_TOKEN")),
-                withoutTrailingSlash(env.getOrDefault("LAUNCHDARKLY_API_URL", "https://app.launchdarkly.com")),
-                blankToNull(env.get("LAUNCHDARKLY_API_TOKEN")),
-                duration(env, "FLAP_WINDOW", Duration.ofMinutes(30)),
-                duration(env, "CARD_UPDATE_INTERVAL", Duration.ofSeconds(3)),
-                duration(env, "DRILL_ACK_WITHIN", Duration.ofMinutes(5)),
-                duration(env, "DRILL_PASS_WITHIN", Duration.ofMinutes(15)),
-                duration(env, "DRILL_TIME_LIMIT", Duration.ofMinutes(30)),
-                duration(env, "OUTBOX_LEASE", Duration.ofSeconds(60)),
+                values.text(SLACK_SIGNING_SECRET),
+                values.text(SLACK_APP_TOKEN),
+                withTrailingSlash(values.text(SLACK_API_URL)),
+                values.text(INCIDENT_CHANNEL),
+                values.text(WEBHOOK_TOKEN),
+                values.text(LANGFUSE_WEBHOOK_SECRET),
+                withoutTrailingSlash(publicUrl != null ? publicUrl : "http://localhost:" + port),
+                values.text(PAGERDUTY_EVENTS_URL),
+                withoutTrailingSlash(values.text(OPSGENIE_API_URL)),
+                values.text(OPSGENIE_API_KEY),
+                withoutTrailingSlash(values.text(UNLEASH_URL)),
+                values.text(UNLEASH_API_TOKEN),
+                withoutTrailingSlash(values.text(LAUNCHDARKLY_API_URL)),
+                values.text(LAUNCHDARKLY_API_TOKEN),
+                values.duration(FLAP_WINDOW),
+                values.duration(CARD_UPDATE_INTERVAL),
+                values.duration(DRILL_ACK_WITHIN),
+                values.duration(DRILL_PASS_WITHIN),
+                values.duration(DRILL_TIME_LIMIT),
+                values.duration(OUTBOX_LEASE),
                 env);
     }
 
@@ -106,7 +121,26 @@ public record Config(
         if (slackApiUrl != null) {
             return slackApiUrl;
         }
-        return sandbox() ? "http://127.0.0.1:" + port + "/sandbox/api/" : "https://slack.com/api/";
+        return sandbox() ? selfUrl(port) + "/sandbox/api/" : "https://slack.com/api/";
+    }
+
+    /** How this process reaches its own server: over loopback when it listens on every address. */
+    public String selfUrl(int port) {
+        return "http://" + (everyAddress(host) ? "127.0.0.1" : bracketed(host)) + ":" + port;
+    }
+
+    /** The host to print in a link for a person: {@code localhost} when loopback answers, else {@code HOST} itself. */
+    public String browsableHost() {
+        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
+        return everyAddress(host) || loopback ? "localhost" : bracketed(host);
+    }
+
+    private static boolean everyAddress(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    private static String bracketed(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     /** Where threads go when a runbook names no channel. */
@@ -115,34 +149,33 @@ public record Config(
     }
 
     /**
-     * Refuses to start when a real Slack connection lacks what it needs; the message names each missing variable.
+     * Refuses to start when a real Slack connection lacks what it needs ({@link Setting#need}); the message names
+     * each missing variable.
      */
     public void requireComplete() {
         if (sandbox()) {
             return;
         }
         List<String> missing = new ArrayList<>();
-        if (webhookToken == null) {
-            missing.add("WEBHOOK_TOKEN (bearer token for /alerts, /changes and /api)");
-        }
-        if (slackSigningSecret == null && slackAppToken == null) {
-            missing.add("SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
+        SETTINGS.stream()
+                .filter(setting -> setting.need() == Setting.Need.PRODUCTION && !isSet(setting))
+                .forEach(setting -> missing.add(described(setting)));
+        List<Setting> oneOf = SETTINGS.stream().filter(setting -> setting.need() == Setting.Need.PRODUCTION_ONE_OF).toList();
+        if (oneOf.stream().noneMatch(this::isSet)) {
+            missing.add(String.join(" or ", oneOf.stream().map(Config::described).toList()));
         }
         if (!missing.isEmpty()) {
             throw new ThreeAmException("SLACK_BOT_TOKEN is set but 3am cannot start: missing " + String.join(" and ", missing));
         }
     }
 
-    private static int integer(Map<String, String> env, String name, int fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new ThreeAmException(name + ": expected a number, got \"" + value + "\"");
-        }
+    private boolean isSet(Setting setting) {
+        String value = environment.get(setting.name());
+        return value != null && !value.isBlank();
+    }
+
+    private static String described(Setting setting) {
+        return setting.name() + " (" + setting.meaning().replace("`", "") + ")";
     }
 
     /** {@code 30m}, {@code 45s}, {@code 2h} or an ISO-8601 duration ({@code PT30M}). */
@@ -163,22 +196,6 @@ public record Config(
         } catch (RuntimeException e) {
             throw new ThreeAmException("expected a duration such as 30m, 24h or 45s, got \"" + value + "\"");
         }
-    }
-
-    private static Duration duration(Map<String, String> env, String name, Duration fallback) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return parseDuration(value);
-        } catch (ThreeAmException e) {
-            throw new ThreeAmException(name + ": " + e.getMessage());
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 
     private static String withTrailingSlash(String url) {

@@ -62,9 +62,22 @@ public final class WebServer implements AutoCloseable {
         });
     }
 
-    public WebServer start(int port) {
-        javalin.start(port);
+    /** Listens on {@code host} ({@code 0.0.0.0}: every address of the machine) and {@code port}. */
+    public WebServer start(String host, int port) {
+        try {
+            javalin.start(host, port);
+        } catch (RuntimeException e) {
+            throw new ThreeAmException("cannot listen on HOST " + host + ", PORT " + port + ": " + rootMessage(e), e);
+        }
         return this;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     public int port() {

@@ -39,6 +39,7 @@ public final class TestApp implements AutoCloseable {
     public static Map<String, String> settings(FakeSlack slack, Path dir) {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", "0");
+        env.put("HOST", "127.0.0.1"); // tests listen on loopback only (production mode alone would mean every address)
         env.put("DATABASE_URL", "jdbc:sqlite:" + dir.resolve("threeam.db"));
         env.put("RUNBOOKS_DIR", runbooks(dir).toString());
         env.put("SLACK_BOT_TOKEN", "xoxb-test");

@@ -1,0 +1,42 @@
+package dev.threeam.config;
+
+import dev.threeam.common.ThreeAmException;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The environment as {@link Config#from} reads it: only through a {@link Setting}, trimmed, blank as unset, with the
+ * setting's default, and a bad value named by its variable.
+ */
+final class SettingValues {
+
+    private final Map<String, String> env;
+
+    SettingValues(Map<String, String> env) {
+        this.env = env;
+    }
+
+    /** The trimmed value, else the setting's own default, else null. */
+    String text(Setting setting) {
+        String value = env.get(setting.name());
+        return value == null || value.isBlank() ? setting.literalDefault() : value.trim();
+    }
+
+    int integer(Setting setting) {
+        String value = text(setting);
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new ThreeAmException(setting.name() + ": expected a number, got \"" + value + "\"");
+        }
+    }
+
+    Duration duration(Setting setting) {
+        String value = text(setting);
+        try {
+            return Config.parseDuration(value);
+        } catch (ThreeAmException e) {
+            throw new ThreeAmException(setting.name() + ": " + e.getMessage());
+        }
+    }
+}
