@@ -32,31 +32,43 @@ import org.jdbi.v3.core.Handle;
 final class AlertBatch {
 
     private final Handle handle;
-    private final IncidentStore store;
+    private final IntakeStore store;
+    private final TimelineStore timeline;
+    private final Outbox.Writer outbox;
     private final Instant now;
     private final IncidentSettings settings;
     private final Map<String, Touched> byKey = new HashMap<>();
     private final Map<String, Touched> byId = new LinkedHashMap<>();
     private final Map<String, Set<String>> fingerprintsByKey = new HashMap<>();
+    private boolean deliveriesDue;
 
     private AlertBatch(Handle handle, Instant now, IncidentSettings settings) {
         this.handle = handle;
-        this.store = handle.attach(IncidentStore.class);
+        this.store = handle.attach(IntakeStore.class);
+        this.timeline = handle.attach(TimelineStore.class);
+        this.outbox = Outbox.writer(handle, settings.cardUpdateInterval());
         this.now = now;
         this.settings = settings;
     }
 
-    /** Writes every request's alerts in the caller's transaction; returns, per request, the incidents its alerts are on. */
-    static List<Set<String>> write(Handle handle, Instant now, IncidentSettings settings, List<List<PreparedAlert>> requests) {
+    /**
+     * What one request's alerts came to: the incidents they are on, and whether they asked Slack for something now
+     * (a thread opened, a notice) rather than only a card redraw, which the outbox workers find on their next poll.
+     */
+    record Written(Set<String> incidents, boolean deliveriesDue) {}
+
+    /** Writes every request's alerts in the caller's transaction; returns what each request came to. */
+    static List<Written> write(Handle handle, Instant now, IncidentSettings settings, List<List<PreparedAlert>> requests) {
         AlertBatch batch = new AlertBatch(handle, now, settings);
         batch.lookUp(requests);
-        List<Set<String>> results = new ArrayList<>(requests.size());
+        List<Written> results = new ArrayList<>(requests.size());
         for (List<PreparedAlert> request : requests) {
             Set<String> incidents = new LinkedHashSet<>();
+            batch.deliveriesDue = false;
             for (PreparedAlert alert : request) {
                 batch.apply(alert).ifPresent(incidents::add);
             }
-            results.add(incidents);
+            results.add(new Written(incidents, batch.deliveriesDue));
         }
         batch.flush();
         return results;
@@ -70,11 +82,28 @@ final class AlertBatch {
             }
         }
         List<String> keys = new ArrayList<>(fingerprintsByKey.keySet());
-        for (int start = 0; start < keys.size(); start += 500) {
-            for (IncidentRows.OpenIncident open : store.openByKeys(keys.subList(start, Math.min(keys.size(), start + 500)))) {
-                track(open.id(), open.key(), open.cardUpdatedAt());
+        List<String> fingerprints = fingerprintsByKey.values().stream().flatMap(Set::stream).distinct().toList();
+        for (List<String> someKeys : chunks(keys)) {
+            List<IncidentRows.OpenIncident> open = store.openByKeys(someKeys);
+            open.forEach(incident -> byKey.put(incident.key(), byId.computeIfAbsent(incident.id(),
+                    id -> new Touched(id, incident.cardUpdatedAt()))));
+            List<String> ids = open.stream().map(IncidentRows.OpenIncident::id).toList();
+            for (List<String> someFingerprints : chunks(fingerprints)) {
+                if (!ids.isEmpty()) {
+                    store.knownIn(ids, someFingerprints)
+                            .forEach(known -> byId.get(known.incidentId()).known.put(known.fingerprint(), known.status()));
+                }
             }
         }
+        byId.values().forEach(incident -> incident.loaded = true);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += 500) {
+            chunks.add(items.subList(start, Math.min(items.size(), start + 500)));
+        }
+        return chunks;
     }
 
     private Optional<String> apply(PreparedAlert prepared) {
@@ -106,6 +135,7 @@ final class AlertBatch {
         }
         String id = created.get();
         Touched incident = track(id, prepared.key(), null);
+        incident.loaded = true; // new: the batch's other alerts of its key are new to it too
         incident.known.put(prepared.alert().fingerprint(), AlertStatus.FIRING);
         IncidentUpdate update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), store.find(id).orElseThrow());
         Alert alert = prepared.alert();
@@ -115,6 +145,7 @@ final class AlertBatch {
             update.record(TimelineEntry.BOT, new AlertFacts.NoRunbook(prepared.lookupNote()));
         }
         Opening.openThread(update);
+        deliveriesDue = true;
         return Optional.of(incident);
     }
 
@@ -130,6 +161,7 @@ final class AlertBatch {
                             : track(resolved.id(), prepared.key(), resolved.thread().cardUpdatedAt());
                     byKey.put(prepared.key(), incident);
                     incident.cardChanged = true;
+                    deliveriesDue = true;
                     return incident;
                 });
     }
@@ -151,6 +183,7 @@ final class AlertBatch {
             if (Lifecycle.allAlertsResolved(update)) {
                 byKey.values().remove(incident);
             }
+            deliveriesDue = true;
         }
         return Optional.of(incident.id);
     }
@@ -166,18 +199,23 @@ final class AlertBatch {
 
     /** The batched writes: alerts, counts, the timeline in a person's words, one card redraw per incident. */
     private void flush() {
-        byId.values().stream().sorted(Comparator.comparing(incident -> incident.id)).forEach(this::flush);
+        flush(byId.values().stream().sorted(Comparator.comparing(incident -> incident.id)).toList());
     }
 
-    private void flush(Touched incident) {
-        if (!incident.changes.isEmpty()) {
-            List<String> ids = new ArrayList<>();
-            List<String> fingerprints = new ArrayList<>();
-            List<String> sources = new ArrayList<>();
-            List<String> statuses = new ArrayList<>();
-            List<String> titles = new ArrayList<>();
-            List<String> labels = new ArrayList<>();
-            List<Long> counts = new ArrayList<>();
+    /** Each kind of write is one statement for all the incidents (a batch, multi-row on PostgreSQL). */
+    private void flush(List<Touched> incidents) {
+        List<String> ids = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        List<String> counted = new ArrayList<>();
+        List<Long> received = new ArrayList<>();
+        List<Touched> joined = new ArrayList<>();
+        List<Touched> redrawn = new ArrayList<>();
+        for (Touched incident : incidents) {
             incident.changes.forEach((fingerprint, change) -> {
                 ids.add(incident.id);
                 fingerprints.add(fingerprint);
@@ -187,44 +225,75 @@ final class AlertBatch {
                 labels.add(Json.write(change.alert.labels()));
                 counts.add(change.received);
             });
-            store.upsertAlerts(ids, fingerprints, sources, statuses, titles, labels, counts, now);
             incident.written();
+            if (incident.received > 0) {
+                counted.add(incident.id);
+                received.add(incident.received);
+                incident.received = 0;
+            }
+            if (incident.joined > 0) {
+                joined.add(incident);
+            }
+            for (String title : incident.firedAgain) {
+                Timeline.add(handle, incident.id, now, TimelineEntry.BOT, new AlertFacts.AlertFiredAgain(title));
+            }
+            incident.firedAgain.clear();
+            if (incident.resolved > 0) {
+                Timeline.add(handle, incident.id, now, TimelineEntry.BOT,
+                        new AlertFacts.AlertsResolved(incident.resolved, incident.firstResolved));
+                incident.resolved = 0;
+                incident.firstResolved = null;
+            }
+            if (incident.cardChanged) {
+                redrawn.add(incident);
+                incident.cardChanged = false;
+            }
         }
-        if (incident.received > 0) {
-            store.countAlerts(List.of(incident.id), List.of(incident.received), now);
-            incident.received = 0;
+        if (!ids.isEmpty()) {
+            store.upsertAlerts(ids, fingerprints, sources, statuses, titles, labels, counts, now);
         }
-        IncidentUpdate update = null;
-        if (incident.joined > 0 || incident.resolved > 0 || !incident.firedAgain.isEmpty()) {
-            update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), store.find(incident.id).orElseThrow());
+        if (!counted.isEmpty()) {
+            store.countAlerts(counted, received, now);
         }
-        if (incident.joined > 0) {
-            joined(update, incident.joined, incident.firstJoined);
-            incident.joined = 0;
-        }
-        for (String title : incident.firedAgain) {
-            update.record(TimelineEntry.BOT, new AlertFacts.AlertFiredAgain(title));
-        }
-        incident.firedAgain.clear();
-        if (incident.resolved > 0) {
-            update.record(TimelineEntry.BOT, new AlertFacts.AlertsResolved(incident.resolved, incident.firstResolved));
-            incident.resolved = 0;
-        }
-        if (incident.cardChanged) {
-            Outbox.redrawCard(handle, incident.id, now, incident.cardUpdatedAt, settings.cardUpdateInterval());
-            incident.cardChanged = false;
+        joined(joined);
+        if (!redrawn.isEmpty()) {
+            outbox.redrawCards(redrawn.stream().map(incident -> incident.id).toList(),
+                    redrawn.stream().map(incident -> incident.cardUpdatedAt).toList(), now);
         }
     }
 
-    /** New alerts joined: one entry per card interval, grown in place while the storm lasts. */
-    private void joined(IncidentUpdate update, long count, String firstTitle) {
-        Optional<TimelineEntry> recent = handle.attach(TimelineStore.class).latest(update.incident().id(), "alerts_joined",
-                now.minus(settings.cardUpdateInterval()));
-        if (recent.isPresent() && recent.get().fact() instanceof AlertFacts.AlertsJoined earlier) {
-            Timeline.rewrite(handle, recent.get(), earlier.plus(count));
-        } else {
-            update.record(TimelineEntry.BOT, new AlertFacts.AlertsJoined(count, firstTitle));
+    private void flush(Touched incident) {
+        flush(List.of(incident));
+    }
+
+    /** New alerts joined: one entry per incident per card interval, grown in place while the storm lasts. */
+    private void joined(List<Touched> incidents) {
+        if (incidents.isEmpty()) {
+            return;
         }
+        Map<String, TimelineEntry> recent = new HashMap<>();
+        for (TimelineEntry entry : timeline.latestOfKind(incidents.stream().map(incident -> incident.id).toList(),
+                Timeline.kind(AlertFacts.AlertsJoined.class), now.minus(settings.cardUpdateInterval()))) {
+            recent.merge(entry.incidentId(), entry, (a, b) -> a.id() > b.id() ? a : b);
+        }
+        List<TimelineEntry> grown = new ArrayList<>();
+        List<Fact> grownTo = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        List<Fact> freshFacts = new ArrayList<>();
+        for (Touched incident : incidents) {
+            TimelineEntry earlier = recent.get(incident.id);
+            if (earlier != null && earlier.fact() instanceof AlertFacts.AlertsJoined joined) {
+                grown.add(earlier);
+                grownTo.add(joined.plus(incident.joined));
+            } else {
+                fresh.add(incident.id);
+                freshFacts.add(new AlertFacts.AlertsJoined(incident.joined, incident.firstJoined));
+            }
+            incident.joined = 0;
+            incident.firstJoined = null;
+        }
+        Timeline.rewriteAll(timeline, grown, grownTo);
+        Timeline.addAll(timeline, fresh, now, TimelineEntry.BOT, freshFacts);
     }
 
     /** An incident this batch touches: what its alerts were, and what the batch changes. */
@@ -240,6 +309,8 @@ final class AlertBatch {
         long resolved;
         String firstResolved;
         boolean cardChanged;
+        /** The batch's fingerprints of its key were looked up at the start: a fingerprint not known is new. */
+        boolean loaded;
         private Integer firingStored;
 
         Touched(String id, Instant cardUpdatedAt) {
@@ -261,7 +332,7 @@ final class AlertBatch {
             if (change != null) {
                 return change.status;
             }
-            if (!known.containsKey(fingerprint)) {
+            if (!loaded && !known.containsKey(fingerprint)) {
                 load(Set.of(fingerprint));
             }
             return known.get(fingerprint);

@@ -24,7 +24,7 @@ final class AlertIntake implements AutoCloseable {
     private final Classifier classifier;
     private final Clock clock;
     private final IncidentSettings settings;
-    private final GroupCommit<PreparedAlert> commits;
+    private final GroupCommit<PreparedAlert, AlertBatch.Written> commits;
 
     AlertIntake(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings) {
         this.jdbi = jdbi;
@@ -38,7 +38,8 @@ final class AlertIntake implements AutoCloseable {
 
     IngestResult ingest(List<Alert> alerts) {
         List<PreparedAlert> prepared = alerts.stream().map(this::prepare).toList();
-        return new IngestResult(alerts.size(), new ArrayList<>(commits.submit(prepared)));
+        AlertBatch.Written written = commits.submit(prepared);
+        return new IngestResult(alerts.size(), new ArrayList<>(written.incidents()), written.deliveriesDue());
     }
 
     /**
@@ -48,7 +49,7 @@ final class AlertIntake implements AutoCloseable {
     String openDrill(Alert synthetic, FailureType realType, String declaredBy) {
         PreparedAlert prepared = prepare(synthetic);
         return jdbi.inTransaction(handle -> {
-            IncidentStore store = handle.attach(IncidentStore.class);
+            IntakeStore store = handle.attach(IntakeStore.class);
             String key = IncidentKey.drill(prepared.workflow(), realType.id(), java.util.UUID.randomUUID().toString());
             String id = Opening.create(store, prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
             IncidentUpdate update = new IncidentUpdate(handle, clock.instant(), settings.cardUpdateInterval(), store.find(id).orElseThrow());

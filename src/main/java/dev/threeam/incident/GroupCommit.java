@@ -1,9 +1,7 @@
 package dev.threeam.incident;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -19,27 +17,27 @@ import org.slf4j.LoggerFactory;
  * after its own work is committed. If a shared transaction fails, each caller's work is retried alone, so one bad
  * request never fails its neighbours.
  */
-final class GroupCommit<T> implements AutoCloseable {
+final class GroupCommit<T, R> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final int MAX_BATCH = 256;
     /** Items waiting for the writer at most; past this the sender is told to come back (503 + Retry-After). */
     static final int CAPACITY = 20_000;
 
-    private record Job<T>(List<T> items, CompletableFuture<Set<String>> done) {}
+    private record Job<T, R>(List<T> items, CompletableFuture<R> done) {}
 
-    private final BlockingQueue<Job<T>> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Job<T, R>> queue = new LinkedBlockingQueue<>();
     private final java.util.concurrent.Semaphore room;
-    private final Function<List<List<T>>, List<Set<String>>> transaction;
+    private final Function<List<List<T>>, List<R>> transaction;
     private final Thread writer;
     private volatile boolean running = true;
 
     /** {@code transaction} writes every caller's items in one transaction and returns each caller's result. */
-    GroupCommit(String name, Function<List<List<T>>, List<Set<String>>> transaction) {
+    GroupCommit(String name, Function<List<List<T>>, List<R>> transaction) {
         this(name, transaction, CAPACITY);
     }
 
-    GroupCommit(String name, Function<List<List<T>>, List<Set<String>>> transaction, int capacity) {
+    GroupCommit(String name, Function<List<List<T>>, List<R>> transaction, int capacity) {
         this.transaction = transaction;
         this.room = new java.util.concurrent.Semaphore(capacity);
         this.writer = new Thread(this::loop, "group-commit-" + name);
@@ -51,13 +49,13 @@ final class GroupCommit<T> implements AutoCloseable {
      * Hands the items to the writer and waits until they are committed. When the queue already holds
      * {@link #CAPACITY} items (the database cannot keep up, or is down), refuses at once with {@link Overloaded}.
      */
-    Set<String> submit(List<T> items) {
+    R submit(List<T> items) {
         int permits = Math.max(1, items.size());
         if (!room.tryAcquire(permits)) {
             throw new Overloaded("3am is busy writing earlier alerts; nothing of this request was accepted, send it again",
                     java.time.Duration.ofSeconds(1));
         }
-        CompletableFuture<Set<String>> done = new CompletableFuture<>();
+        CompletableFuture<R> done = new CompletableFuture<>();
         done.whenComplete((result, error) -> room.release(permits));
         queue.add(new Job<>(items, done));
         try {
@@ -75,7 +73,7 @@ final class GroupCommit<T> implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            List<Job<T>> batch = new ArrayList<>();
+            List<Job<T, R>> batch = new ArrayList<>();
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
@@ -87,9 +85,9 @@ final class GroupCommit<T> implements AutoCloseable {
         }
     }
 
-    private void run(List<Job<T>> batch) {
+    private void run(List<Job<T, R>> batch) {
         try {
-            List<Set<String>> results = transaction.apply(batch.stream().map(Job::items).toList());
+            List<R> results = transaction.apply(batch.stream().map(Job::items).toList());
             for (int i = 0; i < batch.size(); i++) {
                 batch.get(i).done().complete(results.get(i));
             }
@@ -99,7 +97,7 @@ final class GroupCommit<T> implements AutoCloseable {
                 return;
             }
             LOG.debug("a shared commit of {} requests failed ({}); committing them one by one", batch.size(), shared.toString());
-            for (Job<T> job : batch) {
+            for (Job<T, R> job : batch) {
                 try {
                     job.done().complete(transaction.apply(List.of(job.items())).get(0));
                 } catch (RuntimeException alone) {

@@ -74,5 +74,5 @@ final class IncidentRows {
     }
 
     /** A fingerprint's status inside an incident. */
-    record KnownAlert(String fingerprint, AlertStatus status) {}
+    record KnownAlert(String incidentId, String fingerprint, AlertStatus status) {}
 }

@@ -6,6 +6,7 @@ import dev.threeam.classify.FailureType;
 import dev.threeam.common.Sentence;
 import dev.threeam.common.Text;
 import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.store.Database;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,6 +40,8 @@ public final class IncidentService implements AutoCloseable {
         this.settings = settings;
         this.intake = new AlertIntake(jdbi, runbooks, classifier, clock, settings);
         this.triage = new Triage(changeLabel);
+        Database.prepare(jdbi, IntakeStore.class, IncidentStore.class, AnswerStore.class, ThreadStore.class, IncidentLookup.class,
+                TimelineStore.class, ExampleStore.class);
     }
 
     public IncidentSettings settings() {
@@ -106,7 +109,7 @@ public final class IncidentService implements AutoCloseable {
      * {@link Outcome#notFound} when there is no such incident.
      */
     public Outcome update(String incidentId, Function<IncidentUpdate, Outcome> change) {
-        return jdbi.inTransaction(handle -> handle.attach(IncidentStore.class).find(incidentId)
+        return jdbi.inTransaction(handle -> handle.attach(IncidentLookup.class).find(incidentId)
                 .map(incident -> change.apply(new IncidentUpdate(handle, clock.instant(), settings.cardUpdateInterval(), incident)))
                 .orElseGet(() -> Outcome.notFound(incidentId)));
     }
@@ -151,32 +154,32 @@ public final class IncidentService implements AutoCloseable {
     /** The card is in Slack: where, and drawn now. */
     public void cardPosted(String incidentId, String channel, String ts) {
         jdbi.useTransaction(handle -> {
-            IncidentStore store = handle.attach(IncidentStore.class);
+            ThreadStore store = handle.attach(ThreadStore.class);
             store.cardPosted(incidentId, channel, ts, clock.instant());
             store.posted(incidentId, ThreadPart.CARD.id(), channel, ts);
         });
     }
 
     public void cardRedrawn(String incidentId) {
-        jdbi.useExtension(IncidentStore.class, store -> store.cardRedrawn(incidentId, clock.instant()));
+        jdbi.useExtension(ThreadStore.class, store -> store.cardRedrawn(incidentId, clock.instant()));
     }
 
     /** A reply of the thread is in Slack (notices are not remembered: they are never redrawn). */
     public void replyPosted(String incidentId, ThreadPart part, String channel, String ts) {
         if (part != ThreadPart.NOTICE) {
-            jdbi.useExtension(IncidentStore.class, store -> store.posted(incidentId, part.id(), channel, ts));
+            jdbi.useExtension(ThreadStore.class, store -> store.posted(incidentId, part.id(), channel, ts));
         }
     }
 
     /** The ts of the message playing {@code part}, once posted. */
     public Optional<String> posted(String incidentId, ThreadPart part) {
-        return jdbi.withExtension(IncidentStore.class, store -> store.postedTs(incidentId, part.id()));
+        return jdbi.withExtension(ThreadStore.class, store -> store.postedTs(incidentId, part.id()));
     }
 
     /** The runbook's channel refused the thread: it moves to {@code channel}, saying why on the timeline. */
     public void moveThread(String incidentId, String from, String to, String reason) {
         jdbi.useTransaction(handle -> {
-            handle.attach(IncidentStore.class).moveToChannel(incidentId, to);
+            handle.attach(ThreadStore.class).moveToChannel(incidentId, to);
             Timeline.add(handle, incidentId, clock.instant(), TimelineEntry.BOT, new DeliveryFacts.ThreadMoved(from, to, reason));
         });
     }
@@ -184,7 +187,7 @@ public final class IncidentService implements AutoCloseable {
     // ---- queries
 
     public Optional<Incident> find(String incidentId) {
-        return jdbi.withExtension(IncidentStore.class, store -> store.find(incidentId));
+        return jdbi.withExtension(IncidentLookup.class, store -> store.find(incidentId));
     }
 
     public List<Incident> all() {
@@ -222,12 +225,12 @@ public final class IncidentService implements AutoCloseable {
     }
 
     public Map<Question, Answer> answers(String incidentId) {
-        return jdbi.withExtension(IncidentStore.class, store -> store.answers(incidentId)).stream()
+        return jdbi.withExtension(AnswerStore.class, store -> store.answers(incidentId)).stream()
                 .collect(Collectors.toMap(Answer::question, Function.identity(), (a, b) -> b, () -> new EnumMap<>(Question.class)));
     }
 
     public List<Answer> answersOf(Collection<String> incidentIds) {
-        return incidentIds.isEmpty() ? List.of() : jdbi.withExtension(IncidentStore.class, store -> store.answersOf(incidentIds));
+        return incidentIds.isEmpty() ? List.of() : jdbi.withExtension(AnswerStore.class, store -> store.answersOf(incidentIds));
     }
 
     public List<TimelineEntry> timeline(String incidentId) {

@@ -18,6 +18,9 @@ public final class IncidentUpdate {
     private final Instant now;
     private final Duration cardInterval;
     private Incident incident;
+    private IncidentStore store;
+    private AnswerStore answers;
+    private Outbox.Writer outbox;
 
     IncidentUpdate(Handle handle, Instant now, Duration cardInterval, Incident incident) {
         this.handle = handle;
@@ -62,7 +65,10 @@ public final class IncidentUpdate {
     }
 
     public void deliver(OutboxPayload payload) {
-        Outbox.enqueue(handle, incident.id(), payload, now);
+        if (outbox == null) {
+            outbox = Outbox.writer(handle, cardInterval);
+        }
+        outbox.enqueue(incident.id(), payload, now);
     }
 
     /** A store of the caller's own concept, in this same transaction. */
@@ -70,8 +76,18 @@ public final class IncidentUpdate {
         return handle.attach(store);
     }
 
+    AnswerStore answers() {
+        if (answers == null) {
+            answers = handle.attach(AnswerStore.class);
+        }
+        return answers;
+    }
+
     IncidentStore store() {
-        return handle.attach(IncidentStore.class);
+        if (store == null) {
+            store = handle.attach(IncidentStore.class);
+        }
+        return store;
     }
 
     Handle handle() {

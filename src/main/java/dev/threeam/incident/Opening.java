@@ -18,7 +18,7 @@ final class Opening {
      * The new incident's id, or empty when another writer (a replica, at the same moment) already holds {@code key}
      * open: then the caller joins that one. A drill ({@code drillType} set) keeps the type it really plays.
      */
-    static Optional<String> create(IncidentStore store, PreparedAlert prepared, String key, FailureType drillType, Instant now,
+    static Optional<String> create(IntakeStore store, PreparedAlert prepared, String key, FailureType drillType, Instant now,
             String defaultChannel) {
         Alert alert = prepared.alert();
         long seq = store.nextSequence();

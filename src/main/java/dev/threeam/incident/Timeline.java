@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.threeam.common.Json;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
@@ -24,7 +25,27 @@ final class Timeline {
     }
 
     static String kind(Fact fact) {
-        return KINDS.get(fact.getClass());
+        return kind(fact.getClass());
+    }
+
+    static String kind(Class<? extends Fact> type) {
+        return KINDS.get(type);
+    }
+
+    /** Several facts at once, one per incident, by one actor (one statement). */
+    static void addAll(TimelineStore store, List<String> incidentIds, Instant at, String actor, List<Fact> facts) {
+        if (!incidentIds.isEmpty()) {
+            store.addAll(incidentIds, at, actor, facts.stream().map(Timeline::kind).toList(), facts.stream().map(Timeline::json).toList(),
+                    facts.stream().map(fact -> fact.sentence().plain()).toList());
+        }
+    }
+
+    /** Entries that grow in place (a storm's "N alerts joined"), rewritten with their new facts. */
+    static void rewriteAll(TimelineStore store, List<TimelineEntry> entries, List<Fact> facts) {
+        if (!entries.isEmpty()) {
+            store.rewriteAll(entries.stream().map(TimelineEntry::id).toList(), facts.stream().map(Timeline::json).toList(),
+                    facts.stream().map(fact -> fact.sentence().plain()).toList());
+        }
     }
 
     private static String json(Fact fact) {

@@ -22,7 +22,7 @@ final class Triage {
 
     Outcome answer(IncidentUpdate update, Question question, String value, String pressedLabel, String user) {
         Incident incident = update.incident();
-        Optional<Answer> previous = update.store().answers(incident.id()).stream().filter(a -> a.question() == question).findFirst();
+        Optional<Answer> previous = update.answers().answers(incident.id()).stream().filter(a -> a.question() == question).findFirst();
         if (previous.isPresent() && previous.get().value().equals(value)) {
             return Outcome.already(Sentence.of(question.name() + " is already answered \"").quote(previous.get().label())
                     .then("\" by ").person(previous.get().byUser()).then("."));
@@ -45,7 +45,7 @@ final class Triage {
 
     /** Stores the answer and redraws its question; what else it means is the caller's (a rollback's, a gate's). */
     static void store(IncidentUpdate update, Question question, String value, String label, String user) {
-        IncidentStore store = update.store();
+        AnswerStore store = update.answers();
         store.clearAnswer(update.incident().id(), question.id());
         store.insertAnswer(update.incident().id(), question.id(), value, label, user, update.now());
         update.redraw(ThreadPart.of(question));

@@ -57,6 +57,7 @@ public final class SlackDelivery {
             return; // already posted by an earlier attempt that committed
         }
         String channel = incident.channel();
+        pace(channel);
         SlackGateway.Posted posted;
         try {
             posted = postOnce(row, channel, null, views.render(contexts.load(incident), ThreadPart.CARD));
@@ -83,6 +84,7 @@ public final class SlackDelivery {
     public void postReply(OutboxMessage row, Deliveries.PostReply reply) {
         Incident incident = incident(row);
         cardPosted(incident);
+        pace(incident.channel());
         ThreadContext thread = contexts.load(incident);
         Message message;
         if (reply.part() != ThreadPart.NOTICE) {
@@ -124,15 +126,19 @@ public final class SlackDelivery {
                         com.slack.api.model.block.composition.BlockCompositions.markdownText(Limits.plain(text, Limits.SECTION)))))), null));
     }
 
+    /** Waits for a chat.postMessage permit in this channel before rendering anything: a paced row comes back when one is due. */
+    private void pace(String channel) {
+        if (!pacer.tryAcquire("chat.postMessage", channel)) {
+            throw DeliveryException.waitFor(pacer.wait("chat.postMessage", channel), "pacing chat.postMessage in " + channel);
+        }
+    }
+
     private SlackGateway.Posted postOnce(OutboxMessage row, String channel, String threadTs, Message message) {
         if (row.attempts() > 0) {
             Optional<SlackGateway.Posted> earlier = earlierPost(row, channel, threadTs);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
-        }
-        if (!pacer.tryAcquire("chat.postMessage", channel)) {
-            throw DeliveryException.waitFor(Duration.ofMillis(250), "pacing chat.postMessage in " + channel);
         }
         outbox.markAttempt(row.id());
         Map<String, Object> metadata = Map.of("outbox_id", row.id(), "incident", row.incidentId() == null ? "" : row.incidentId());
@@ -170,7 +176,7 @@ public final class SlackDelivery {
 
     private <T> T call(String method, String channel, java.util.function.Supplier<T> call) {
         if (!method.equals("chat.postMessage") && !pacer.tryAcquire(method, channel)) {
-            throw DeliveryException.waitFor(Duration.ofMillis(250), "pacing " + method);
+            throw DeliveryException.waitFor(pacer.wait(method, channel), "pacing " + method);
         }
         try {
             return call.get();

@@ -25,6 +25,18 @@ final class SlackPacer {
         return limiters.computeIfAbsent(key, SlackPacer::limiterFor).acquirePermission();
     }
 
+    /** How long until a call to {@code method} (in {@code channel}) may go: when to look again after {@link #tryAcquire} said no. */
+    Duration wait(String method, String channel) {
+        String key = key(method, channel);
+        long now = System.nanoTime();
+        Long until = pausedUntil.get(key);
+        long paused = until == null ? 0 : Math.max(0, until - now);
+        RateLimiter limiter = limiters.computeIfAbsent(key, SlackPacer::limiterFor);
+        long refill = limiter instanceof io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter atomic
+                ? atomic.getDetailedMetrics().getNanosToWait() : 250_000_000L;
+        return Duration.ofNanos(Math.max(Math.max(paused, refill), 50_000_000L));
+    }
+
     /** Slack answered 429: hold every call of this method (in this channel) for {@code retryAfter}, not just that one. */
     void pause(String method, String channel, Duration retryAfter) {
         pausedUntil.put(key(method, channel), System.nanoTime() + retryAfter.toNanos());

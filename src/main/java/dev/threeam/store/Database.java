@@ -104,6 +104,16 @@ public final class Database implements AutoCloseable {
         return dataSource;
     }
 
+    /**
+     * Works out, once, how to call each of these SQL Object types. Without it every {@code handle.attach} inside a
+     * transaction works it out again (a handle copies the configuration it started with: jdbi/jdbi#2991).
+     */
+    public static void prepare(Jdbi jdbi, Class<?>... extensionTypes) {
+        for (Class<?> type : extensionTypes) {
+            jdbi.useExtension(type, extension -> { });
+        }
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

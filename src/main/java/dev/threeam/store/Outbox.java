@@ -30,12 +30,43 @@ public final class Outbox {
         this.jdbi = database.jdbi();
         this.lock = database.postgres() ? "FOR UPDATE SKIP LOCKED" : "";
         this.cardInterval = cardInterval;
+        Database.prepare(jdbi, OutboxWrites.class, OutboxClaims.class, OutboxState.class);
     }
 
     /** Adds a row inside the caller's transaction. */
     public static void enqueue(Handle handle, String incidentId, OutboxPayload payload, Instant at) {
-        OutboxKind kind = payload.kind();
-        handle.attach(OutboxStore.class).enqueue(incidentId, kind.id(), kind.priority(), Json.write(payload), at);
+        writer(handle, Duration.ZERO).enqueue(incidentId, payload, at);
+    }
+
+    /** Writes outbox rows in the caller's transaction; one per transaction saves attaching the store for each row. */
+    public static Writer writer(Handle handle, Duration cardInterval) {
+        return new Writer(handle.attach(OutboxWrites.class), cardInterval);
+    }
+
+    /** Outbox rows written inside one transaction. */
+    public static final class Writer {
+        private final OutboxWrites store;
+        private final Duration cardInterval;
+
+        private Writer(OutboxWrites store, Duration cardInterval) {
+            this.store = store;
+            this.cardInterval = cardInterval;
+        }
+
+        public void enqueue(String incidentId, OutboxPayload payload, Instant at) {
+            OutboxKind kind = payload.kind();
+            store.enqueue(incidentId, kind.id(), kind.priority(), Json.write(payload), at);
+        }
+
+        /** {@link Outbox#redrawCard} for several incidents (with when each card was last drawn) in one statement. */
+        public void redrawCards(List<String> incidentIds, List<Instant> lastDrawn, Instant now) {
+            List<Instant> notBefore = new java.util.ArrayList<>(incidentIds.size());
+            for (Instant drawn : lastDrawn) {
+                notBefore.add(drawn == null || drawn.plus(cardInterval).isBefore(now) ? now : drawn.plus(cardInterval));
+            }
+            store.redrawCards(incidentIds, OutboxKind.UPDATE_CARD.priority(), incidentIds.stream().map(id -> "card:" + id).toList(),
+                    notBefore, now);
+        }
     }
 
     /**
@@ -46,12 +77,12 @@ public final class Outbox {
      */
     public static void redrawCard(Handle handle, String incidentId, Instant now, Instant lastDrawn, Duration interval) {
         Instant notBefore = lastDrawn == null || lastDrawn.plus(interval).isBefore(now) ? now : lastDrawn.plus(interval);
-        handle.attach(OutboxStore.class).redrawCard(incidentId, OutboxKind.UPDATE_CARD.priority(), "card:" + incidentId, notBefore, now);
+        handle.attach(OutboxWrites.class).redrawCard(incidentId, OutboxKind.UPDATE_CARD.priority(), "card:" + incidentId, notBefore, now);
     }
 
     /** Claims up to {@code limit} due rows of the given kinds, oldest first within priority, under a lease. */
     public List<OutboxMessage> claim(Collection<OutboxKind> kinds, String worker, Instant now, Duration lease, int limit) {
-        return jdbi.inTransaction(handle -> handle.attach(OutboxStore.class)
+        return jdbi.inTransaction(handle -> handle.attach(OutboxClaims.class)
                 .claim(kinds.stream().map(OutboxKind::id).toList(), worker, now.plus(lease), now, limit, ORDERED, BLOCKING, lock)
                 .stream()
                 .sorted(Comparator.comparingInt(OutboxMessage::priority).thenComparingLong(OutboxMessage::id))
@@ -63,7 +94,7 @@ public final class Outbox {
      * else (then the row is theirs, and this worker must leave it alone).
      */
     public boolean renew(long id, String worker, Instant until) {
-        return store(store -> store.renew(id, worker, until)) == 1;
+        return claims(store -> store.renew(id, worker, until)) == 1;
     }
 
     /** Counts an attempt before the call is made: a row with attempts &gt; 0 may already have reached Slack. */
@@ -77,7 +108,7 @@ public final class Outbox {
      */
     public void done(OutboxMessage row, Instant now) {
         jdbi.useTransaction(handle -> {
-            OutboxStore store = handle.attach(OutboxStore.class);
+            OutboxClaims store = handle.attach(OutboxClaims.class);
             boolean again = row.kind() == OutboxKind.UPDATE_CARD && store.payload(row.id()).orElse("").contains("\"again\"");
             store.done(row.id());
             if (again) {
@@ -110,7 +141,7 @@ public final class Outbox {
 
     /** When the oldest waiting row was written, if any waits. */
     public Optional<Instant> oldestPending() {
-        return store(OutboxStore::oldestPending);
+        return store(OutboxState::oldestPending);
     }
 
     /** The row's payload as its record. */
@@ -123,11 +154,15 @@ public final class Outbox {
         }
     }
 
-    private <T> T store(java.util.function.Function<OutboxStore, T> call) {
-        return jdbi.withExtension(OutboxStore.class, call::apply);
+    private <T> T store(java.util.function.Function<OutboxState, T> call) {
+        return jdbi.withExtension(OutboxState.class, call::apply);
     }
 
-    private void run(java.util.function.Consumer<OutboxStore> call) {
-        jdbi.useExtension(OutboxStore.class, call::accept);
+    private <T> T claims(java.util.function.Function<OutboxClaims, T> call) {
+        return jdbi.withExtension(OutboxClaims.class, call::apply);
+    }
+
+    private void run(java.util.function.Consumer<OutboxClaims> call) {
+        jdbi.useExtension(OutboxClaims.class, call::accept);
     }
 }

@@ -45,7 +45,9 @@ final class AlertRoutes {
         }
         IngestResult result = incidents.ingest(alerts);
         metrics.alerts(source, "accepted", result.accepted());
-        wake.run();
+        if (result.deliveriesDue()) {
+            wake.run();
+        }
         Http.json(ctx, 202, Map.of("accepted", result.accepted(), "incidents", result.incidents()));
     }
 }

@@ -17,7 +17,7 @@ class GroupCommitTest {
     @Test
     void concurrent_callers_share_transactions_and_each_gets_its_own_answer() throws Exception {
         List<Integer> transactionSizes = new CopyOnWriteArrayList<>();
-        try (GroupCommit<String> commits = new GroupCommit<>("test", requests -> {
+        try (GroupCommit<String, Set<String>> commits = new GroupCommit<>("test", requests -> {
             transactionSizes.add(requests.size());
             sleep(5);
             return requests.stream().map(items -> Set.of(String.join("+", items))).toList();
@@ -40,7 +40,7 @@ class GroupCommitTest {
     @Test
     void a_bad_request_fails_alone_and_its_neighbours_are_committed() throws Exception {
         List<String> committed = new CopyOnWriteArrayList<>();
-        try (GroupCommit<String> commits = new GroupCommit<>("test", requests -> {
+        try (GroupCommit<String, Set<String>> commits = new GroupCommit<>("test", requests -> {
             sleep(20);
             if (requests.stream().anyMatch(items -> items.contains("bad"))) {
                 throw new IllegalStateException("constraint violated by bad");
@@ -66,6 +66,33 @@ class GroupCommitTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void when_the_queue_is_full_a_request_is_refused_at_once_with_retry_after_and_nothing_of_it_is_written() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        List<String> committed = new CopyOnWriteArrayList<>();
+        try (GroupCommit<String, Set<String>> commits = new GroupCommit<>("test", requests -> {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            requests.forEach(committed::addAll);
+            return requests.stream().map(items -> Set.copyOf(items)).toList();
+        }, 3)) {
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            Future<Set<String>> waiting = pool.submit(() -> commits.submit(List.of("a", "b", "c")));
+            writing.await();
+            assertThatThrownBy(() -> commits.submit(List.of("x"))).isInstanceOfSatisfying(dev.threeam.common.Overloaded.class,
+                    refused -> assertThat(refused.retryAfterSeconds()).isEqualTo(1));
+            release.countDown();
+            assertThat(waiting.get()).containsExactlyInAnyOrder("a", "b", "c");
+            assertThat(committed).containsExactlyInAnyOrder("a", "b", "c");
+            pool.shutdown();
         }
     }
 }

@@ -9,24 +9,13 @@ import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The outbox table. Only {@link Outbox} uses it. */
+/** What the outbox workers do with rows: claim them under a lease, renew, count attempts, finish. Only {@link Outbox} uses it. */
 @RegisterConstructorMapper(OutboxMessage.class)
-interface OutboxStore {
-
-    @SqlUpdate("""
-            INSERT INTO outbox (incident_id, kind, priority, payload, status, attempts, not_before, created_at)
-            VALUES (:incident, :kind, :priority, :payload, 'pending', 0, :at, :at)""")
-    void enqueue(@Bind("incident") String incidentId, @Bind("kind") String kind, @Bind("priority") int priority,
-            @Bind("payload") String payload, @Bind("at") Instant at);
-
-    /** The one pending redraw of a card: a change meanwhile rides on it, or (while it is being sent) asks for one more. */
-    @UseClasspathSqlLocator
-    @SqlUpdate
-    void redrawCard(@Bind("incident") String incidentId, @Bind("priority") int priority, @Bind("key") String key,
-            @Bind("notBefore") Instant notBefore, @Bind("now") Instant now);
+interface OutboxClaims {
 
     @UseClasspathSqlLocator
     @SqlQuery
@@ -58,15 +47,4 @@ interface OutboxStore {
             UPDATE outbox SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = :error, coalesce_key = NULL
             WHERE id = :id""")
     void fail(@Bind("id") long id, @Bind("error") String error);
-
-    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status = :status")
-    long count(@Bind("status") String status);
-
-    @SqlQuery("""
-            SELECT COUNT(*) FROM outbox WHERE incident_id = :incident AND kind = 'post_card' AND status = 'failed'
-              AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.incident_id = :incident AND p.kind = 'post_card' AND p.status = 'pending')""")
-    long cardFailed(@Bind("incident") String incidentId);
-
-    @SqlQuery("SELECT MIN(created_at) FROM outbox WHERE status = 'pending'")
-    Optional<Instant> oldestPending();
 }

@@ -6,5 +6,8 @@ WHERE id IN (
     AND (o.kind NOT IN (<ordered>) OR NOT EXISTS (
       SELECT 1 FROM outbox e WHERE e.incident_id = o.incident_id AND e.status = 'pending'
         AND e.id < o.id AND e.kind IN (<blocking>)))
+    -- a card redraw waits for its card: the post will show the latest state anyway
+    AND (o.kind <> 'update_card' OR NOT EXISTS (
+      SELECT 1 FROM outbox c WHERE c.incident_id = o.incident_id AND c.status = 'pending' AND c.kind = 'post_card'))
   ORDER BY o.priority, o.id LIMIT :limit <lock>)
 RETURNING *

@@ -1,0 +1,29 @@
+package dev.threeam.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** How far behind the outbox is: for {@code /readyz} and {@code /metrics}. Only {@link Outbox} uses it. */
+interface OutboxState {
+
+    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status = :status")
+    long count(@Bind("status") String status);
+
+    @SqlQuery("""
+            SELECT COUNT(*) FROM outbox WHERE incident_id = :incident AND kind = 'post_card' AND status = 'failed'
+              AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.incident_id = :incident AND p.kind = 'post_card' AND p.status = 'pending')""")
+    long cardFailed(@Bind("incident") String incidentId);
+
+    @SqlQuery("SELECT MIN(created_at) FROM outbox WHERE status = 'pending'")
+    Optional<Instant> oldestPending();
+}
