@@ -51,8 +51,7 @@ public final class FlagProviders {
     }
 
     static String fit(String description) {
-        return description.length() <= MAX_DESCRIPTION ? description
-                : description.substring(0, MAX_DESCRIPTION - 1) + "…";
+        return dev.threeam.common.Text.clip(description, MAX_DESCRIPTION);
     }
 
     private String unknown(Runbook.Rollback rollback) {

@@ -114,6 +114,6 @@ public final class OpsgeniePager implements Pager {
     }
 
     private static String clip(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        return dev.threeam.common.Text.clip(text, max);
     }
 }

@@ -80,6 +80,6 @@ public final class PagerDutyPager implements Pager {
     }
 
     private static String clip(String summary) {
-        return summary.length() <= MAX_SUMMARY ? summary : summary.substring(0, MAX_SUMMARY - 1) + "…";
+        return dev.threeam.common.Text.clip(summary, MAX_SUMMARY);
     }
 }

@@ -23,6 +23,6 @@ public record ProviderAnswer(int status, String body) {
     }
 
     static String truncate(String text) {
-        return text.length() <= MAX_BODY ? text : text.substring(0, MAX_BODY - 1) + "…";
+        return dev.threeam.common.Text.clip(text, MAX_BODY);
     }
 }

@@ -1,5 +1,6 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -12,6 +13,6 @@ public interface AlertParser {
     List<Alert> parse(JsonNode body);
 
     default List<Alert> parse(byte[] body) {
-        return parse(JsonBody.read(body));
+        return parse(JsonFields.read(body));
     }
 }

@@ -1,5 +1,6 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.Text;
 import dev.threeam.common.BadInputException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class AlertParsers {
     public List<Alert> parse(String source, byte[] body) {
         AlertParser parser = bySource.get(source);
         if (parser == null) {
-            throw new BadInputException("source: unknown alert source \"" + Fields.cap(String.valueOf(source), 40)
+            throw new BadInputException("source: unknown alert source \"" + Text.cap(String.valueOf(source), 40)
                     + "\", expected one of " + String.join(", ", bySource.keySet()));
         }
         return parser.parse(body);

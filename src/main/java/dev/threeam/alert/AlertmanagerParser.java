@@ -1,5 +1,7 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.Text;
+import dev.threeam.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.threeam.common.BadInputException;
 import java.util.ArrayList;
@@ -26,26 +28,26 @@ public class AlertmanagerParser implements AlertParser {
 
     @Override
     public List<Alert> parse(JsonNode body) {
-        Fields.requireObject(body, "");
+        JsonFields.requireObject(body, "");
         JsonNode alerts = body.get("alerts");
         if (alerts == null || alerts.isNull()) {
             throw new BadInputException("alerts: required");
         }
         if (!alerts.isArray()) {
-            throw new BadInputException("alerts: expected an array, got " + Fields.describe(alerts));
+            throw new BadInputException("alerts: expected an array, got " + JsonFields.describe(alerts));
         }
         if (alerts.isEmpty()) {
             throw new BadInputException("alerts: expected at least one alert");
         }
-        Fields.requireAtMost(alerts.size(), "alerts");
-        Map<String, String> commonLabels = Fields.scalarMap(body, "commonLabels", "");
-        Map<String, String> commonAnnotations = Fields.scalarMap(body, "commonAnnotations", "");
-        String groupKey = Fields.optionalText(body, "groupKey", "");
+        JsonFields.requireAtMost(alerts.size(), "alerts");
+        Map<String, String> commonLabels = JsonFields.scalarMap(body, "commonLabels", "");
+        Map<String, String> commonAnnotations = JsonFields.scalarMap(body, "commonAnnotations", "");
+        String groupKey = JsonFields.optionalText(body, "groupKey", "");
         List<Alert> parsed = new ArrayList<>();
         for (int index = 0; index < alerts.size(); index++) {
             String path = "alerts[" + index + "]";
             JsonNode alert = alerts.get(index);
-            Fields.requireObject(alert, path);
+            JsonFields.requireObject(alert, path);
             parsed.add(parseOne(alert, path, groupKey, commonLabels, commonAnnotations));
         }
         return parsed;
@@ -53,11 +55,11 @@ public class AlertmanagerParser implements AlertParser {
 
     private Alert parseOne(JsonNode alert, String path, String groupKey,
                            Map<String, String> commonLabels, Map<String, String> commonAnnotations) {
-        Map<String, String> labels = underneath(commonLabels, Fields.scalarMap(alert, "labels", path));
-        Map<String, String> annotations = underneath(commonAnnotations, Fields.scalarMap(alert, "annotations", path));
+        Map<String, String> labels = underneath(commonLabels, JsonFields.scalarMap(alert, "labels", path));
+        Map<String, String> annotations = underneath(commonAnnotations, JsonFields.scalarMap(alert, "annotations", path));
         Map<String, String> values = new LinkedHashMap<>();
         addSourceFields(alert, path, annotations, values);
-        String fingerprint = Fields.optionalText(alert, "fingerprint", path);
+        String fingerprint = JsonFields.optionalText(alert, "fingerprint", path);
         String title = title(labels, annotations);
         return new Alert(
                 source(),
@@ -70,7 +72,7 @@ public class AlertmanagerParser implements AlertParser {
                 labels,
                 annotations,
                 values,
-                Fields.optionalInstant(alert, "startsAt", path),
+                JsonFields.optionalInstant(alert, "startsAt", path),
                 url(alert, path));
     }
 
@@ -81,16 +83,16 @@ public class AlertmanagerParser implements AlertParser {
 
     /** Where the alert links back to: the rule's generator URL, or what a subclass prefers when that is missing. */
     protected String url(JsonNode alert, String path) {
-        return Fields.optionalText(alert, "generatorURL", path);
+        return JsonFields.optionalText(alert, "generatorURL", path);
     }
 
     static AlertStatus status(JsonNode alert, String path) {
-        String status = Fields.requiredText(alert, "status", path);
+        String status = JsonFields.requiredText(alert, "status", path);
         return switch (status.toLowerCase(java.util.Locale.ROOT)) {
             case "firing" -> AlertStatus.FIRING;
             case "resolved" -> AlertStatus.RESOLVED;
             default -> throw new BadInputException(
-                    path + ".status: expected \"firing\" or \"resolved\", got \"" + Fields.cap(status, 40) + "\"");
+                    path + ".status: expected \"firing\" or \"resolved\", got \"" + Text.cap(status, 40) + "\"");
         };
     }
 
@@ -112,6 +114,6 @@ public class AlertmanagerParser implements AlertParser {
                 .limit(3)
                 .forEach(key -> useful.add(key + "=" + labels.get(key)));
         String title = (alertname.isEmpty() ? "Alert" : alertname) + useful;
-        return Fields.cap(title);
+        return Text.cap(title, JsonFields.MAX_STRING);
     }
 }

@@ -1,5 +1,7 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.Text;
+import dev.threeam.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.threeam.common.BadInputException;
 import java.time.Instant;
@@ -28,30 +30,30 @@ public final class DatadogParser implements AlertParser {
 
     @Override
     public List<Alert> parse(JsonNode body) {
-        Fields.requireObject(body, "");
-        String cycleKey = Fields.optionalText(body, "alert_cycle_key", "");
-        String id = Fields.optionalText(body, "id", "");
+        JsonFields.requireObject(body, "");
+        String cycleKey = JsonFields.optionalText(body, "alert_cycle_key", "");
+        String id = JsonFields.optionalText(body, "id", "");
         if (cycleKey == null && id == null) {
             throw new BadInputException("alert_cycle_key: required (or id)");
         }
         Map<String, String> annotations = new HashMap<>();
-        String text = Fields.optionalText(body, "body", "");
+        String text = JsonFields.optionalText(body, "body", "");
         if (text != null) {
             annotations.put("description", text);
         }
         return List.of(new Alert(
                 source(),
                 "datadog:" + (cycleKey != null ? cycleKey : id),
-                status(Fields.optionalText(body, "transition", "")),
-                title(Fields.requiredText(body, "title", "")),
-                Severity.normalize(Fields.optionalText(body, "priority", "")),
+                status(JsonFields.optionalText(body, "transition", "")),
+                title(JsonFields.requiredText(body, "title", "")),
+                Severity.normalize(JsonFields.optionalText(body, "priority", "")),
                 cycleKey,
                 null,
-                DatadogTags.parse(Fields.optionalText(body, "tags", "")),
+                DatadogTags.parse(JsonFields.optionalText(body, "tags", "")),
                 annotations,
                 Map.of(),
-                date(Fields.optionalText(body, "date", "")),
-                Fields.optionalText(body, "link", "")));
+                date(JsonFields.optionalText(body, "date", "")),
+                JsonFields.optionalText(body, "link", "")));
     }
 
     /** Recovered (and Warn Recovered) resolve; Triggered, Re-Triggered, Warn, No Data, Renotify all fire. */
@@ -79,7 +81,7 @@ public final class DatadogParser implements AlertParser {
             return Instant.parse(raw);
         } catch (NumberFormatException | DateTimeParseException e) {
             throw new BadInputException("date: expected epoch milliseconds or an ISO-8601 time, got \""
-                    + Fields.cap(raw, 40) + "\"");
+                    + Text.cap(raw, 40) + "\"");
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.Text;
+import dev.threeam.common.JsonFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,7 +30,7 @@ final class DatadogTags {
             if (key.isEmpty()) {
                 continue;
             }
-            labels.merge(Fields.cap(key, 200), Fields.cap(value), (first, second) -> first + "," + second);
+            labels.merge(Text.cap(key, 200), Text.cap(value, JsonFields.MAX_STRING), (first, second) -> first + "," + second);
         }
         return labels;
     }

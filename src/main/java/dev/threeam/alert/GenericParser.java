@@ -1,5 +1,7 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.Text;
+import dev.threeam.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.threeam.common.BadInputException;
 import java.util.ArrayList;
@@ -26,57 +28,57 @@ public final class GenericParser implements AlertParser {
             return List.of(parseOne(body, ""));
         }
         if (!body.isArray()) {
-            throw new BadInputException("body: expected an alert object or an array of them, got " + Fields.describe(body));
+            throw new BadInputException("body: expected an alert object or an array of them, got " + JsonFields.describe(body));
         }
         if (body.isEmpty()) {
             throw new BadInputException("body: expected at least one alert");
         }
-        Fields.requireAtMost(body.size(), "");
+        JsonFields.requireAtMost(body.size(), "");
         List<Alert> alerts = new ArrayList<>();
         for (int index = 0; index < body.size(); index++) {
             String path = "[" + index + "]";
             JsonNode item = body.get(index);
-            Fields.requireObject(item, path);
+            JsonFields.requireObject(item, path);
             alerts.add(parseOne(item, path));
         }
         return alerts;
     }
 
     private Alert parseOne(JsonNode item, String path) {
-        String title = Fields.requiredText(item, "title", path);
-        String workflow = Fields.optionalText(item, "workflow", path);
-        Map<String, String> sentLabels = Fields.scalarMap(item, "labels", path);
+        String title = JsonFields.requiredText(item, "title", path);
+        String workflow = JsonFields.optionalText(item, "workflow", path);
+        Map<String, String> sentLabels = JsonFields.scalarMap(item, "labels", path);
         Map<String, String> labels = new LinkedHashMap<>(sentLabels);
         String failureType = failureType(item, path);
         if (failureType != null) {
             labels.put("failure_type", failureType);
         }
-        String fingerprint = Fields.optionalText(item, "fingerprint", path);
+        String fingerprint = JsonFields.optionalText(item, "fingerprint", path);
         return new Alert(
                 source(),
                 fingerprint != null ? fingerprint : Fingerprints.of(workflow, title, sentLabels),
                 status(item, path),
                 title,
-                Severity.normalize(Fields.optionalText(item, "severity", path)),
-                Fields.optionalText(item, "group_key", path),
+                Severity.normalize(JsonFields.optionalText(item, "severity", path)),
+                JsonFields.optionalText(item, "group_key", path),
                 workflow,
                 labels,
-                Fields.scalarMap(item, "annotations", path),
+                JsonFields.scalarMap(item, "annotations", path),
                 values(item, path),
-                Fields.optionalInstant(item, "starts_at", path),
-                Fields.optionalText(item, "url", path));
+                JsonFields.optionalInstant(item, "starts_at", path),
+                JsonFields.optionalText(item, "url", path));
     }
 
     private static AlertStatus status(JsonNode item, String path) {
-        String status = Fields.optionalText(item, "status", path);
+        String status = JsonFields.optionalText(item, "status", path);
         if (status == null) {
             return AlertStatus.FIRING;
         }
         return switch (status.toLowerCase(Locale.ROOT)) {
             case "firing" -> AlertStatus.FIRING;
             case "resolved" -> AlertStatus.RESOLVED;
-            default -> throw new BadInputException(Fields.path(path, "status")
-                    + ": expected \"firing\" or \"resolved\", got \"" + Fields.cap(status, 40) + "\"");
+            default -> throw new BadInputException(JsonFields.at(path, "status")
+                    + ": expected \"firing\" or \"resolved\", got \"" + Text.cap(status, 40) + "\"");
         };
     }
 
@@ -85,14 +87,14 @@ public final class GenericParser implements AlertParser {
      * (this package does not depend on the classifier's types).
      */
     private static String failureType(JsonNode item, String path) {
-        String raw = Fields.optionalText(item, "failure_type", path);
-        return raw == null ? null : Fields.cap(raw.toLowerCase(Locale.ROOT), 100);
+        String raw = JsonFields.optionalText(item, "failure_type", path);
+        return raw == null ? null : Text.cap(raw.toLowerCase(Locale.ROOT), 100);
     }
 
     private static Map<String, String> values(JsonNode item, String path) {
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : List.of("value", "threshold")) {
-            String number = Fields.optionalNumber(item, field, path);
+            String number = JsonFields.optionalNumber(item, field, path);
             if (number != null) {
                 values.put(field, number);
             }

@@ -1,5 +1,6 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 
@@ -18,17 +19,17 @@ public final class GrafanaParser extends AlertmanagerParser {
     @Override
     protected void addSourceFields(JsonNode alert, String path, Map<String, String> annotations,
                                    Map<String, String> values) {
-        values.putAll(Fields.scalarMap(alert, "values", path));
-        putIfPresent(annotations, "value_string", Fields.optionalText(alert, "valueString", path));
-        putIfPresent(annotations, "dashboard_url", Fields.optionalText(alert, "dashboardURL", path));
-        putIfPresent(annotations, "panel_url", Fields.optionalText(alert, "panelURL", path));
-        putIfPresent(annotations, "silence_url", Fields.optionalText(alert, "silenceURL", path));
+        values.putAll(JsonFields.scalarMap(alert, "values", path));
+        putIfPresent(annotations, "value_string", JsonFields.optionalText(alert, "valueString", path));
+        putIfPresent(annotations, "dashboard_url", JsonFields.optionalText(alert, "dashboardURL", path));
+        putIfPresent(annotations, "panel_url", JsonFields.optionalText(alert, "panelURL", path));
+        putIfPresent(annotations, "silence_url", JsonFields.optionalText(alert, "silenceURL", path));
     }
 
     @Override
     protected String url(JsonNode alert, String path) {
         String generator = super.url(alert, path);
-        return generator != null ? generator : Fields.optionalText(alert, "panelURL", path);
+        return generator != null ? generator : JsonFields.optionalText(alert, "panelURL", path);
     }
 
     private static void putIfPresent(Map<String, String> map, String key, String value) {

@@ -1,5 +1,6 @@
 package dev.threeam.alert;
 
+import dev.threeam.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,18 +23,18 @@ public final class LangSmithParser implements AlertParser {
 
     @Override
     public List<Alert> parse(JsonNode body) {
-        Fields.requireObject(body, "");
-        String ruleId = Fields.requiredText(body, "alert_rule_id", "");
+        JsonFields.requireObject(body, "");
+        String ruleId = JsonFields.requiredText(body, "alert_rule_id", "");
         Map<String, String> labels = new LinkedHashMap<>();
         for (String field : LABEL_FIELDS) {
-            String value = Fields.optionalText(body, field, "");
+            String value = JsonFields.optionalText(body, field, "");
             if (value != null) {
                 labels.put(field, value);
             }
         }
         Map<String, String> values = new LinkedHashMap<>();
         for (String field : VALUE_FIELDS) {
-            String value = Fields.optionalNumber(body, field, "");
+            String value = JsonFields.optionalNumber(body, field, "");
             if (value != null) {
                 values.put(field, value);
             }
@@ -50,7 +51,7 @@ public final class LangSmithParser implements AlertParser {
                 labels,
                 Map.of(),
                 values,
-                Fields.optionalInstant(body, "timestamp", ""),
-                Fields.optionalText(body, "alert_rule_url", "")));
+                JsonFields.optionalInstant(body, "timestamp", ""),
+                JsonFields.optionalText(body, "alert_rule_url", "")));
     }
 }

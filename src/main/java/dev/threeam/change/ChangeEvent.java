@@ -112,13 +112,6 @@ public record ChangeEvent(
 
     /** {@code text} cut to at most {@code max} characters, the cut marked, a surrogate pair never split. */
     static String truncate(String text, int max) {
-        if (text == null || text.length() <= max) {
-            return text;
-        }
-        int end = max - TRUNCATED.length();
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
-            end--;
-        }
-        return text.substring(0, end) + TRUNCATED;
+        return text == null ? null : dev.threeam.common.Text.shorten(text, max);
     }
 }

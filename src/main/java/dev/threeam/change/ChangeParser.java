@@ -1,7 +1,9 @@
 package dev.threeam.change;
 
+import dev.threeam.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.threeam.common.BadInputException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +28,12 @@ public final class ChangeParser {
 
     /** The changes in {@code body}, in order; nothing is returned unless every item is valid. */
     public List<ChangeEvent> parse(String body) {
-        JsonNode root = JsonFields.readTree(body, EXPECTED);
+        return parse(body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #parse(String)}, from the body as it arrived. */
+    public List<ChangeEvent> parse(byte[] body) {
+        JsonNode root = JsonFields.read(body, EXPECTED);
         Instant now = clock.instant();
         if (root.isObject()) {
             return List.of(change(root, "", now));
@@ -50,14 +57,14 @@ public final class ChangeParser {
     }
 
     private static ChangeEvent change(JsonNode item, String path, Instant now) {
-        String workflow = JsonFields.text(item, "workflow", path);
+        String workflow = JsonFields.string(item, "workflow", path);
         ChangeKind kind = kind(item, path);
-        String summary = JsonFields.text(item, "summary", path);
-        String from = JsonFields.textOrNumber(item, "from", path);
-        String to = JsonFields.textOrNumber(item, "to", path);
-        String author = JsonFields.text(item, "author", path);
-        String url = JsonFields.text(item, "url", path);
-        Instant at = JsonFields.instant(item, "at", path);
+        String summary = JsonFields.string(item, "summary", path);
+        String from = JsonFields.stringOrNumber(item, "from", path);
+        String to = JsonFields.stringOrNumber(item, "to", path);
+        String author = JsonFields.string(item, "author", path);
+        String url = JsonFields.string(item, "url", path);
+        Instant at = JsonFields.optionalInstant(item, "at", path);
         try {
             return ChangeEvent.fromApi(workflow, kind, summary, from, to, author, url, at == null ? now : at);
         } catch (BadInputException e) {
@@ -66,7 +73,7 @@ public final class ChangeParser {
     }
 
     private static ChangeKind kind(JsonNode item, String path) {
-        String id = JsonFields.text(item, "kind", path);
+        String id = JsonFields.string(item, "kind", path);
         if (id == null || id.isBlank()) {
             throw new BadInputException(JsonFields.at(path, "kind") + ": required; expected one of " + ChangeKind.allIds());
         }

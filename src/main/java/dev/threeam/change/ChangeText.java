@@ -23,15 +23,7 @@ public final class ChangeText {
         if (max < 2) {
             throw new IllegalArgumentException("max must be at least 2, got " + max);
         }
-        String line = oneLine(change);
-        if (line.length() <= max) {
-            return line;
-        }
-        int end = max - 1;
-        if (Character.isHighSurrogate(line.charAt(end - 1))) {
-            end--;
-        }
-        return line.substring(0, end) + "…";
+        return dev.threeam.common.Text.clip(oneLine(change), max);
     }
 
     /**

@@ -1,16 +1,13 @@
 package dev.threeam.change;
 
-import dev.threeam.common.ThreeAmException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.threeam.common.Hmac;
+
+import dev.threeam.common.JsonFields;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks {@code x-langfuse-signature: t=<unix seconds>,v1=<hex>}: an HMAC-SHA256 of {@code "<t>.<raw body>"}
@@ -64,7 +61,7 @@ public final class LangfuseSignature {
         }
         long seconds = seconds(timestamp);
         byte[] expected = hmac(secret, timestamp, body);
-        if (signatures.stream().noneMatch(signature -> MessageDigest.isEqual(expected, hex(signature)))) {
+        if (signatures.stream().noneMatch(signature -> Hmac.same(expected, hex(signature)))) {
             throw refused("signature does not match");
         }
         long now = clock.instant().getEpochSecond();
@@ -81,14 +78,7 @@ public final class LangfuseSignature {
     }
 
     private static byte[] hmac(String secret, String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            mac.update((timestamp + ".").getBytes(StandardCharsets.UTF_8));
-            return mac.doFinal(body);
-        } catch (GeneralSecurityException e) {
-            throw new ThreeAmException("HmacSHA256 is not available in this JVM: " + e.getMessage(), e);
-        }
+        return Hmac.sha256(secret, Hmac.utf8(timestamp + "."), body);
     }
 
     private static long seconds(String timestamp) {

@@ -1,8 +1,8 @@
 package dev.threeam.change;
 
+import dev.threeam.common.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.threeam.common.BadInputException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,16 +53,16 @@ public final class LangfuseWebhook {
 
     /** Reads a payload whose signature was checked already (or needs none, as in tests). */
     public ChangeEvent parse(byte[] body, Function<List<String>, Optional<String>> workflowResolver) {
-        JsonNode event = JsonFields.readTree(new String(body, StandardCharsets.UTF_8), "a Langfuse webhook event");
+        JsonNode event = JsonFields.read(body, "a Langfuse webhook event");
         if (!event.isObject()) {
             throw new BadInputException("body: expected a Langfuse webhook event object, got " + JsonFields.describe(event));
         }
-        String type = JsonFields.text(event, "type", "");
+        String type = JsonFields.string(event, "type", "");
         if (!EVENT_TYPE.equals(type)) {
             throw new BadInputException("type: expected \"" + EVENT_TYPE + "\" (3am records prompt versions only), got "
                     + JsonFields.describe(event.get("type")));
         }
-        String id = JsonFields.text(event, "id", "");
+        String id = JsonFields.string(event, "id", "");
         if (id == null || id.isBlank()) {
             throw new BadInputException("id: required (it makes retried deliveries record one change)");
         }
@@ -70,17 +70,17 @@ public final class LangfuseWebhook {
         if (prompt == null || !prompt.isObject()) {
             throw new BadInputException("prompt: expected an object, got " + JsonFields.describe(prompt));
         }
-        String name = JsonFields.text(prompt, "name", "prompt");
+        String name = JsonFields.string(prompt, "name", "prompt");
         if (name == null || name.isBlank()) {
             throw new BadInputException("prompt.name: required");
         }
         long version = version(prompt);
         List<String> labels = labels(prompt);
-        Instant at = JsonFields.instant(event, "timestamp", "");
+        Instant at = JsonFields.optionalInstant(event, "timestamp", "");
         String workflow = resolve(name.strip(), labels, workflowResolver);
-        String action = JsonFields.text(event, "action", "");
+        String action = JsonFields.string(event, "action", "");
         String summary = summary(name.strip(), version, action, labels,
-                JsonFields.text(prompt, "commitMessage", "prompt"));
+                JsonFields.string(prompt, "commitMessage", "prompt"));
         boolean created = action == null || action.isBlank() || action.strip().equals("created");
         return new ChangeEvent(null, workflow, ChangeKind.PROMPT, summary,
                 created && version > 1 ? "v" + (version - 1) : null, "v" + version, null, null,

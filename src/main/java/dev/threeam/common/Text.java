@@ -39,6 +39,18 @@ public final class Text {
         return text.substring(0, cut) + TRUNCATED;
     }
 
+    /** Cuts to {@code max} characters ending in "…": for a label or a button, where a marker would not fit. */
+    public static String clip(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text == null ? "" : text;
+        }
+        int end = Math.max(0, max - 1);
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "…";
+    }
+
     /** Escapes {@code & < >} for Slack mrkdwn (so {@code <!here>}, {@code <@U…>} and {@code <url|text>} stay text). */
     public static String escape(String text) {
         if (text == null) {

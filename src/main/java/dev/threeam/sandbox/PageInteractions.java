@@ -174,7 +174,7 @@ final class PageInteractions {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+        return dev.threeam.common.Text.clip(text, 301);
     }
 
     private static String write(JsonNode json) {

@@ -1,14 +1,11 @@
 package dev.threeam.sandbox;
 
+import dev.threeam.common.Hmac;
+
 import dev.threeam.common.ThreeAmException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a request body as Slack does: {@code X-Slack-Request-Timestamp} (epoch seconds) and
@@ -41,13 +38,6 @@ public final class SlackRequestSigner {
 
     /** {@code v0=} and the hex HMAC of {@code v0:timestamp:body}. */
     public String signature(String timestamp, String body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(signingSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            byte[] digest = mac.doFinal(("v0:" + timestamp + ":" + body).getBytes(StandardCharsets.UTF_8));
-            return "v0=" + HexFormat.of().formatHex(digest);
-        } catch (GeneralSecurityException e) {
-            throw new ThreeAmException("HmacSHA256 is not available in this JVM", e);
-        }
+        return "v0=" + Hmac.sha256Hex(signingSecret, Hmac.utf8("v0:" + timestamp + ":" + body));
     }
 }

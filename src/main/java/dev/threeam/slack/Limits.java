@@ -20,6 +20,6 @@ final class Limits {
 
     /** Plain text (no mrkdwn) cut to {@code max}. */
     static String plain(String text, int max) {
-        return Text.shorten(text == null ? "" : text, max);
+        return Text.shorten(text, max);
     }
 }

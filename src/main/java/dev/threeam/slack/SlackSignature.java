@@ -1,14 +1,9 @@
 package dev.threeam.slack;
 
-import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.threeam.common.Hmac;
+
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Checks Slack's request signature over the raw body bytes, exactly as received ({@code v0=} HMAC-SHA256 of
@@ -19,11 +14,11 @@ public final class SlackSignature {
 
     static final Duration WINDOW = Duration.ofMinutes(5);
 
-    private final byte[] secret;
+    private final String secret;
     private final Clock clock;
 
     public SlackSignature(String signingSecret, Clock clock) {
-        this.secret = signingSecret.getBytes(StandardCharsets.UTF_8);
+        this.secret = signingSecret;
         this.clock = clock;
     }
 
@@ -41,18 +36,10 @@ public final class SlackSignature {
         if (Math.abs(clock.instant().getEpochSecond() - sent) > WINDOW.toSeconds()) {
             return "X-Slack-Request-Timestamp is outside the 5-minute window";
         }
-        byte[] expected = sign(timestamp.trim(), body).getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(expected, signature.trim().getBytes(StandardCharsets.UTF_8)) ? null : "signature does not match";
+        return Hmac.same(sign(timestamp.trim(), body), signature.trim()) ? null : "signature does not match";
     }
 
     String sign(String timestamp, byte[] body) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.UTF_8));
-            return "v0=" + HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is unavailable", e);
-        }
+        return "v0=" + Hmac.sha256Hex(secret, Hmac.utf8("v0:" + timestamp + ":"), body);
     }
 }

@@ -3,6 +3,7 @@ package dev.threeam.web;
 import dev.threeam.action.ActionLog;
 import dev.threeam.common.BadInputException;
 import dev.threeam.common.Json;
+import dev.threeam.common.JsonFields;
 import dev.threeam.drill.DrillService;
 import dev.threeam.incident.Example;
 import dev.threeam.incident.Incident;
@@ -54,20 +55,20 @@ final class ApiRoutes {
         });
         routes.post("/api/drills", ctx -> {
             token.check(ctx);
-            Map<String, Object> body = JsonBodies.object(ctx.bodyAsBytes());
-            String id = drills.start(JsonBodies.string(body, "workflow"), JsonBodies.string(body, "failure_type"), "api");
+            Map<String, Object> body = JsonFields.object(ctx.bodyAsBytes());
+            String id = drills.start(JsonFields.requiredString(body, "workflow"), JsonFields.requiredString(body, "failure_type"), "api");
             wake.run();
             Http.json(ctx, 201, Map.of("incident", id));
         });
         routes.post("/api/incidents/{id}/eval-result", ctx -> {
             token.check(ctx);
-            Map<String, Object> body = JsonBodies.object(ctx.bodyAsBytes());
+            Map<String, Object> body = JsonFields.object(ctx.bodyAsBytes());
             Object passed = body.get("passed");
             if (!(passed instanceof Boolean)) {
                 throw new BadInputException("passed: expected true or false, got " + (passed == null ? "nothing" : passed));
             }
-            String summary = body.get("summary") == null ? "" : JsonBodies.string(body, "summary");
-            String url = body.get("url") == null ? null : JsonBodies.string(body, "url");
+            String summary = body.get("summary") == null ? "" : JsonFields.requiredString(body, "summary");
+            String url = body.get("url") == null ? null : JsonFields.requiredString(body, "url");
             if (!incidents.recordEvalResult(ctx.pathParam("id"), (Boolean) passed, summary, url)) {
                 throw notFound(ctx.pathParam("id"));
             }

@@ -8,7 +8,6 @@ import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +32,7 @@ final class ChangeRoutes {
     void register(RoutesConfig routes, BearerToken token) {
         routes.post("/changes", ctx -> {
             token.check(ctx);
-            List<ChangeEvent> parsed = parser.parse(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)).stream()
+            List<ChangeEvent> parsed = parser.parse(ctx.bodyAsBytes()).stream()
                     .map(change -> change.withWorkflow(canonical(change.workflow()))).toList();
             int recorded = changes.record(parsed);
             metrics.changes("api", recorded);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.threeam.common.ThreeAmException;
 import dev.threeam.action.AuthorizationTest.CountingDirectory;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;

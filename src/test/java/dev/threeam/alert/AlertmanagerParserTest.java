@@ -107,7 +107,7 @@ class AlertmanagerParserTest {
         assertThatThrownBy(() -> parse("{\"alerts\":[{\"status\":\"firing\",\"labels\":{\"a\":{\"b\":1}}}]}"))
                 .hasMessage("alerts[0].labels.a: expected a string, number or boolean, got an object");
         assertThatThrownBy(() -> parse("{\"alerts\":[{\"status\":\"firing\",\"startsAt\":\"yesterday\"}]}"))
-                .hasMessage("alerts[0].startsAt: expected an ISO-8601 time, got \"yesterday\"");
+                .hasMessage("alerts[0].startsAt: expected an ISO-8601 time like 2026-11-28T01:40:00Z, got \"yesterday\"");
         assertThatThrownBy(() -> parse("{\"commonLabels\":[],\"alerts\":[{\"status\":\"firing\"}]}"))
                 .hasMessage("commonLabels: expected an object, got an array");
     }

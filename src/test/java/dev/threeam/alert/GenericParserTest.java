@@ -77,7 +77,7 @@ class GenericParserTest {
         assertThatThrownBy(() -> parse("{\"title\":\"a\",\"value\":\"high\"}"))
                 .hasMessage("value: expected a number, got \"high\"");
         assertThatThrownBy(() -> parse("{\"title\":\"a\",\"starts_at\":\"28/11/2026\"}"))
-                .hasMessage("starts_at: expected an ISO-8601 time, got \"28/11/2026\"");
+                .hasMessage("starts_at: expected an ISO-8601 time like 2026-11-28T01:40:00Z, got \"28/11/2026\"");
         assertThatThrownBy(() -> parse("{\"title\":[\"a\"]}")).hasMessage("title: expected a string, got an array");
         assertThatThrownBy(() -> parse("[]")).hasMessage("body: expected at least one alert");
         assertThatThrownBy(() -> parse("\"alert\"")).hasMessage(

@@ -33,7 +33,7 @@ class ChangeEventTest {
     void over_long_free_text_is_cut_with_a_marker() {
         ChangeEvent change = ChangeTestData.aChange().summary("x".repeat(5000)).build();
 
-        assertThat(change.summary()).hasSize(ChangeEvent.MAX_TEXT).endsWith("… [truncated]");
+        assertThat(change.summary()).hasSize(ChangeEvent.MAX_TEXT).endsWith("…[truncated]");
         assertThat(change.withId(1).summary()).isEqualTo(change.summary());
     }
 

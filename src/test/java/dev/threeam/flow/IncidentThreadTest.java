@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.threeam.sandbox.SandboxCall;
 import dev.threeam.sandbox.SandboxMessage;
-import dev.threeam.slack.QuestionViews;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
