@@ -1,6 +1,9 @@
 package dev.threeam.store;
 
 import dev.threeam.common.ThreeAmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
@@ -8,6 +11,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
@@ -19,6 +23,7 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Opens the database named by a JDBC URL (SQLite or PostgreSQL), runs the migrations, and hands out a
  * {@link Jdbi} whose instants are stored as epoch milliseconds, the same on both databases.
+ * {@link #openReadOnly} opens it for reading only, as {@code check} does: no migrations, no writes.
  */
 public final class Database implements AutoCloseable {
 
@@ -46,15 +51,7 @@ public final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(postgres ? "threeam-postgres" : "threeam-sqlite");
         if (postgres) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setUrl(url);
-            if (user != null) {
-                pg.setUser(user);
-            }
-            if (password != null) {
-                pg.setPassword(password);
-            }
-            pool.setDataSource(pg);
+            pool.setDataSource(postgres(url, user, password));
             pool.setMaximumPoolSize(POSTGRES_POOL);
         } else if (url.startsWith("jdbc:sqlite:")) {
             // SQLite has one writer: one shared connection serializes access inside the process, so threads queue
@@ -74,6 +71,39 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ThreeAmException("cannot migrate the database at " + url + ": " + e.getMessage(), e);
         }
+        return connect(pool, url, postgres);
+    }
+
+    /**
+     * Opens an existing database for reading only. Nothing is migrated or created: SQLite opens the file read-only
+     * (a missing file is an error, not a new database), PostgreSQL sessions are {@code READ ONLY}, so a write fails.
+     * Tables may be missing: ask {@link #hasTable}.
+     */
+    public static Database openReadOnly(String url, String user, String password) {
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName(postgres ? "threeam-postgres-read-only" : "threeam-sqlite-read-only");
+        pool.setMaximumPoolSize(1);
+        pool.setReadOnly(true);
+        if (postgres) {
+            PGSimpleDataSource pg = postgres(url, user, password);
+            pg.setReadOnly(true);
+            pg.setReadOnlyMode("always"); // the default ("transaction") leaves auto-commit statements writable
+            pool.setDataSource(pg);
+        } else if (url.startsWith("jdbc:sqlite:")) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(10_000);
+            SQLiteDataSource dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl(url);
+            pool.setDataSource(dataSource);
+        } else {
+            throw new ThreeAmException("DATABASE_URL: expected jdbc:sqlite:… or jdbc:postgresql:…, got \"" + url + "\"");
+        }
+        return connect(pool, url, postgres);
+    }
+
+    private static Database connect(HikariConfig pool, String url, boolean postgres) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool);
@@ -87,6 +117,18 @@ public final class Database implements AutoCloseable {
             return resultSet.wasNull() ? null : Instant.ofEpochMilli(millis);
         });
         return new Database(jdbi, postgres, dataSource);
+    }
+
+    private static PGSimpleDataSource postgres(String url, String user, String password) {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setUrl(url);
+        if (user != null) {
+            pg.setUser(user);
+        }
+        if (password != null) {
+            pg.setPassword(password);
+        }
+        return pg;
     }
 
     private static SQLiteDataSource sqlite(String url) {
@@ -107,6 +149,24 @@ public final class Database implements AutoCloseable {
 
     public boolean postgres() {
         return postgres;
+    }
+
+    /**
+     * True when {@code table} exists: in PostgreSQL, in the connection's current schema (the first of its
+     * {@code search_path}, or {@code currentSchema} of the URL).
+     */
+    public boolean hasTable(String table) {
+        try {
+            return jdbi.withHandle(handle -> {
+                Connection connection = handle.getConnection();
+                String schema = postgres ? connection.getSchema() : null;
+                try (ResultSet tables = connection.getMetaData().getTables(null, schema, table, new String[] {"TABLE"})) {
+                    return tables.next();
+                }
+            });
+        } catch (SQLException | JdbiException e) {
+            throw new ThreeAmException("cannot list the tables of the database: " + e.getMessage(), e);
+        }
     }
 
     /** True when a trivial query answers: what {@code /readyz} asks. */
