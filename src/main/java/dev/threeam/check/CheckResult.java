@@ -1,10 +1,13 @@
 package dev.threeam.check;
 
+import dev.threeam.drill.DrillReport;
 import dev.threeam.runbook.HandoverReport;
 import dev.threeam.runbook.RunbookProblem;
 import dev.threeam.runbook.WorkflowReadiness;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +27,8 @@ public record CheckResult(HandoverReport handover, Drills drills, boolean strict
     public static final int NOT_READY = 1;
     /** Wrong usage, or the runbooks folder or the database could not be read. */
     public static final int USAGE_OR_IO_ERROR = 2;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     public CheckResult {
         workingDir = workingDir.toAbsolutePath().normalize();
@@ -110,9 +115,9 @@ public record CheckResult(HandoverReport handover, Drills drills, boolean strict
     }
 
     private String lastDrill(WorkflowReadiness workflow, WorkflowReadiness.Coverage coverage) {
-        return drills.entry(workflow.workflow(), coverage.type()).flatMap(entry -> entry.last())
-                .map(drill -> "last: " + drill.incidentId() + ", " + (drill.passed() ? "passed" : "not passed") + ", "
-                        + drill.endedAt())
+        return drills.entry(workflow.workflow(), coverage.type()).flatMap(DrillReport.Entry::last)
+                .map(drill -> "last drill " + drill.incidentId() + " on " + DAY.format(drill.endedAt())
+                        + (drill.passed() ? " passed, more than 90 days ago" : " did not pass"))
                 .orElse("never drilled");
     }
 }
