@@ -3,6 +3,7 @@ package dev.threeam.runbook;
 import dev.threeam.classify.FailureType;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -46,13 +47,20 @@ public record HandoverReport(String dir, Path folder, List<WorkflowReadiness> wo
                 .sorted(Comparator.comparing(WorkflowReadiness::workflow))
                 .toList();
         List<String> notLoaded = files.get().stream().filter(ParsedRunbook::failed).map(ParsedRunbook::name).toList();
-        List<RunbookProblem> problems = files.get().stream().flatMap(file -> file.problems().stream()).toList();
-        return new HandoverReport(registry.folderProblem().file(), dir, workflows, notLoaded, problems, true);
+        List<RunbookProblem> problems = new ArrayList<>(files.get().stream().flatMap(file -> file.problems().stream())
+                .toList());
+        String name = registry.folderProblem().file();
+        if (files.get().stream().allMatch(file -> file.runbook().isEmpty() && !file.failed())) {
+            problems.add(RunbookProblem.error(name, 0, "", "no runbook in " + dir.toAbsolutePath().normalize()
+                    + ": a runbook is a .md file that starts with --- front matter (see runbooks/support-chat.md)"));
+        }
+        return new HandoverReport(name, dir, workflows, notLoaded, problems, true);
     }
 
-    /** Every workflow ready, every file loaded. */
+    /** At least one workflow, every workflow ready, every file loaded. */
     public boolean ready() {
-        return folderLoaded && notLoaded.isEmpty() && workflows.stream().allMatch(WorkflowReadiness::ready);
+        return folderLoaded && notLoaded.isEmpty() && !workflows.isEmpty()
+                && workflows.stream().allMatch(WorkflowReadiness::ready);
     }
 
     /** The problems of {@code file} ({@code runbooks/support.md}). */

@@ -45,12 +45,7 @@ public final class RunbookRegistry implements AutoCloseable {
 
     /** Loads every {@code *.md} of {@code dir}; {@code env} fills {@code ${NAME}}; sandbox makes missing ones warnings. */
     public static RunbookRegistry load(Path dir, Map<String, String> env, boolean sandbox, Clock clock) {
-        return load(dir, env, UnsetVariables.forServe(sandbox), clock);
-    }
-
-    /** Loads every {@code *.md} of {@code dir}; {@code env} fills {@code ${NAME}}; {@code unset} says what a missing one means. */
-    public static RunbookRegistry load(Path dir, Map<String, String> env, UnsetVariables unset, Clock clock) {
-        RunbookRegistry registry = new RunbookRegistry(dir, env, unset, clock);
+        RunbookRegistry registry = new RunbookRegistry(dir, env, UnsetVariables.forServe(sandbox), clock);
         registry.reload();
         return registry;
     }

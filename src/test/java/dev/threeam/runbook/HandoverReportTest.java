@@ -118,6 +118,21 @@ class HandoverReportTest {
     }
 
     @Test
+    void a_folder_without_any_runbook_is_not_ready() {
+        Path dir = temp.resolve("docs");
+        RunbookFiles.write(dir, "README.md", "# Notes\nNo front matter here.\n");
+
+        HandoverReport report = check(dir, Map.of());
+
+        assertThat(report.folderLoaded()).isTrue();
+        assertThat(report.ready()).isFalse();
+        assertThat(report.problems()).extracting(RunbookProblem::toString).containsExactly(
+                "docs/README.md:1: no front matter (a --- line first): not a runbook, skipped",
+                "docs: no runbook in " + dir.toAbsolutePath() + ": a runbook is a .md file that starts with --- front"
+                        + " matter (see runbooks/support-chat.md)");
+    }
+
+    @Test
     void a_file_is_found_on_disk_through_the_folder_as_given() {
         Path dir = temp.resolve("ops").resolve("runbooks");
         RunbookFiles.write(dir, "shop.md", runbook(shopFrontMatter()));
