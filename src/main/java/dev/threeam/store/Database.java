@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
@@ -29,18 +30,18 @@ public final class Database implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final boolean postgres;
-    private final HikariDataSource pool;
+    private final Runnable closer;
 
-    private Database(Jdbi jdbi, boolean postgres, HikariDataSource pool) {
+    private Database(Jdbi jdbi, boolean postgres, Runnable closer) {
         this.jdbi = jdbi;
         this.postgres = postgres;
-        this.pool = pool;
+        this.closer = closer;
     }
 
     /** Closes the connections. */
     @Override
     public void close() {
-        pool.close();
+        closer.run();
     }
 
     /** PostgreSQL connections per process; two or three replicas stay far below the server's default limit. */
@@ -81,26 +82,37 @@ public final class Database implements AutoCloseable {
      */
     public static Database openReadOnly(String url, String user, String password) {
         boolean postgres = url.startsWith("jdbc:postgresql:");
-        HikariConfig pool = new HikariConfig();
-        pool.setPoolName(postgres ? "threeam-postgres-read-only" : "threeam-sqlite-read-only");
-        pool.setMaximumPoolSize(1);
-        pool.setReadOnly(true);
+        DataSource dataSource;
         if (postgres) {
             PGSimpleDataSource pg = postgres(url, user, password);
             pg.setReadOnly(true);
             pg.setReadOnlyMode("always"); // the default ("transaction") leaves auto-commit statements writable
-            pool.setDataSource(pg);
+            dataSource = pg;
         } else if (url.startsWith("jdbc:sqlite:")) {
             SQLiteConfig config = new SQLiteConfig();
             config.setReadOnly(true);
             config.setBusyTimeout(10_000);
-            SQLiteDataSource dataSource = new SQLiteDataSource(config);
-            dataSource.setUrl(url);
-            pool.setDataSource(dataSource);
+            SQLiteDataSource sqlite = new SQLiteDataSource(config);
+            sqlite.setUrl(url);
+            dataSource = sqlite;
         } else {
             throw new ThreeAmException("DATABASE_URL: expected jdbc:sqlite:… or jdbc:postgresql:…, got \"" + url + "\"");
         }
-        return connect(pool, url, postgres);
+        // one connection, no pool: for one thread that reads a few rows and exits (check)
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+            connection.setReadOnly(true);
+        } catch (SQLException e) {
+            throw new ThreeAmException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
+        }
+        return new Database(configured(Jdbi.create(connection)), postgres, () -> {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new ThreeAmException("cannot close the database at " + url + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     private static Database connect(HikariConfig pool, String url, boolean postgres) {
@@ -110,13 +122,18 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ThreeAmException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
         }
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        return new Database(configured(Jdbi.create(dataSource)), postgres, dataSource::close);
+    }
+
+    /** Instants as epoch milliseconds both ways; SQL Objects on. */
+    private static Jdbi configured(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantAsMillis());
         jdbi.registerColumnMapper(Instant.class, (resultSet, column, context) -> {
             long millis = resultSet.getLong(column);
             return resultSet.wasNull() ? null : Instant.ofEpochMilli(millis);
         });
-        return new Database(jdbi, postgres, dataSource);
+        return jdbi;
     }
 
     private static PGSimpleDataSource postgres(String url, String user, String password) {
