@@ -1,14 +1,10 @@
 package dev.threeam;
 
+import dev.threeam.check.CheckFormat;
+import dev.threeam.check.CheckRequest;
+import dev.threeam.check.HandoverCheck;
 import dev.threeam.common.ThreeAmException;
 import dev.threeam.config.Config;
-import dev.threeam.drill.DrillHistory;
-import dev.threeam.drill.DrillReport;
-import dev.threeam.runbook.HandoverReport;
-import dev.threeam.runbook.WorkflowReadiness;
-import dev.threeam.store.Database;
-import java.time.Instant;
-import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -18,7 +14,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code java -jar threeam.jar [serve]} runs the bot; {@code check [DIR]} prints the handover report. */
+/** {@code java -jar threeam.jar [serve]} runs the bot; {@code check [DIR]} judges the runbooks ({@code dev.threeam.check}). */
 @Command(name = "threeam", mixinStandardHelpOptions = true, version = "3am 0.1.0",
         description = "Runs incidents in production AI systems from Slack.",
         subcommands = {Main.Serve.class, Main.Check.class})
@@ -65,36 +61,36 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    @Command(name = "check", description = "Validate runbooks and print the handover report; exit 1 when a workflow is not ready.")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {
+            "Validate runbooks and print the handover report, without needing the secrets they reference.",
+            "Exit code: 0 ready, 1 not ready, 2 usage or I/O error (unknown format, unreadable folder or database)."})
     static final class Check implements Callable<Integer> {
         @Parameters(index = "0", arity = "0..1", description = "runbooks folder (default: RUNBOOKS_DIR or ./runbooks)")
         Path dir;
 
-        @Option(names = "--require-drills", description = "fail when a failure type has no passed drill in the last 90 days")
+        @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
+                description = "text (default), json, github (workflow commands for GitHub Actions) or junit (JUnit XML)")
+        CheckFormat format;
+
+        @Option(names = "--strict-env", description = "a $${NAME} whose variable is not set is an error, not a warning")
+        boolean strictEnv;
+
+        @Option(names = "--require-drills", description = "fail when a failure type has no passed drill in the last 90 days"
+                + " (reads DATABASE_URL read-only)")
         boolean requireDrills;
 
         @Override
         public Integer call() {
-            Config config = Config.fromEnvironment();
-            Path runbooks = dir != null ? dir : config.runbooksDir();
-            int exit = HandoverReport.run(runbooks, config.environment(), System.out);
-            List<String> workflows = HandoverReport.of(runbooks, config.environment(), false).workflows().stream()
-                    .map(WorkflowReadiness::workflow).toList();
-            if (!databaseExists(config.databaseUrl())) {
-                System.out.println("\nDrill history: none (no database at " + config.databaseUrl() + "; set DATABASE_URL to the bot's)");
-                return requireDrills && !workflows.isEmpty() ? 1 : exit;
-            }
-            Database database = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
-            boolean drilled = DrillReport.print(workflows, new DrillHistory(database.jdbi()), Instant.now(), requireDrills, System.out);
-            return exit != 0 ? exit : drilled ? 0 : 1;
+            return HandoverCheck.onConsole(Clock.systemUTC())
+                    .run(new CheckRequest(dir, format, strictEnv, requireDrills), Config::fromEnvironment);
         }
 
-        private static boolean databaseExists(String url) {
-            if (!url.startsWith("jdbc:sqlite:")) {
-                return true;
+        static final class FormatConverter implements CommandLine.ITypeConverter<CheckFormat> {
+            @Override
+            public CheckFormat convert(String value) {
+                return CheckFormat.fromId(value).orElseThrow(() -> new CommandLine.TypeConversionException(
+                        "expected one of " + CheckFormat.ids() + ", got \"" + value + "\""));
             }
-            String file = url.substring("jdbc:sqlite:".length());
-            return !file.isBlank() && !file.contains(":memory:") && java.nio.file.Files.exists(Path.of(file.replaceFirst("\\?.*$", "")));
         }
     }
 }

@@ -1,25 +1,28 @@
 package dev.threeam.runbook;
 
 import dev.threeam.classify.FailureType;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The {@code check} command's report: for every workflow, whether an on-call could be handed its incidents
- * tonight (see {@link WorkflowReadiness}), and every problem of every file.
+ * What the {@code check} command judges: for every workflow, whether an on-call could be handed its incidents
+ * tonight (see {@link WorkflowReadiness}), and every problem of every file. Data only; {@code dev.threeam.check}
+ * renders it.
  *
- * @param dir          the folder as people know it
+ * @param dir          the folder as problems name it ({@code runbooks})
+ * @param folder       the folder as it was given ({@code runbooks/}, {@code ../ops/runbooks})
  * @param workflows    one entry per loaded runbook, by workflow id
  * @param notLoaded    files that failed to load
  * @param problems     every problem found, warnings included
  * @param folderLoaded false when the folder is missing or unreadable
  */
-public record HandoverReport(String dir, List<WorkflowReadiness> workflows, List<String> notLoaded,
+public record HandoverReport(String dir, Path folder, List<WorkflowReadiness> workflows, List<String> notLoaded,
                              List<RunbookProblem> problems, boolean folderLoaded) {
 
     public HandoverReport {
@@ -28,50 +31,67 @@ public record HandoverReport(String dir, List<WorkflowReadiness> workflows, List
         problems = List.copyOf(problems);
     }
 
-    /** Loads {@code dir} strictly (a missing variable is an error) and prints the report; returns the exit code. */
-    public static int run(Path dir, Map<String, String> env, PrintStream out) {
-        return run(dir, env, false, out);
-    }
-
-    /** As {@link #run(Path, Map, PrintStream)}; with {@code sandbox}, missing variables are only warnings. */
-    public static int run(Path dir, Map<String, String> env, boolean sandbox, PrintStream out) {
-        HandoverReport report = of(dir, env, sandbox);
-        out.print(HandoverPrinter.render(report));
-        out.flush();
-        return report.exitCode();
-    }
-
-    /** The report as data. */
-    public static HandoverReport of(Path dir, Map<String, String> env, boolean sandbox) {
-        RunbookRegistry registry = RunbookRegistry.unloaded(dir, env, sandbox, Clock.systemUTC());
-        ReloadResult result = registry.reload();
-        List<WorkflowReadiness> workflows = registry.all().stream()
-                .map(runbook -> readiness(runbook, registry.name(runbook.file()), result.problems()))
+    /**
+     * Reads every runbook of {@code dir} once (nothing is served or watched); {@code env} fills {@code ${NAME}} and
+     * {@code unset} says what a variable that is not set means.
+     */
+    public static HandoverReport of(Path dir, Map<String, String> env, UnsetVariables unset) {
+        RunbookRegistry registry = RunbookRegistry.unloaded(dir, env, unset, Clock.systemUTC());
+        Optional<List<ParsedRunbook>> files = registry.parseFolder();
+        if (files.isEmpty()) {
+            RunbookProblem problem = registry.folderProblem();
+            return new HandoverReport(problem.file(), dir, List.of(), List.of(), List.of(problem), false);
+        }
+        List<WorkflowReadiness> workflows = files.get().stream().filter(file -> file.runbook().isPresent())
+                .map(HandoverReport::readiness)
+                .sorted(Comparator.comparing(WorkflowReadiness::workflow))
                 .toList();
-        Path name = dir.toAbsolutePath().normalize().getFileName();
-        return new HandoverReport(name == null ? dir.toString() : name.toString(), workflows, result.failed(),
-                result.problems(), registry.ready());
+        List<String> notLoaded = files.get().stream().filter(ParsedRunbook::failed).map(ParsedRunbook::name).toList();
+        List<RunbookProblem> problems = new ArrayList<>(files.get().stream().flatMap(file -> file.problems().stream())
+                .toList());
+        String name = registry.folderProblem().file();
+        if (files.get().stream().allMatch(file -> file.runbook().isEmpty() && !file.failed())) {
+            problems.add(RunbookProblem.error(name, 0, "", "no runbook in " + dir.toAbsolutePath().normalize()
+                    + ": a runbook is a .md file that starts with --- front matter (see runbooks/support-chat.md)"));
+        }
+        return new HandoverReport(name, dir, workflows, notLoaded, problems, true);
     }
 
-    /** Every workflow ready, every file loaded. */
+    /** At least one workflow, every workflow ready, every file loaded. */
     public boolean ready() {
-        return folderLoaded && notLoaded.isEmpty() && workflows.stream().allMatch(WorkflowReadiness::ready);
+        return folderLoaded && notLoaded.isEmpty() && !workflows.isEmpty()
+                && workflows.stream().allMatch(WorkflowReadiness::ready);
     }
 
-    /** 0 when {@link #ready()}, else 1. */
-    public int exitCode() {
-        return ready() ? 0 : 1;
+    /** The problems of {@code file} ({@code runbooks/support.md}). */
+    public List<RunbookProblem> problemsOf(String file) {
+        return problems.stream().filter(problem -> problem.file().equals(file)).toList();
     }
 
-    private static WorkflowReadiness readiness(Runbook runbook, String file, List<RunbookProblem> problems) {
+    /** The file on disk that a problem's {@code file} names, as it was given: {@code runbooks/} + {@code x.md}. */
+    public Path pathOf(String file) {
+        String prefix = dir + "/";
+        return file.startsWith(prefix) ? folder.resolve(file.substring(prefix.length())) : folder;
+    }
+
+    private static WorkflowReadiness readiness(ParsedRunbook file) {
+        Runbook runbook = file.runbook().orElseThrow();
         List<WorkflowReadiness.Coverage> coverage = Arrays.stream(FailureType.classified())
-                .map(type -> new WorkflowReadiness.Coverage(type, ownerToWake(runbook, type),
-                        RollbackFit.forType(runbook, type).map(Runbook.Rollback::id),
-                        runbook.section(type).filter(text -> !text.isBlank()).isPresent()))
+                .map(type -> coverage(file, runbook, type))
                 .toList();
-        return new WorkflowReadiness(runbook.workflow(), runbook.title(), file, coverage, runbook.qualitySignals(),
-                runbook.budgets(), runbook.latency(), runbook.knownLimits(), Optional.ofNullable(runbook.eval()),
-                problems.stream().filter(problem -> problem.file().equals(file)).toList());
+        return new WorkflowReadiness(runbook.workflow(), runbook.title(), file.name(), coverage,
+                runbook.qualitySignals(), runbook.budgets(), runbook.latency(), runbook.knownLimits(),
+                Optional.ofNullable(runbook.eval()), file.problems());
+    }
+
+    private static WorkflowReadiness.Coverage coverage(ParsedRunbook file, Runbook runbook, FailureType type) {
+        Optional<String> owner = ownerToWake(runbook, type);
+        boolean section = runbook.section(type).filter(text -> !text.isBlank()).isPresent();
+        int line = owner.isEmpty() || section
+                ? file.firstLine("escalation." + type.id(), "escalation", "owners")
+                : file.firstLine(ParsedRunbook.BODY);
+        return new WorkflowReadiness.Coverage(type, owner, RollbackFit.forType(runbook, type).map(Runbook.Rollback::id),
+                section, line);
     }
 
     private static Optional<String> ownerToWake(Runbook runbook, FailureType type) {

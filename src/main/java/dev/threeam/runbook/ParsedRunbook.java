@@ -15,6 +15,9 @@ import java.util.Optional;
 public record ParsedRunbook(Path file, String name, Optional<Runbook> runbook, List<RunbookProblem> problems,
                             Map<String, Integer> keyLines) {
 
+    /** The key of {@link #keyLines} that holds the first line of the Markdown body. */
+    public static final String BODY = "(body)";
+
     public ParsedRunbook {
         problems = List.copyOf(problems);
         keyLines = Map.copyOf(keyLines);
@@ -28,6 +31,21 @@ public record ParsedRunbook(Path file, String name, Optional<Runbook> runbook, L
     /** The file line of a top-level key or list item ({@code workflow}, {@code aliases[1]}); 1 when unknown. */
     public int line(String key) {
         return keyLines.getOrDefault(key, 1);
+    }
+
+    /**
+     * The line of the first of {@code keys} that is written ({@code escalation.cost_failure}, then
+     * {@code escalation}), else 1. Besides top-level keys and aliases, {@code escalation.<type>} and {@link #BODY}
+     * are known.
+     */
+    public int firstLine(String... keys) {
+        for (String key : keys) {
+            Integer line = keyLines.get(key);
+            if (line != null) {
+                return line;
+            }
+        }
+        return 1;
     }
 
     /** The same file, failed with more errors: it gives no runbook. */

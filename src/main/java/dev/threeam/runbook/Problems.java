@@ -1,8 +1,10 @@
 package dev.threeam.runbook;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Collects the problems of one file, placing each on the line of its key; also reads values and reports shapes. */
 final class Problems {
@@ -10,6 +12,7 @@ final class Problems {
     private final String file;
     private final YamlTree tree;
     private final List<RunbookProblem> found = new ArrayList<>();
+    private final Set<String> unresolved = new HashSet<>();
 
     Problems(String file, YamlTree tree) {
         this.file = file;
@@ -31,6 +34,16 @@ final class Problems {
 
     void warningOnLine(int line, String key, String message) {
         found.add(RunbookProblem.warning(file, line, key, message));
+    }
+
+    /** {@code path} still holds a {@code ${NAME}} whose variable is not set (already reported). */
+    void markUnresolved(String path) {
+        unresolved.add(path);
+    }
+
+    /** True when {@code path}'s value keeps an unset {@code ${NAME}}: its format cannot be checked here. */
+    boolean unresolved(String path) {
+        return unresolved.contains(path);
     }
 
     List<String> duplicateKeys() {

@@ -9,20 +9,21 @@ import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${NAME}} in every front-matter value with the environment's value. A missing (or blank)
- * variable is an error naming the key; in sandbox mode a warning, and the text keeps {@code ${NAME}}.
+ * variable is reported on the key that names it, as an error or a warning as {@link UnsetVariables} says; the text
+ * keeps {@code ${NAME}}, and the key is marked so that format checks (a Slack id, a flag file) leave it alone.
  */
 final class References {
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
     private final Map<String, String> env;
-    private final boolean sandbox;
+    private final UnsetVariables unset;
     private final Problems problems;
     private final Set<String> unresolved = new LinkedHashSet<>();
 
-    References(Map<String, String> env, boolean sandbox, Problems problems) {
+    References(Map<String, String> env, UnsetVariables unset, Problems problems) {
         this.env = env;
-        this.sandbox = sandbox;
+        this.unset = unset;
         this.problems = problems;
     }
 
@@ -70,12 +71,14 @@ final class References {
 
     private void report(String name, String path) {
         unresolved.add(name);
-        if (sandbox) {
-            problems.warning(path, "${" + name + "} is not set; kept as written, calls using it are only shown"
-                    + " (sandbox mode)");
-        } else {
-            problems.error(path, "${" + name + "} is not set in the environment; set " + name
+        problems.markUnresolved(path);
+        switch (unset) {
+            case ERROR -> problems.error(path, "${" + name + "} is not set in the environment; set " + name
                     + " or remove the reference");
+            case SANDBOX -> problems.warning(path, "${" + name + "} is not set; kept as written, calls using it are"
+                    + " only shown (sandbox mode)");
+            case NEEDED_AT_RUN_TIME -> problems.warning(path, "${" + name + "} is not set here; 3am will need " + name
+                    + " at run time");
         }
     }
 }

@@ -122,7 +122,7 @@ final class RollbackCheck {
 
     private void checkFlagdFile(Object value, String path) {
         String file = Values.text(value);
-        if (file != null && !file.isBlank() && !Files.isRegularFile(runbooksDir.resolve(file))) {
+        if (file != null && !file.isBlank() && !problems.unresolved(path) && !Files.isRegularFile(runbooksDir.resolve(file))) {
             problems.error(path, "no flag file at " + runbooksDir.resolve(file).toAbsolutePath().normalize()
                     + " (the path is relative to the runbooks folder)");
         }

@@ -22,17 +22,22 @@ public final class RunbookParser {
 
     private final Path runbooksDir;
     private final Map<String, String> env;
-    private final boolean sandbox;
+    private final UnsetVariables unset;
 
     /**
      * @param runbooksDir the folder flagd files are relative to
      * @param env         the variables {@code ${NAME}} may name
-     * @param sandbox     true: a missing variable is a warning and stays as written
+     * @param unset       what a variable that is not set means
      */
-    public RunbookParser(Path runbooksDir, Map<String, String> env, boolean sandbox) {
+    public RunbookParser(Path runbooksDir, Map<String, String> env, UnsetVariables unset) {
         this.runbooksDir = runbooksDir;
         this.env = Map.copyOf(env);
-        this.sandbox = sandbox;
+        this.unset = unset;
+    }
+
+    /** As {@code serve} reads runbooks: with {@code sandbox}, a missing variable is a warning and stays as written. */
+    public RunbookParser(Path runbooksDir, Map<String, String> env, boolean sandbox) {
+        this(runbooksDir, env, UnsetVariables.forServe(sandbox));
     }
 
     /** Reads {@code file}, naming it {@code name} in problems ({@code runbooks/support.md}). */
@@ -74,20 +79,26 @@ public final class RunbookParser {
 
     private ParsedRunbook build(Path file, String name, FrontMatter frontMatter, YamlTree tree) {
         Problems problems = new Problems(name, tree);
-        List<String> unresolved = new References(env, sandbox, problems).resolve(tree.root());
+        List<String> unresolved = new References(env, unset, problems).resolve(tree.root());
         RunbookValidator.validate(tree.root(), problems, runbooksDir);
         Map<FailureType, String> sections = BodySections.split(frontMatter.body(), (type, index) ->
                 problems.warningOnLine(frontMatter.bodyFirstLine() + index, "## " + type.title(),
                         "a second section for " + type.id() + "; both are quoted, one after the other"));
-        Map<String, Integer> keyLines = topLevelLines(tree);
+        Map<String, Integer> keyLines = keyLines(tree, frontMatter.bodyFirstLine());
         Optional<Runbook> runbook = problems.hasErrors() ? Optional.empty() : Optional.of(
                 RunbookMapper.toRunbook(tree.root(), sections, unresolved, file, runbooksDir));
         return new ParsedRunbook(file, name, runbook, problems.all(), keyLines);
     }
 
-    private static Map<String, Integer> topLevelLines(YamlTree tree) {
+    /** Lines of the top-level keys, aliases, {@code escalation.<type>} entries and the body. */
+    private static Map<String, Integer> keyLines(YamlTree tree, int bodyFirstLine) {
         Map<String, Integer> lines = new HashMap<>();
+        lines.put(ParsedRunbook.BODY, bodyFirstLine);
         tree.root().keySet().forEach(key -> lines.put(key, tree.line(key)));
+        Map<String, Object> escalation = Values.map(tree.root().get("escalation"));
+        if (escalation != null) {
+            escalation.keySet().forEach(type -> lines.put("escalation." + type, tree.line("escalation." + type)));
+        }
         List<String> aliases = Values.texts(tree.root().get("aliases"));
         for (int index = 0; aliases != null && index < aliases.size(); index++) {
             lines.put("aliases[" + index + "]", tree.line("aliases[" + index + "]"));

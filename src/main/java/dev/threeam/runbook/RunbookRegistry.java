@@ -37,22 +37,22 @@ public final class RunbookRegistry implements AutoCloseable {
     private volatile State state = new State(List.of(), List.of(), false);
     private RunbookWatcher watcher;
 
-    private RunbookRegistry(Path dir, Map<String, String> env, boolean sandbox, Clock clock) {
+    private RunbookRegistry(Path dir, Map<String, String> env, UnsetVariables unset, Clock clock) {
         this.dir = dir;
-        this.parser = new RunbookParser(dir, env, sandbox);
+        this.parser = new RunbookParser(dir, env, unset);
         this.clock = clock;
     }
 
     /** Loads every {@code *.md} of {@code dir}; {@code env} fills {@code ${NAME}}; sandbox makes missing ones warnings. */
     public static RunbookRegistry load(Path dir, Map<String, String> env, boolean sandbox, Clock clock) {
-        RunbookRegistry registry = new RunbookRegistry(dir, env, sandbox, clock);
+        RunbookRegistry registry = new RunbookRegistry(dir, env, UnsetVariables.forServe(sandbox), clock);
         registry.reload();
         return registry;
     }
 
-    /** A registry that has read nothing yet: {@link #reload()} reads. */
-    static RunbookRegistry unloaded(Path dir, Map<String, String> env, boolean sandbox, Clock clock) {
-        return new RunbookRegistry(dir, env, sandbox, clock);
+    /** A registry that has read nothing yet: {@link #reload()} or {@link #parseFolder()} reads. */
+    static RunbookRegistry unloaded(Path dir, Map<String, String> env, UnsetVariables unset, Clock clock) {
+        return new RunbookRegistry(dir, env, unset, clock);
     }
 
     /** The runbook whose workflow id is {@code workflowOrAlias}, else the one with that alias (case-insensitive). */
@@ -92,17 +92,29 @@ public final class RunbookRegistry implements AutoCloseable {
 
     /** Re-reads every file. A file that became invalid keeps its last good version, and its problems are reported. */
     public synchronized ReloadResult reload() {
-        Optional<List<Path>> files = listFiles();
-        if (files.isEmpty()) {
-            List<RunbookProblem> problems = List.of(RunbookProblem.error(dirName(), 0, "", "the runbooks folder "
-                    + dir.toAbsolutePath().normalize() + " does not exist or cannot be read; set RUNBOOKS_DIR"));
+        Optional<List<ParsedRunbook>> parsed = parseFolder();
+        if (parsed.isEmpty()) {
+            List<RunbookProblem> problems = List.of(folderProblem());
             state = new State(sorted(lastGood.values()), problems, false);
             return new ReloadResult(List.of(), lastGood.keySet().stream().map(this::name).sorted().toList(), List.of(),
                     List.of(), problems);
         }
-        List<ParsedRunbook> parsed = RunbookValidator.checkAcross(
-                files.get().stream().map(file -> parser.parse(file, name(file))).toList());
-        return apply(parsed, files.get());
+        return apply(parsed.get(), parsed.get().stream().map(ParsedRunbook::file).toList());
+    }
+
+    /**
+     * Reads and checks every runbook file of the folder (each alone, then across files) without serving any of
+     * them; empty when the folder cannot be read ({@link #folderProblem()} says so).
+     */
+    Optional<List<ParsedRunbook>> parseFolder() {
+        return listFiles().map(files -> RunbookValidator.checkAcross(
+                files.stream().map(file -> parser.parse(file, name(file))).toList()));
+    }
+
+    /** The error of a folder that does not exist or cannot be read. */
+    RunbookProblem folderProblem() {
+        return RunbookProblem.error(dirName(), 0, "", "the runbooks folder " + dir.toAbsolutePath().normalize()
+                + " does not exist or cannot be read; set RUNBOOKS_DIR");
     }
 
     private ReloadResult apply(List<ParsedRunbook> parsed, List<Path> files) {

@@ -112,7 +112,7 @@ public final class RunbookValidator {
             }
         }
         String channel = problems.text(root.get("channel"), "channel", false);
-        if (channel != null && !CHANNEL_ID.matcher(channel).matches()) {
+        if (channel != null && !problems.unresolved("channel") && !CHANNEL_ID.matcher(channel).matches()) {
             problems.warning("channel", "\"" + channel + "\" does not look like a Slack channel id (C0INCIDENTS);"
                     + " posting to it will fail unless it is one");
         }
@@ -150,8 +150,12 @@ public final class RunbookValidator {
     static void checkSlackIds(Object value, String path, Problems problems) {
         List<String> ids = problems.texts(value, path);
         for (int index = 0; index < ids.size(); index++) {
+            String item = YamlTree.item(path, index);
+            if (problems.unresolved(item) || problems.unresolved(path)) {
+                continue;
+            }
             if (!SLACK_ID.matcher(ids.get(index)).matches()) {
-                problems.errorAt(YamlTree.item(path, index), path, "\"" + ids.get(index)
+                problems.errorAt(item, path, "\"" + ids.get(index)
                         + "\" is not a Slack user or user group id (U…, W… or S…, as in U0ALICE or S0ONCALL)");
             }
         }

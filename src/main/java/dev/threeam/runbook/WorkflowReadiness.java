@@ -1,6 +1,7 @@
 package dev.threeam.runbook;
 
 import dev.threeam.classify.FailureType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,12 +41,28 @@ public record WorkflowReadiness(
      *
      * @param owner    the first role for this type that exists and has someone to wake
      * @param rollback a rollback whose {@code for} lists the type, else one without {@code for} of a fitting kind
+     * @param line     the line to look at when it is not covered: its {@code escalation} entry when no owner can
+     *                 be woken, else the start of the body when its section is missing
      */
-    public record Coverage(FailureType type, Optional<String> owner, Optional<String> rollback, boolean section) {
+    public record Coverage(FailureType type, Optional<String> owner, Optional<String> rollback, boolean section,
+                           int line) {
 
         /** An owner and a section are required; a rollback is advice. */
         public boolean covered() {
             return owner.isPresent() && section;
+        }
+
+        /** Why it is not covered, one sentence per gap; empty when covered. */
+        public List<String> gaps() {
+            List<String> gaps = new ArrayList<>();
+            if (owner.isEmpty()) {
+                gaps.add("no owner to wake: escalation." + type.id() + " names no role with a Slack, PagerDuty or"
+                        + " Opsgenie target");
+            }
+            if (!section) {
+                gaps.add("no runbook section: add \"## " + type.title() + "\" to the body");
+            }
+            return List.copyOf(gaps);
         }
     }
 }

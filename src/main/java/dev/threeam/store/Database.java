@@ -2,13 +2,18 @@ package dev.threeam.store;
 
 import dev.threeam.common.Identified;
 import dev.threeam.common.ThreeAmException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Map;
+import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
@@ -20,23 +25,24 @@ import org.sqlite.SQLiteDataSource;
 /**
  * Opens the database named by a JDBC URL (SQLite or PostgreSQL), runs the migrations, and hands out a
  * {@link Jdbi} whose instants are stored as epoch milliseconds, the same on both databases.
+ * {@link #openReadOnly} opens it for reading only, as {@code check} does: no migrations, no writes.
  */
 public final class Database implements AutoCloseable {
 
     private final Jdbi jdbi;
     private final boolean postgres;
-    private final HikariDataSource pool;
+    private final Runnable closer;
 
-    private Database(Jdbi jdbi, boolean postgres, HikariDataSource pool) {
+    private Database(Jdbi jdbi, boolean postgres, Runnable closer) {
         this.jdbi = jdbi;
         this.postgres = postgres;
-        this.pool = pool;
+        this.closer = closer;
     }
 
     /** Closes the connections. */
     @Override
     public void close() {
-        pool.close();
+        closer.run();
     }
 
     /** PostgreSQL connections per process; two or three replicas stay far below the server's default limit. */
@@ -47,15 +53,7 @@ public final class Database implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setPoolName(postgres ? "threeam-postgres" : "threeam-sqlite");
         if (postgres) {
-            PGSimpleDataSource pg = new PGSimpleDataSource();
-            pg.setUrl(url);
-            if (user != null) {
-                pg.setUser(user);
-            }
-            if (password != null) {
-                pg.setPassword(password);
-            }
-            pool.setDataSource(pg);
+            pool.setDataSource(postgres(url, user, password));
             pool.setMaximumPoolSize(POSTGRES_POOL);
         } else if (url.startsWith("jdbc:sqlite:")) {
             // SQLite has one writer: one shared connection serializes access inside the process, so threads queue
@@ -75,13 +73,62 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ThreeAmException("cannot migrate the database at " + url + ": " + e.getMessage(), e);
         }
+        return connect(pool, url, postgres);
+    }
+
+    /**
+     * Opens an existing database for reading only. Nothing is migrated or created: SQLite opens the file read-only
+     * (a missing file is an error, not a new database), PostgreSQL sessions are {@code READ ONLY}, so a write fails.
+     * Tables may be missing: ask {@link #hasTable}.
+     */
+    public static Database openReadOnly(String url, String user, String password) {
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        DataSource dataSource;
+        if (postgres) {
+            PGSimpleDataSource pg = postgres(url, user, password);
+            pg.setReadOnly(true);
+            pg.setReadOnlyMode("always"); // the default ("transaction") leaves auto-commit statements writable
+            dataSource = pg;
+        } else if (url.startsWith("jdbc:sqlite:")) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setReadOnly(true);
+            config.setBusyTimeout(10_000);
+            SQLiteDataSource sqlite = new SQLiteDataSource(config);
+            sqlite.setUrl(url);
+            dataSource = sqlite;
+        } else {
+            throw new ThreeAmException("DATABASE_URL: expected jdbc:sqlite:… or jdbc:postgresql:…, got \"" + url + "\"");
+        }
+        // one connection, no pool: for one thread that reads a few rows and exits (check)
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+            connection.setReadOnly(true);
+        } catch (SQLException e) {
+            throw new ThreeAmException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
+        }
+        return new Database(configured(Jdbi.create(connection)), postgres, () -> {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new ThreeAmException("cannot close the database at " + url + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private static Database connect(HikariConfig pool, String url, boolean postgres) {
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool);
         } catch (RuntimeException e) {
             throw new ThreeAmException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
         }
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        return new Database(configured(Jdbi.create(dataSource)), postgres, dataSource::close);
+    }
+
+    /** Instants as epoch milliseconds both ways; SQL Objects on. */
+    private static Jdbi configured(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
         jdbi.registerArgument(new InstantAsMillis());
         jdbi.registerArgument(new IdentifiedAsId());
         jdbi.registerColumnMapper(new IdentifiedColumns());
@@ -89,7 +136,19 @@ public final class Database implements AutoCloseable {
             long millis = resultSet.getLong(column);
             return resultSet.wasNull() ? null : Instant.ofEpochMilli(millis);
         });
-        return new Database(jdbi, postgres, dataSource);
+        return jdbi;
+    }
+
+    private static PGSimpleDataSource postgres(String url, String user, String password) {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setUrl(url);
+        if (user != null) {
+            pg.setUser(user);
+        }
+        if (password != null) {
+            pg.setPassword(password);
+        }
+        return pg;
     }
 
     private static SQLiteDataSource sqlite(String url) {
@@ -120,6 +179,24 @@ public final class Database implements AutoCloseable {
 
     public boolean postgres() {
         return postgres;
+    }
+
+    /**
+     * True when {@code table} exists: in PostgreSQL, in the connection's current schema (the first of its
+     * {@code search_path}, or {@code currentSchema} of the URL).
+     */
+    public boolean hasTable(String table) {
+        try {
+            return jdbi.withHandle(handle -> {
+                Connection connection = handle.getConnection();
+                String schema = postgres ? connection.getSchema() : null;
+                try (ResultSet tables = connection.getMetaData().getTables(null, schema, table, new String[] {"TABLE"})) {
+                    return tables.next();
+                }
+            });
+        } catch (SQLException | JdbiException e) {
+            throw new ThreeAmException("cannot list the tables of the database: " + e.getMessage(), e);
+        }
     }
 
     /** True when a trivial query answers: what {@code /readyz} asks. */

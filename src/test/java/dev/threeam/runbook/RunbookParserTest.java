@@ -119,6 +119,40 @@ class RunbookParserTest {
     }
 
     @Test
+    void a_missing_variable_for_check_is_a_warning_naming_what_run_time_will_need() {
+        String text = runbook(shopFrontMatter().replace("{slack: [S0SHOP]}", "{slack: [S0SHOP], pagerduty: \"${PD_KEY_SHOP}\"}"));
+        Path dir = temp.resolve("runbooks");
+        Path file = RunbookFiles.write(dir, "shop.md", text);
+
+        ParsedRunbook parsed = new RunbookParser(dir, Map.of(), UnsetVariables.NEEDED_AT_RUN_TIME)
+                .parse(file, "runbooks/shop.md");
+
+        assertThat(parsed.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.severity()).isEqualTo(RunbookProblem.Severity.WARNING);
+            assertThat(problem.toString()).isEqualTo("runbooks/shop.md:" + lineOf(text, "PD_KEY_SHOP")
+                    + " owners.engineering.pagerduty: ${PD_KEY_SHOP} is not set here; 3am will need PD_KEY_SHOP at run time");
+        });
+        assertThat(parsed.runbook()).isPresent();
+    }
+
+    @Test
+    void values_from_unset_variables_are_not_format_checked_but_their_neighbours_are() {
+        String text = runbook(shopFrontMatter()
+                .replace("{slack: [S0SHOP]}", "{slack: [\"${SHOP_GROUP}\", not-an-id]}")
+                .replace("title: Shop assistant", "title: Shop assistant\nchannel: \"${SHOP_CHANNEL}\"") + """
+                rollbacks:
+                  - {id: route, label: Route, kind: model_route, flagd: {file: "${FLAGS_DIR}/flags.json", flag: f, variant: v}}
+                """);
+
+        ParsedRunbook parsed = parse(text, Map.of(), true);
+
+        assertThat(parsed.problems()).extracting(RunbookProblem::key).containsExactlyInAnyOrder(
+                "owners.engineering.slack[0]", "channel", "rollbacks[0].flagd.file", "owners.engineering.slack");
+        assertThat(parsed.problems()).filteredOn(RunbookProblem::isError).singleElement()
+                .satisfies(problem -> assertThat(problem.message()).startsWith("\"not-an-id\" is not a Slack user"));
+    }
+
+    @Test
     void a_set_variable_is_filled_in() {
         String text = runbook(shopFrontMatter().replace("{slack: [S0SHOP]}", "{slack: [S0SHOP], pagerduty: \"${PD_KEY_SHOP}\"}"));
 

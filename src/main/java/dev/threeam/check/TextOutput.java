@@ -1,28 +1,35 @@
-package dev.threeam.runbook;
+package dev.threeam.check;
 
+import dev.threeam.drill.DrillReport;
+import dev.threeam.runbook.HandoverReport;
+import dev.threeam.runbook.RunbookProblem;
+import dev.threeam.runbook.WorkflowReadiness;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** Renders a {@link HandoverReport} as plain text that reads well in a CI log. */
-final class HandoverPrinter {
+/** The handover report as plain text that reads well in a CI log: a table per workflow, then the drill history. */
+final class TextOutput {
 
     private static final String ROW = "  %-20s %-24s %-30s %s%n";
     private static final String LINE = "  %-20s %s%n";
 
-    private HandoverPrinter() {}
+    private TextOutput() {}
 
-    static String render(HandoverReport report) {
+    static String render(CheckResult result) {
+        HandoverReport report = result.handover();
         StringBuilder out = new StringBuilder();
         out.append(String.format("3am handover check of %s/: %d workflow(s), %d file(s) not loaded%n",
                 report.dir(), report.workflows().size(), report.notLoaded().size()));
-        out.append("READY needs no errors, and an owner to wake and a runbook section for every failure type.\n");
-        report.workflows().forEach(workflow -> workflow(out, workflow));
+        out.append("READY needs no errors, and an owner to wake and a runbook section for every failure type")
+                .append(result.requireDrills() ? ", and a passed drill of each in the last 90 days.\n" : ".\n");
+        out.append(result.strictEnv() ? "Every ${NAME} must be set (--strict-env).\n"
+                : "A ${NAME} not set here is a warning: 3am will need it at run time (--strict-env makes it an error).\n");
+        report.workflows().forEach(workflow -> workflow(out, result, workflow));
         for (String file : report.notLoaded()) {
             out.append(String.format("%n%s  NOT LOADED%n", file));
-            problems(out, report.problems().stream().filter(problem -> problem.file().equals(file)).toList());
+            problems(out, report.problemsOf(file));
         }
         List<RunbookProblem> others = report.problems().stream().filter(problem -> !belongsToAFile(report, problem))
                 .toList();
@@ -30,16 +37,16 @@ final class HandoverPrinter {
             out.append(String.format("%nOther problems%n"));
             problems(out, others);
         }
-        long ready = report.workflows().stream().filter(WorkflowReadiness::ready).count();
-        out.append(String.format("%nResult: %d of %d workflow(s) ready%s -> %s (exit %d)%n", ready,
+        drills(out, result);
+        out.append(String.format("%nResult: %d of %d workflow(s) ready%s -> %s (exit %d)%n", result.readyWorkflows(),
                 report.workflows().size(), report.notLoaded().isEmpty() ? "" : ", " + report.notLoaded().size()
-                        + " file(s) not loaded", report.ready() ? "OK" : "NOT READY", report.exitCode()));
+                        + " file(s) not loaded", result.verdict(), result.exitCode()));
         return out.toString();
     }
 
-    private static void workflow(StringBuilder out, WorkflowReadiness workflow) {
+    private static void workflow(StringBuilder out, CheckResult result, WorkflowReadiness workflow) {
         out.append(String.format("%n%s: %s  [%s]  %s%n", workflow.workflow(), workflow.title(), workflow.file(),
-                workflow.ready() ? "READY" : "NOT READY"));
+                result.ready(workflow) ? "READY" : "NOT READY"));
         out.append(String.format(ROW, "failure type", "owner to wake", "rollback", "section"));
         for (WorkflowReadiness.Coverage coverage : workflow.coverage()) {
             out.append(String.format(ROW, coverage.type().id(), required(coverage.owner()),
@@ -54,6 +61,17 @@ final class HandoverPrinter {
         out.append(String.format(LINE, "eval rerun", workflow.eval()
                 .map(eval -> "ok  " + (eval.webhook() != null ? "webhook" : "command")).orElse("none")));
         problems(out, workflow.problems());
+    }
+
+    private static void drills(StringBuilder out, CheckResult result) {
+        Drills drills = result.drills();
+        if (drills.available()) {
+            out.append(DrillReport.render(drills.entries(), result.requireDrills()));
+            return;
+        }
+        String heading = drills.source() == Drills.Source.UNREACHABLE ? "unavailable" : "none";
+        out.append(String.format("%nDrill history: %s (%s)%s%n", heading, drills.message(),
+                result.requireDrills() ? "  ✗ --require-drills needs it" : ""));
     }
 
     private static void problems(StringBuilder out, List<RunbookProblem> problems) {
@@ -85,8 +103,11 @@ final class HandoverPrinter {
 
     private static List<String> numbers(Map<String, Double> numbers) {
         return numbers.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> entry.getKey() + " " + BigDecimal.valueOf(entry.getValue()).stripTrailingZeros()
-                        .toPlainString())
-                .collect(Collectors.toList());
+                .map(entry -> entry.getKey() + " " + plain(entry.getValue()))
+                .toList();
+    }
+
+    static String plain(double number) {
+        return BigDecimal.valueOf(number).stripTrailingZeros().toPlainString();
     }
 }
