@@ -37,7 +37,7 @@ class GoldenIncidentTest extends ThreadFlow {
     private static final Pattern DURATION = Pattern.compile("(?<![0-9.])\\d+ (s|min|h)\\b");
     private static final Pattern CLOCK_TIME = Pattern.compile(
             "((Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2} |\\d{4}-\\d{2}-\\d{2} )?\\d{2}:\\d{2} UTC");
-    private static final Pattern TEMP_DIR = Pattern.compile("/tmp/junit-?\\d+");
+    private static final Pattern TEMP_DIR = Pattern.compile("/tmp/(junit|threeam-test)-?\\d+");
     private static final Pattern GENERATED_ID = Pattern.compile("[A-Za-z0-9]{4,5}");
 
     private final RecordingServer pagerDuty = new RecordingServer(202, "{\"status\":\"success\",\"message\":\"Event processed\"}");

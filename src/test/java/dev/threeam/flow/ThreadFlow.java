@@ -10,6 +10,7 @@ import dev.threeam.sandbox.SandboxMessage;
 import dev.threeam.store.Outbox;
 import dev.threeam.testing.FakeSlack;
 import dev.threeam.testing.Payloads;
+import dev.threeam.testing.RunningApp;
 import dev.threeam.testing.TestApp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,9 +23,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
 import org.awaitility.core.ConditionFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The real 3am against a fake Slack whose S0HELPDESK group holds U0ONCALL, with helpers that read a thread the
@@ -37,25 +37,24 @@ public abstract class ThreadFlow {
     public static final String REVIEWER = "U0REVIEW2";
     public static final String OUTSIDER = "U0STRANGER";
 
-    @TempDir
+    @RegisterExtension
+    final RunningApp running = RunningApp.withUserGroups(Map.of("S0HELPDESK", List.of(ONCALL), "S0APPSEC", List.of("U0SEC1")))
+            .before((settings, folder) -> {
+                dir = folder;
+                try {
+                    prepare(settings);
+                } catch (Exception e) {
+                    throw new IllegalStateException("preparing the app: " + e.getMessage(), e);
+                }
+            });
     protected Path dir;
     protected FakeSlack slack;
     protected TestApp app;
 
     @BeforeEach
-    protected void startApp() throws Exception {
-        slack = new FakeSlack(Map.of("S0HELPDESK", List.of(ONCALL), "S0APPSEC", List.of("U0SEC1")));
-        Map<String, String> settings = new java.util.HashMap<>(TestApp.settings(slack, dir));
-        prepare(settings);
-        app = TestApp.start(settings);
-    }
-
-    @AfterEach
-    protected void stopApp() {
-        if (app != null) {
-            app.close();
-        }
-        slack.close();
+    void reachTheApp() {
+        slack = running.slack();
+        app = running.app();
     }
 
     /** Adds settings or edits the runbooks copy ({@code TestApp.runbooks(dir)}) before the app starts. */

@@ -56,7 +56,12 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Map<String, String> env) {
-        return new TestApp(new ThreeAm(Config.from(env), Clock.systemUTC()).start());
+        return start(env, Clock.systemUTC());
+    }
+
+    /** With a clock the test controls (a {@link MutableClock}). */
+    public static TestApp start(Map<String, String> env, Clock clock) {
+        return new TestApp(new ThreeAm(Config.from(env), clock).start());
     }
 
     /** A private copy of the repo's runbooks (their flag file is edited by rollbacks). */
