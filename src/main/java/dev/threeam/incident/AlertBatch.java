@@ -2,7 +2,6 @@ package dev.threeam.incident;
 
 import dev.threeam.alert.Alert;
 import dev.threeam.alert.AlertStatus;
-import dev.threeam.common.Json;
 import dev.threeam.store.Outbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,20 +32,19 @@ final class AlertBatch {
 
     private final Handle handle;
     private final IntakeStore store;
-    private final TimelineStore timeline;
-    private final Outbox.Writer outbox;
+    private final BatchWrites writes;
     private final Instant now;
     private final IncidentSettings settings;
-    private final Map<String, Touched> byKey = new HashMap<>();
-    private final Map<String, Touched> byId = new LinkedHashMap<>();
+    private final Map<String, TouchedIncident> byKey = new HashMap<>();
+    private final Map<String, TouchedIncident> byId = new LinkedHashMap<>();
     private final Map<String, Set<String>> fingerprintsByKey = new HashMap<>();
     private boolean deliveriesDue;
 
     private AlertBatch(Handle handle, Instant now, IncidentSettings settings) {
         this.handle = handle;
         this.store = handle.attach(IntakeStore.class);
-        this.timeline = handle.attach(TimelineStore.class);
-        this.outbox = Outbox.writer(handle, settings.cardUpdateInterval());
+        this.writes = new BatchWrites(handle, store, handle.attach(TimelineStore.class),
+                Outbox.writer(handle, settings.cardUpdateInterval()), now, settings.cardUpdateInterval());
         this.now = now;
         this.settings = settings;
     }
@@ -86,7 +84,7 @@ final class AlertBatch {
         for (List<String> someKeys : chunks(keys)) {
             List<IncidentRows.OpenIncident> open = store.openByKeys(someKeys);
             open.forEach(incident -> byKey.put(incident.key(), byId.computeIfAbsent(incident.id(),
-                    id -> new Touched(id, incident.cardUpdatedAt()))));
+                    id -> new TouchedIncident(id, incident.cardUpdatedAt(), store))));
             List<String> ids = open.stream().map(IncidentRows.OpenIncident::id).toList();
             for (List<String> someFingerprints : chunks(fingerprints)) {
                 if (!ids.isEmpty()) {
@@ -111,12 +109,12 @@ final class AlertBatch {
     }
 
     private String fire(PreparedAlert prepared) {
-        Touched incident = byKey.get(prepared.key());
+        TouchedIncident incident = byKey.get(prepared.key());
         if (incident == null) {
             incident = reopenFlapping(prepared).orElse(null);
         }
         if (incident == null) {
-            Optional<Touched> opened = open(prepared);
+            Optional<TouchedIncident> opened = open(prepared);
             if (opened.isPresent()) {
                 return opened.get().id; // its first alert is written with it
             }
@@ -126,7 +124,7 @@ final class AlertBatch {
         return incident.id;
     }
 
-    private Optional<Touched> open(PreparedAlert prepared) {
+    private Optional<TouchedIncident> open(PreparedAlert prepared) {
         Optional<String> created = Opening.create(store, prepared, prepared.key(), null, now, settings.defaultChannel());
         if (created.isEmpty()) {
             IncidentRows.OpenIncident other = store.openByKeys(List.of(prepared.key())).get(0);
@@ -134,7 +132,7 @@ final class AlertBatch {
             return Optional.empty();
         }
         String id = created.get();
-        Touched incident = track(id, prepared.key(), null);
+        TouchedIncident incident = track(id, prepared.key(), null);
         incident.loaded = true; // new: the batch's other alerts of its key are new to it too
         incident.known.put(prepared.alert().fingerprint(), AlertStatus.FIRING);
         IncidentUpdate update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), store.find(id).orElseThrow());
@@ -150,14 +148,14 @@ final class AlertBatch {
     }
 
     /** Firing again within the flap window reopens the incident it resolved instead of opening a new one. */
-    private Optional<Touched> reopenFlapping(PreparedAlert prepared) {
+    private Optional<TouchedIncident> reopenFlapping(PreparedAlert prepared) {
         return store.findRecentlyResolved(prepared.key(), now.minus(settings.flapWindow()))
                 .filter(resolved -> store.reopen(resolved.id()) == 1)
                 .map(resolved -> {
                     IncidentUpdate update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), resolved);
                     update.announce(TimelineEntry.BOT, new AlertFacts.Reopened(prepared.alert().title(),
                             Duration.between(resolved.resolvedAt(), now).toSeconds(), settings.flapWindow().toSeconds()));
-                    Touched incident = byId.containsKey(resolved.id()) ? byId.get(resolved.id())
+                    TouchedIncident incident = byId.containsKey(resolved.id()) ? byId.get(resolved.id())
                             : track(resolved.id(), prepared.key(), resolved.thread().cardUpdatedAt());
                     byKey.put(prepared.key(), incident);
                     incident.cardChanged = true;
@@ -168,7 +166,7 @@ final class AlertBatch {
 
     private Optional<String> resolve(PreparedAlert prepared) {
         String fingerprint = prepared.alert().fingerprint();
-        Touched incident = byKey.get(prepared.key());
+        TouchedIncident incident = byKey.get(prepared.key());
         if (incident == null || incident.status(fingerprint) == null) {
             incident = store.openWithFingerprint(fingerprint).map(open -> byId.containsKey(open.id()) ? byId.get(open.id())
                     : track(open.id(), null, open.cardUpdatedAt())).orElse(null);
@@ -188,8 +186,8 @@ final class AlertBatch {
         return Optional.of(incident.id);
     }
 
-    private Touched track(String id, String key, Instant cardUpdatedAt) {
-        Touched incident = byId.computeIfAbsent(id, ignored -> new Touched(id, cardUpdatedAt));
+    private TouchedIncident track(String id, String key, Instant cardUpdatedAt) {
+        TouchedIncident incident = byId.computeIfAbsent(id, ignored -> new TouchedIncident(id, cardUpdatedAt, store));
         if (key != null) {
             byKey.put(key, incident);
             incident.load(fingerprintsByKey.getOrDefault(key, Set.of()));
@@ -202,201 +200,11 @@ final class AlertBatch {
         flush(byId.values().stream().sorted(Comparator.comparing(incident -> incident.id)).toList());
     }
 
-    /** Each kind of write is one statement for all the incidents (a batch, multi-row on PostgreSQL). */
-    private void flush(List<Touched> incidents) {
-        List<String> ids = new ArrayList<>();
-        List<String> fingerprints = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        List<String> statuses = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        List<String> counted = new ArrayList<>();
-        List<Long> received = new ArrayList<>();
-        List<Touched> joined = new ArrayList<>();
-        List<Touched> redrawn = new ArrayList<>();
-        for (Touched incident : incidents) {
-            incident.changes.forEach((fingerprint, change) -> {
-                ids.add(incident.id);
-                fingerprints.add(fingerprint);
-                sources.add(change.alert.source());
-                statuses.add(change.status.id());
-                titles.add(change.alert.title());
-                labels.add(Json.write(change.alert.labels()));
-                counts.add(change.received);
-            });
-            incident.written();
-            if (incident.received > 0) {
-                counted.add(incident.id);
-                received.add(incident.received);
-                incident.received = 0;
-            }
-            if (incident.joined > 0) {
-                joined.add(incident);
-            }
-            for (String title : incident.firedAgain) {
-                Timeline.add(handle, incident.id, now, TimelineEntry.BOT, new AlertFacts.AlertFiredAgain(title));
-            }
-            incident.firedAgain.clear();
-            if (incident.resolved > 0) {
-                Timeline.add(handle, incident.id, now, TimelineEntry.BOT,
-                        new AlertFacts.AlertsResolved(incident.resolved, incident.firstResolved));
-                incident.resolved = 0;
-                incident.firstResolved = null;
-            }
-            if (incident.cardChanged) {
-                redrawn.add(incident);
-                incident.cardChanged = false;
-            }
-        }
-        if (!ids.isEmpty()) {
-            store.upsertAlerts(ids, fingerprints, sources, statuses, titles, labels, counts, now);
-        }
-        if (!counted.isEmpty()) {
-            store.countAlerts(counted, received, now);
-        }
-        joined(joined);
-        if (!redrawn.isEmpty()) {
-            outbox.redrawCards(redrawn.stream().map(incident -> incident.id).toList(),
-                    redrawn.stream().map(incident -> incident.cardUpdatedAt).toList(), now);
-        }
+    private void flush(List<TouchedIncident> incidents) {
+        writes.flush(incidents);
     }
 
-    private void flush(Touched incident) {
+    private void flush(TouchedIncident incident) {
         flush(List.of(incident));
-    }
-
-    /** New alerts joined: one entry per incident per card interval, grown in place while the storm lasts. */
-    private void joined(List<Touched> incidents) {
-        if (incidents.isEmpty()) {
-            return;
-        }
-        Map<String, TimelineEntry> recent = new HashMap<>();
-        for (TimelineEntry entry : timeline.latestOfKind(incidents.stream().map(incident -> incident.id).toList(),
-                Timeline.kind(AlertFacts.AlertsJoined.class), now.minus(settings.cardUpdateInterval()))) {
-            recent.merge(entry.incidentId(), entry, (a, b) -> a.id() > b.id() ? a : b);
-        }
-        List<TimelineEntry> grown = new ArrayList<>();
-        List<Fact> grownTo = new ArrayList<>();
-        List<String> fresh = new ArrayList<>();
-        List<Fact> freshFacts = new ArrayList<>();
-        for (Touched incident : incidents) {
-            TimelineEntry earlier = recent.get(incident.id);
-            if (earlier != null && earlier.fact() instanceof AlertFacts.AlertsJoined joined) {
-                grown.add(earlier);
-                grownTo.add(joined.plus(incident.joined));
-            } else {
-                fresh.add(incident.id);
-                freshFacts.add(new AlertFacts.AlertsJoined(incident.joined, incident.firstJoined));
-            }
-            incident.joined = 0;
-            incident.firstJoined = null;
-        }
-        Timeline.rewriteAll(timeline, grown, grownTo);
-        Timeline.addAll(timeline, fresh, now, TimelineEntry.BOT, freshFacts);
-    }
-
-    /** An incident this batch touches: what its alerts were, and what the batch changes. */
-    private final class Touched {
-        final String id;
-        final Instant cardUpdatedAt;
-        final Map<String, AlertStatus> known = new HashMap<>();
-        final Map<String, Change> changes = new LinkedHashMap<>();
-        final List<String> firedAgain = new ArrayList<>();
-        long received;
-        long joined;
-        String firstJoined;
-        long resolved;
-        String firstResolved;
-        boolean cardChanged;
-        /** The batch's fingerprints of its key were looked up at the start: a fingerprint not known is new. */
-        boolean loaded;
-        private Integer firingStored;
-
-        Touched(String id, Instant cardUpdatedAt) {
-            this.id = id;
-            this.cardUpdatedAt = cardUpdatedAt;
-        }
-
-        /** What the database knows of these fingerprints in this incident (one query). */
-        void load(Set<String> fingerprints) {
-            List<String> unknown = fingerprints.stream().filter(fingerprint -> !known.containsKey(fingerprint)).toList();
-            for (int start = 0; start < unknown.size(); start += 500) {
-                store.known(id, unknown.subList(start, Math.min(unknown.size(), start + 500)))
-                        .forEach(alert -> known.put(alert.fingerprint(), alert.status()));
-            }
-        }
-
-        AlertStatus status(String fingerprint) {
-            Change change = changes.get(fingerprint);
-            if (change != null) {
-                return change.status;
-            }
-            if (!loaded && !known.containsKey(fingerprint)) {
-                load(Set.of(fingerprint));
-            }
-            return known.get(fingerprint);
-        }
-
-        void fire(Alert alert) {
-            AlertStatus before = status(alert.fingerprint());
-            if (before == null) {
-                joined++;
-                firstJoined = firstJoined == null ? alert.title() : firstJoined;
-            } else if (before == AlertStatus.RESOLVED) {
-                firedAgain.add(alert.title());
-            }
-            Change change = changes.computeIfAbsent(alert.fingerprint(), fingerprint -> new Change(alert));
-            change.status = AlertStatus.FIRING;
-            change.received++;
-            received++;
-            cardChanged = true;
-        }
-
-        void resolve(Alert alert) {
-            if (status(alert.fingerprint()) == AlertStatus.FIRING) {
-                resolved++;
-                firstResolved = firstResolved == null ? alert.title() : firstResolved;
-            }
-            changes.computeIfAbsent(alert.fingerprint(), fingerprint -> new Change(alert)).status = AlertStatus.RESOLVED;
-            cardChanged = true;
-        }
-
-        /** Alerts of this incident still firing, counting this batch's changes not yet written. */
-        int firing() {
-            if (firingStored == null) {
-                firingStored = store.firingAlerts(id);
-            }
-            return firingStored + pendingFiringChange();
-        }
-
-        /** How the changes not yet written move the number of firing alerts. */
-        int pendingFiringChange() {
-            int change = 0;
-            for (Map.Entry<String, Change> entry : changes.entrySet()) {
-                change += (entry.getValue().status == AlertStatus.FIRING ? 1 : 0) - (known.get(entry.getKey()) == AlertStatus.FIRING ? 1 : 0);
-            }
-            return change;
-        }
-
-        /** The changes were written. */
-        void written() {
-            if (firingStored != null) {
-                firingStored += pendingFiringChange();
-            }
-            changes.forEach((fingerprint, change) -> known.put(fingerprint, change.status));
-            changes.clear();
-        }
-    }
-
-    /** What this batch received of one fingerprint. */
-    private static final class Change {
-        final Alert alert;
-        AlertStatus status;
-        long received;
-
-        Change(Alert alert) {
-            this.alert = alert;
-        }
     }
 }
