@@ -77,7 +77,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root: builds every part of 3am from a {@link Config} and a {@link Clock}, in named steps (storage,
  * the domain, Slack, delivery, the web), starts it, stops it. Tests build it the same way, with a temporary database
- * and a local Slack.
+ * and a local Slack. It is longer than other files on purpose: it is the one place where the parts meet.
  */
 public final class ThreeAm implements AutoCloseable {
 
@@ -134,7 +134,7 @@ public final class ThreeAm implements AutoCloseable {
         FlagProviders flags = FlagProviders.standard(config);
         buildWorkers(flags);
         StateGauges.register(metrics, outbox, incidents, clock);
-        App bolt = bolt(flags);
+        App bolt = bolt();
         this.sandbox = config.sandbox() ? Sandbox.create(runbooks, config.selfUrl(port), slack.signingSecret(), clock, config) : null;
         this.web = new WebServer(routes(bolt));
         this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), bolt) : null;
@@ -190,7 +190,7 @@ public final class ThreeAm implements AutoCloseable {
         workers.forEach(OutboxWorker::wake);
     }
 
-    private App bolt(FlagProviders flags) {
+    private App bolt() {
         App app = new App(AppConfig.builder()
                 .singleTeamBotToken(slack.botToken())
                 .signingSecret(slack.signingSecret())

@@ -1,12 +1,9 @@
 package dev.threeam.store;
 
-import dev.threeam.common.Identified;
 import dev.threeam.common.ThreeAmException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariConfig;
@@ -14,9 +11,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
-import org.jdbi.v3.core.argument.AbstractArgumentFactory;
-import org.jdbi.v3.core.argument.Argument;
-import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -126,16 +120,10 @@ public final class Database implements AutoCloseable {
         return new Database(configured(Jdbi.create(dataSource)), postgres, dataSource::close);
     }
 
-    /** Instants as epoch milliseconds both ways; SQL Objects on. */
+    /** SQL Objects on; instants and enums stored the same way on both databases. */
     private static Jdbi configured(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
-        jdbi.registerArgument(new InstantAsMillis());
-        jdbi.registerArgument(new IdentifiedAsId());
-        jdbi.registerColumnMapper(new IdentifiedColumns());
-        jdbi.registerColumnMapper(Instant.class, (resultSet, column, context) -> {
-            long millis = resultSet.getLong(column);
-            return resultSet.wasNull() ? null : Instant.ofEpochMilli(millis);
-        });
+        ColumnTypes.register(jdbi);
         return jdbi;
     }
 
@@ -205,51 +193,6 @@ public final class Database implements AutoCloseable {
             return jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
         } catch (RuntimeException e) {
             return false;
-        }
-    }
-
-    /** Enums known by an id ({@code triggered}, {@code post_card}) are written as that id. */
-    private static final class IdentifiedAsId implements org.jdbi.v3.core.argument.ArgumentFactory {
-        @Override
-        public java.util.Optional<Argument> build(java.lang.reflect.Type type, Object value, ConfigRegistry config) {
-            if (!(value instanceof Identified identified)) {
-                return java.util.Optional.empty();
-            }
-            return java.util.Optional.of((position, statement, context) -> statement.setString(position, identified.id()));
-        }
-    }
-
-    /** … and read back from it, whatever the case. */
-    private static final class IdentifiedColumns implements org.jdbi.v3.core.mapper.ColumnMapperFactory {
-        @Override
-        public java.util.Optional<org.jdbi.v3.core.mapper.ColumnMapper<?>> build(java.lang.reflect.Type type, ConfigRegistry config) {
-            if (!(type instanceof Class<?> raw) || !raw.isEnum() || !Identified.class.isAssignableFrom(raw)) {
-                return java.util.Optional.empty();
-            }
-            Object[] constants = raw.getEnumConstants();
-            return java.util.Optional.of((resultSet, column, context) -> {
-                String id = resultSet.getString(column);
-                if (id == null) {
-                    return null;
-                }
-                for (Object constant : constants) {
-                    if (((Identified) constant).id().equalsIgnoreCase(id)) {
-                        return constant;
-                    }
-                }
-                throw new ThreeAmException("column " + column + ": \"" + id + "\" is not a " + raw.getSimpleName());
-            });
-        }
-    }
-
-    private static final class InstantAsMillis extends AbstractArgumentFactory<Instant> {
-        InstantAsMillis() {
-            super(Types.BIGINT);
-        }
-
-        @Override
-        protected Argument build(Instant value, ConfigRegistry config) {
-            return (position, statement, context) -> statement.setLong(position, value.toEpochMilli());
         }
     }
 }
