@@ -3,6 +3,8 @@
 "use strict";
 
 const POLL_MS = 1000;
+// The page token: every POST under /sandbox must carry it, so no other web page can press these buttons.
+const TOKEN = document.querySelector('meta[name="sandbox-token"]').getAttribute("content");
 const ui = {
   as: localStorage.getItem("sandbox.as") || "",
   channel: localStorage.getItem("sandbox.channel") || "C0INCIDENTS",
@@ -47,7 +49,7 @@ function toast(message, isError) {
 async function call(path, body) {
   const response = await fetch(path, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers: { "Content-Type": "application/json", "X-Sandbox-Token": TOKEN },
     body: JSON.stringify(Object.assign({ as: ui.as }, body || {})),
   });
   let answer;
@@ -183,7 +185,7 @@ function renderBlock(block, where) {
         (block.elements || []).map(element => renderElement(element, block.block_id, where)));
     case "image":
       return safeUrl(block.image_url)
-        ? el("div", { class: "block" }, el("img", { src: block.image_url, alt: block.alt_text || "", style: "max-width:360px" }))
+        ? el("div", { class: "block" }, el("img", { class: "block-image", src: block.image_url, alt: block.alt_text || "" }))
         : el("div", { class: "unsupported" }, "[image]");
     case "input":
       return renderInput(block);
@@ -368,7 +370,7 @@ function renderChannel(channel) {
       if (ui.expanded.has(root.ts)) ui.expanded.delete(root.ts); else ui.expanded.add(root.ts);
       render(true);
     });
-    messages.append(el("div", { class: "thread-summary", style: "padding-left:66px" }, toggle));
+    messages.append(el("div", { class: "thread-summary" }, toggle));
     if (open) {
       messages.append(el("div", { class: "thread" }, replies.map(reply => reply.ephemeral
         ? renderMessage(reply.message, { container: "ephemeral", channel: channel.id, ts: reply.ts }, true)

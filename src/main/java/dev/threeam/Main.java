@@ -46,16 +46,7 @@ public final class Main implements Callable<Integer> {
                 app.close(); // SIGTERM: stop taking requests, drain what is in hand (bounded), then exit
                 stopped.countDown();
             }, "shutdown"));
-            String base = "http://" + config.browsableHost() + ":" + app.port();
-            String listening = "listening on " + app.host() + ":" + app.port();
-            if (config.sandbox()) {
-                System.out.println("3am is running in sandbox mode (" + listening + "): open " + base
-                        + "/sandbox  —  fire a sample alert with: curl -X POST " + base
-                        + "/alerts -H 'Content-Type: application/json' -d '{\"workflow\":\"support-chat\",\"title\":\"Faithfulness 0.71 < 0.85\",\"severity\":\"critical\",\"labels\":{\"metric\":\"faithfulness\"}}'");
-            } else {
-                System.out.println("3am is running on " + base + " (" + listening + ", "
-                        + (config.socketMode() ? "Socket Mode" : "HTTP mode, Slack events at /slack/events") + ")");
-            }
+            System.out.println(StartupLine.of(config, app.host(), app.port(), app.externalCalls()));
             stopped.await();
             return 0;
         }

@@ -12,10 +12,11 @@ import dev.threeam.action.ActionRequests;
 import dev.threeam.action.ActionService;
 import dev.threeam.action.Authorization;
 import dev.threeam.action.CachedUserGroupDirectory;
-import dev.threeam.action.EvalTrigger;
+import dev.threeam.action.ExternalCalls;
 import dev.threeam.action.FlagProviders;
 import dev.threeam.action.OpsgeniePager;
 import dev.threeam.action.PagerDutyPager;
+import dev.threeam.action.WebhookEvalTrigger;
 import dev.threeam.alert.AlertParsers;
 import dev.threeam.change.ChangeParser;
 import dev.threeam.change.ChangeRanker;
@@ -104,6 +105,7 @@ public final class ThreeAm implements AutoCloseable {
     private final Sandbox sandbox;
     private final WebServer web;
     private final SocketModeApp socketMode;
+    private final ExternalCalls calls;
 
     /** The Slack side: the Web API client, its metrics, and the secret requests are signed with. */
     private record SlackParts(Slack slack, SlackGateway gateway, SlackMetrics metrics, String botToken, String signingSecret) {}
@@ -131,11 +133,13 @@ public final class ThreeAm implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        FlagProviders flags = FlagProviders.standard(config);
+        this.calls = ExternalCalls.of(config);
+        FlagProviders flags = calls.flags(FlagProviders.standard(config));
         buildWorkers(flags);
         StateGauges.register(metrics, outbox, incidents, clock);
         App bolt = bolt();
-        this.sandbox = config.sandbox() ? Sandbox.create(runbooks, config.selfUrl(port), slack.signingSecret(), clock, config) : null;
+        this.sandbox = config.sandbox()
+                ? Sandbox.create(runbooks, config.selfUrl(port), slack.signingSecret(), slack.botToken(), clock, config) : null;
         this.web = new WebServer(routes(bolt));
         this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), bolt) : null;
     }
@@ -148,20 +152,21 @@ public final class ThreeAm implements AutoCloseable {
     }
 
     private SlackParts connectSlack() {
-        // the sandbox signs its own presses with a secret of this process; a real app with Slack's
+        // the sandbox signs its own presses with a secret of this process, and its Slack takes only this process's
+        // token; a real app uses Slack's
         String signingSecret = config.sandbox() ? "sandbox-" + UUID.randomUUID() : config.slackSigningSecret();
+        String botToken = config.sandbox() ? "xoxb-sandbox-" + UUID.randomUUID() : config.slackBotToken();
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(config.slackApiUrl(port));
         slackConfig.getMethodsConfig().setExecutorName("threeam-" + UUID.randomUUID());
         Slack client = Slack.getInstance(slackConfig);
         SlackMetrics slackMetrics = new SlackMetrics(metrics);
-        return new SlackParts(client, new SlackGateway(client.methods(config.botToken()), slackMetrics), slackMetrics,
-                config.botToken(), signingSecret);
+        return new SlackParts(client, new SlackGateway(client.methods(botToken), slackMetrics), slackMetrics, botToken, signingSecret);
     }
 
     /** Outbox workers: four for Slack (cards first, one incident's replies in order), one for pages, rollbacks, evals, scores. */
     private void buildWorkers(FlagProviders flags) {
-        ThreadViews views = new ThreadViews(new QuestionViews(flags::describe));
+        ThreadViews views = new ThreadViews(new QuestionViews(rollback -> calls.confirmNote() + flags.describe(rollback)));
         ThreadContextLoader contexts = new ThreadContextLoader(incidents, runbooks, changes, new ChangeRanker(), actionLog, clock);
         SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), contexts, views, config.defaultChannel());
         Map<OutboxKind, OutboxHandler<?>> slackHandlers = Map.of(
@@ -175,8 +180,9 @@ public final class ThreeAm implements AutoCloseable {
             workers.add(new OutboxWorker("slack", outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
         }
         ActionDelivery actionDelivery = new ActionDelivery(database.jdbi(), incidents, runbooks, flags,
-                new PagerDutyPager(config.pagerdutyEventsUrl()), new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey()),
-                new EvalTrigger(), clock, config.publicUrl());
+                calls.pager(new PagerDutyPager(config.pagerdutyEventsUrl())),
+                calls.pager(new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey())),
+                calls.eval(new WebhookEvalTrigger()), calls, clock, config.publicUrl());
         Map<OutboxKind, OutboxHandler<?>> actionHandlers = Map.of(
                 OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, actionDelivery::page),
                 OutboxKind.ROLLBACK, OutboxHandler.of(ActionRequests.Rollback.class, actionDelivery::rollback),
@@ -248,6 +254,11 @@ public final class ThreeAm implements AutoCloseable {
     /** The address the server listens on ({@code HOST}). */
     public String host() {
         return config.host();
+    }
+
+    /** Whether calls outside 3am are made, shown instead (sandbox mode), or made from sandbox mode on request. */
+    public ExternalCalls.Mode externalCalls() {
+        return calls.mode();
     }
 
     public Database database() {

@@ -23,7 +23,8 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Carries out the action rows of the outbox: pages (Slack mentions and a DM, PagerDuty, Opsgenie), rollbacks and eval
  * runs. Each paging target is its own action row, so a retry after a pager's 5xx pages only what was not paged. In a
- * drill nothing external is called: the thread says what would have been.
+ * drill nothing external is called: the thread says what would have been. In sandbox mode the adapters themselves
+ * only answer what they would call ({@link ExternalCalls} chose them), and that answer is what the thread shows.
  */
 public final class ActionDelivery {
 
@@ -34,11 +35,12 @@ public final class ActionDelivery {
     private final Pager pagerDuty;
     private final Pager opsgenie;
     private final EvalTrigger evals;
+    private final ExternalCalls calls;
     private final Clock clock;
     private final String publicUrl;
 
     public ActionDelivery(Jdbi jdbi, IncidentService incidents, RunbookRegistry runbooks, FlagProviders flags, Pager pagerDuty,
-            Pager opsgenie, EvalTrigger evals, Clock clock, String publicUrl) {
+            Pager opsgenie, EvalTrigger evals, ExternalCalls calls, Clock clock, String publicUrl) {
         this.jdbi = jdbi;
         this.incidents = incidents;
         this.runbooks = runbooks;
@@ -46,6 +48,7 @@ public final class ActionDelivery {
         this.pagerDuty = pagerDuty;
         this.opsgenie = opsgenie;
         this.evals = evals;
+        this.calls = calls;
         this.clock = clock;
         this.publicUrl = publicUrl;
     }
@@ -67,8 +70,13 @@ public final class ActionDelivery {
             return;
         }
         RollbackResult result = flags.apply(rollback.get());
-        finish(incident, request.key(), result.isDone() ? ActionStatus.DONE : ActionStatus.FAILED, new ActionFacts.RollbackFinished(
-                action.target(), label, result.isDone() ? Result.DONE : Result.FAILED, result.detail(), action.byUser(), request.allowed()));
+        Result outcome = switch (result.outcome()) {
+            case DONE -> Result.DONE;
+            case FAILED -> Result.FAILED;
+            case WOULD_CALL -> Result.WOULD_CALL;
+        };
+        finish(incident, request.key(), status(outcome), new ActionFacts.RollbackFinished(
+                action.target(), label, outcome, result.detail(), action.byUser(), request.allowed(), calls.realFromSandbox()));
     }
 
     public void eval(OutboxMessage row, ActionRequests.Eval request) {
@@ -79,11 +87,15 @@ public final class ActionDelivery {
             return;
         }
         ProviderAnswer answer = evals.trigger(eval.get().webhook(), incident, publicUrl);
+        if (!answer.called()) {
+            finish(incident, request.key(), ActionStatus.WOULD_HAVE, new ActionFacts.EvalFinished(Result.WOULD_CALL, answer.body()));
+            return;
+        }
         if (answer.status() >= 500 || answer.status() == 0) {
             throw DeliveryException.transientFailure("eval_" + answer.status(), "eval webhook: " + answer);
         }
         finish(incident, request.key(), answer.isSuccess() ? ActionStatus.DONE : ActionStatus.FAILED,
-                new ActionFacts.EvalFinished(answer.isSuccess() ? Result.DONE : Result.FAILED, answer.toString()));
+                new ActionFacts.EvalFinished(answer.isSuccess() ? Result.DONE : Result.FAILED, answer.toString(), calls.realFromSandbox()));
     }
 
     public void page(OutboxMessage row, Deliveries.Page page) {
@@ -134,11 +146,15 @@ public final class ActionDelivery {
                 return new Step(Result.NOT_SET, new ActionFacts.PageFinished(role, via, Result.NOT_SET, target, List.of()), true, null);
             }
             PageResult result = pager.page(request(incident, PageRequest.Event.TRIGGER, target));
+            if (result.outcome() == PageResult.Outcome.WOULD_CALL) {
+                return new Step(Result.WOULD_CALL, new ActionFacts.PageFinished(role, via, Result.WOULD_CALL, result.detail(), List.of()), true, null);
+            }
             if (result.outcome() == PageResult.Outcome.RETRYABLE_FAILURE) {
                 throw DeliveryException.transientFailure(pager.name() + "_" + result.status(), pager.name() + ": " + result.detail());
             }
             Result outcome = result.isDone() ? Result.DONE : Result.FAILED;
-            return new Step(outcome, new ActionFacts.PageFinished(role, via, outcome, result.detail(), List.of()), true, null);
+            return new Step(outcome, new ActionFacts.PageFinished(role, via, outcome, result.detail(), List.of(), calls.realFromSandbox()),
+                    true, null);
         });
     }
 
@@ -185,7 +201,7 @@ public final class ActionDelivery {
             return;
         }
         Step result = step.get();
-        ActionStatus status = incident.drill() ? ActionStatus.WOULD_HAVE : result.result() == Result.DONE ? ActionStatus.DONE : ActionStatus.FAILED;
+        ActionStatus status = incident.drill() ? ActionStatus.WOULD_HAVE : status(result.result());
         incidents.update(incident.id(), update -> {
             update.attach(ActionStore.class).finish(key, status, result.fact().sentence().plain(), update.now());
             if (result.tellThread()) {
@@ -208,6 +224,15 @@ public final class ActionDelivery {
             update.redrawCard();
             return Outcome.done("finished");
         });
+    }
+
+    /** A would-be call is recorded as what would have been, as in a drill. */
+    private static ActionStatus status(Result result) {
+        return switch (result) {
+            case DONE -> ActionStatus.DONE;
+            case WOULD_HAVE, WOULD_CALL -> ActionStatus.WOULD_HAVE;
+            default -> ActionStatus.FAILED;
+        };
     }
 
     private boolean wasDone(String key) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The flag providers 3am knows, chosen by a rollback's {@code provider} ({@code unleash}, {@code flagd},
@@ -30,6 +31,11 @@ public final class FlagProviders {
                 new FlagdFlagProvider(config.runbooksDir()),
                 new LaunchDarklyFlagProvider(config.launchdarklyApiUrl(), config.launchdarklyApiToken()),
                 new WebhookFlagProvider()));
+    }
+
+    /** The same providers, each replaced by what {@code wrap} makes of it. */
+    public FlagProviders map(UnaryOperator<FlagProvider> wrap) {
+        return new FlagProviders(byName.values().stream().map(wrap).toList());
     }
 
     public Optional<FlagProvider> forRollback(Runbook.Rollback rollback) {

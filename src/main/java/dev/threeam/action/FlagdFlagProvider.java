@@ -21,7 +21,9 @@ import java.util.Optional;
  * {@code defaultVariant} to the runbook's variant and drops its {@code targeting}, so every evaluation gets that
  * variant. ({@code state: DISABLED} would make the flag vanish, which is not "off".) Runbook block:
  * {@code {file: flags/flags.json, flag: support.model-route, variant: previous}}, a relative file resolved against
- * the runbooks folder. The rest of the file keeps its content and field order; the write is atomic.
+ * the runbooks folder. The rest of the file keeps its content and field order; the write is atomic. In sandbox mode
+ * ({@link #editingCopiesIn}) the rollback edits a copy of the file in another folder, made from the original on first
+ * use, and the runbooks folder's file is never written.
  */
 public final class FlagdFlagProvider implements FlagProvider {
 
@@ -30,10 +32,21 @@ public final class FlagdFlagProvider implements FlagProvider {
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
 
     private final Path baseDir;
+    private final Path copies;
 
     /** @param baseDir where relative {@code file} settings resolve: the runbooks folder */
     public FlagdFlagProvider(Path baseDir) {
+        this(baseDir, null);
+    }
+
+    private FlagdFlagProvider(Path baseDir, Path copies) {
         this.baseDir = baseDir;
+        this.copies = copies;
+    }
+
+    /** The same provider writing to copies under {@code folder} (same path below it as below the runbooks folder). */
+    FlagdFlagProvider editingCopiesIn(Path folder) {
+        return new FlagdFlagProvider(baseDir, folder);
     }
 
     @Override
@@ -45,8 +58,10 @@ public final class FlagdFlagProvider implements FlagProvider {
     public String describe(Runbook.Rollback rollback) {
         try {
             RollbackSettings settings = new RollbackSettings(rollback);
-            return FlagProviders.fit("flagd: serve variant \"" + settings.required("variant") + "\" of "
-                    + settings.required("flag") + " to everyone (targeting removed) in " + settings.required("file"));
+            String file = settings.required("file");
+            String where = copies == null ? file : copyOf(resolve(file)) + ", a copy (the runbooks' " + file + " stays as it is)";
+            return FlagProviders.fit((copies == null ? "flagd" : "flagd (sandbox copy)") + ": serve variant \""
+                    + settings.required("variant") + "\" of " + settings.required("flag") + " to everyone (targeting removed) in " + where);
         } catch (BadInputException e) {
             return FlagProviders.fit("flagd: cannot run: " + e.getMessage());
         }
@@ -61,7 +76,8 @@ public final class FlagdFlagProvider implements FlagProvider {
         }
         try {
             RollbackSettings settings = new RollbackSettings(rollback);
-            Path file = resolve(settings.required("file"));
+            Path original = resolve(settings.required("file"));
+            Path file = copies == null ? original : copied(original);
             String flag = settings.required("flag");
             String variant = settings.required("variant");
             ObjectNode document = read(file);
@@ -74,8 +90,9 @@ public final class FlagdFlagProvider implements FlagProvider {
             flagNode.put("defaultVariant", variant);
             boolean hadTargeting = flagNode.remove("targeting") != null;
             AtomicFiles.write(file, Json.mapper().writer(PRETTY).writeValueAsString(document) + "\n");
-            return RollbackResult.done("flagd: " + flag + " now serves \"" + variant + "\" to everyone"
-                    + (hadTargeting ? " (targeting removed)" : "") + " in " + file);
+            return RollbackResult.done((copies == null ? "flagd: " : "flagd (sandbox copy): ") + flag + " now serves \"" + variant
+                    + "\" to everyone" + (hadTargeting ? " (targeting removed)" : "") + " in " + file
+                    + (copies == null ? "" : "; " + original + " is unchanged"));
         } catch (BadInputException e) {
             return RollbackResult.failed(e.getMessage());
         } catch (NoSuchFileException e) {
@@ -88,6 +105,34 @@ public final class FlagdFlagProvider implements FlagProvider {
     private Path resolve(String file) {
         Path path = Path.of(file);
         return (path.isAbsolute() || baseDir == null ? path : baseDir.resolve(path)).normalize();
+    }
+
+    /** The copy of {@code original} that sandbox mode edits, made from the original when it does not exist yet. */
+    private Path copied(Path original) throws IOException {
+        Path copy = copyOf(original);
+        if (!Files.exists(copy)) {
+            if (copy.getParent() != null) {
+                Files.createDirectories(copy.getParent());
+            }
+            Files.copy(original, copy);
+        }
+        return copy;
+    }
+
+    /** Below {@link #copies}, at the original's path below the runbooks folder, or by its name when it lies outside. */
+    private Path copyOf(Path original) {
+        Path name = original.getFileName();
+        if (baseDir != null) {
+            try {
+                Path below = baseDir.toAbsolutePath().normalize().relativize(original.toAbsolutePath().normalize());
+                if (!below.startsWith("..") && !below.isAbsolute()) {
+                    name = below;
+                }
+            } catch (IllegalArgumentException e) {
+                // another root (a Windows drive): keep the name
+            }
+        }
+        return copies.resolve(name).normalize();
     }
 
     /** Reads exactly: floats as written (no 1.10 → 1.1), objects in file order. */

@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -63,6 +64,15 @@ public final class OpsgeniePager implements Pager {
         } catch (IOException e) {
             return PageResult.retryable(ProviderHttp.notReached("Opsgenie", e));
         }
+    }
+
+    @Override
+    public String describe(PageRequest request) {
+        String where = baseUrl == null || baseUrl.isBlank() ? "OPSGENIE_API_URL (not set)" : url(request);
+        String what = request.event() == PageRequest.Event.TRIGGER
+                ? priority(request.severity()) + " alert " + request.incidentId() + " for team " + request.target()
+                : request.event().name().toLowerCase(Locale.ROOT) + " " + request.incidentId();
+        return "Opsgenie: POST " + where + ", " + what;
     }
 
     private String url(PageRequest request) {

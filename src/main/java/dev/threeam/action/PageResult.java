@@ -13,7 +13,9 @@ public record PageResult(Outcome outcome, int status, String detail) {
         /** Worth trying again later: rate limited, server error, not reached. */
         RETRYABLE_FAILURE,
         /** Trying again will not help: bad request, bad key, not configured. */
-        PERMANENT_FAILURE
+        PERMANENT_FAILURE,
+        /** Not called: sandbox mode only says what it would have sent ({@code detail}). */
+        WOULD_CALL
     }
 
     public PageResult {
@@ -35,6 +37,11 @@ public record PageResult(Outcome outcome, int status, String detail) {
 
     public static PageResult permanent(String detail) {
         return new PageResult(Outcome.PERMANENT_FAILURE, 0, detail);
+    }
+
+    /** Sandbox mode's answer: {@code call} says what would have been sent, and nothing was. */
+    public static PageResult wouldCall(String call) {
+        return new PageResult(Outcome.WOULD_CALL, 0, call);
     }
 
     public boolean isDone() {

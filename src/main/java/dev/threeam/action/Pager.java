@@ -11,4 +11,15 @@ public interface Pager {
     String name();
 
     PageResult page(PageRequest request);
+
+    /**
+     * One line saying what {@link #page} would send, without secrets (keys shown by their last characters):
+     * {@code PagerDuty: POST https://events.pagerduty.com/v2/enqueue, trigger INC-7 for routing key …ab12}.
+     */
+    String describe(PageRequest request);
+
+    /** The last four characters of a key, so a person can tell keys apart without the thread holding them. */
+    static String tail(String secret) {
+        return secret.length() <= 4 ? "…" : "…" + secret.substring(secret.length() - 4);
+    }
 }

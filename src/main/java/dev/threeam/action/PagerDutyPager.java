@@ -56,6 +56,13 @@ public final class PagerDutyPager implements Pager {
         }
     }
 
+    @Override
+    public String describe(PageRequest request) {
+        String url = eventsUrl == null || eventsUrl.isBlank() ? "PAGERDUTY_EVENTS_URL (not set)" : eventsUrl;
+        return "PagerDuty: POST " + url + ", " + request.event().name().toLowerCase(Locale.ROOT) + " " + request.incidentId()
+                + " (" + request.severity().wireName() + ") for routing key " + Pager.tail(request.target());
+    }
+
     /** The event as PagerDuty expects it; acknowledge and resolve carry only the keys. */
     static Map<String, Object> body(PageRequest request) {
         Map<String, Object> body = new LinkedHashMap<>();

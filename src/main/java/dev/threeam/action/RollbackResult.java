@@ -7,7 +7,8 @@ package dev.threeam.action;
  */
 public record RollbackResult(Outcome outcome, String detail) {
 
-    public enum Outcome { DONE, FAILED }
+    /** {@code WOULD_CALL}: not called, sandbox mode only says what it would have changed ({@code detail}). */
+    public enum Outcome { DONE, FAILED, WOULD_CALL }
 
     public RollbackResult {
         detail = ProviderAnswer.truncate(detail == null ? "" : detail);
@@ -19,6 +20,10 @@ public record RollbackResult(Outcome outcome, String detail) {
 
     public static RollbackResult failed(String detail) {
         return new RollbackResult(Outcome.FAILED, detail);
+    }
+
+    public static RollbackResult wouldCall(String call) {
+        return new RollbackResult(Outcome.WOULD_CALL, call);
     }
 
     public boolean isDone() {

@@ -42,11 +42,10 @@ public record Config(
         Duration drillPassWithin,
         Duration drillTimeLimit,
         Duration outboxLease,
+        boolean sandboxRealCalls,
         Map<String, String> environment) {
 
     public static final String SANDBOX_CHANNEL = "C0INCIDENTS";
-    /** The bot token the sandbox's own Slack accepts. */
-    public static final String SANDBOX_BOT_TOKEN = "xoxb-sandbox";
 
     /**
      * Every environment variable 3am reads, in the README's order: name, whether production mode needs it, its
@@ -99,6 +98,7 @@ public record Config(
                 values.duration(DRILL_PASS_WITHIN),
                 values.duration(DRILL_TIME_LIMIT),
                 values.duration(OUTBOX_LEASE),
+                values.bool(SANDBOX_REAL_CALLS),
                 env);
     }
 
@@ -111,17 +111,20 @@ public record Config(
         return slackAppToken != null;
     }
 
-    /** The token 3am calls Slack with: the configured one, or the sandbox's. */
-    public String botToken() {
-        return sandbox() ? SANDBOX_BOT_TOKEN : slackBotToken;
+    /**
+     * The Slack Web API 3am calls: in sandbox mode always its own local workspace on {@code port} (so no message can
+     * reach a real Slack), otherwise {@code SLACK_API_URL}, else Slack's.
+     */
+    public String slackApiUrl(int port) {
+        if (sandbox()) {
+            return selfUrl(port) + "/sandbox/api/";
+        }
+        return slackApiUrl != null ? slackApiUrl : "https://slack.com/api/";
     }
 
-    /** The Slack Web API 3am calls: {@code SLACK_API_URL}, else the sandbox's own on {@code port}, else Slack's. */
-    public String slackApiUrl(int port) {
-        if (slackApiUrl != null) {
-            return slackApiUrl;
-        }
-        return sandbox() ? selfUrl(port) + "/sandbox/api/" : "https://slack.com/api/";
+    /** Sandbox mode listening on more than loopback: other machines can reach its page and endpoints. */
+    public boolean sandboxExposed() {
+        return sandbox() && !loopback(host);
     }
 
     /** How this process reaches its own server: over loopback when it listens on every address. */
@@ -131,8 +134,11 @@ public record Config(
 
     /** The host to print in a link for a person: {@code localhost} when loopback answers, else {@code HOST} itself. */
     public String browsableHost() {
-        boolean loopback = host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
-        return everyAddress(host) || loopback ? "localhost" : bracketed(host);
+        return everyAddress(host) || loopback(host) ? "localhost" : bracketed(host);
+    }
+
+    private static boolean loopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     private static boolean everyAddress(String host) {
@@ -154,6 +160,7 @@ public record Config(
      */
     public void requireComplete() {
         if (sandbox()) {
+            requireTokenWhenExposed();
             return;
         }
         List<String> missing = new ArrayList<>();
@@ -166,6 +173,17 @@ public record Config(
         }
         if (!missing.isEmpty()) {
             throw new ThreeAmException("SLACK_BOT_TOKEN is set but 3am cannot start: missing " + String.join(" and ", missing));
+        }
+    }
+
+    /**
+     * Sandbox mode asks for no accounts and no token; on an address other machines reach, that would let anyone fire
+     * alerts and read incidents, so it needs {@code WEBHOOK_TOKEN} there.
+     */
+    private void requireTokenWhenExposed() {
+        if (sandboxExposed() && !isSet(WEBHOOK_TOKEN)) {
+            throw new ThreeAmException("sandbox mode on HOST " + host + " (reachable from other machines) needs WEBHOOK_TOKEN, the bearer"
+                    + " token for /alerts*, /changes and /api/*: set WEBHOOK_TOKEN, or leave HOST unset to listen on 127.0.0.1 only");
         }
     }
 

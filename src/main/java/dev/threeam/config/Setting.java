@@ -37,7 +37,9 @@ public enum Setting {
     DRILL_ACK_WITHIN(Need.OPTIONAL, Default.value("5m"), "a drill passes only if acknowledged within this"),
     DRILL_PASS_WITHIN(Need.OPTIONAL, Default.value("15m"), "… and all five questions and the right rollback within this"),
     DRILL_TIME_LIMIT(Need.OPTIONAL, Default.value("30m"), "a drill still open after this ends and is scored"),
-    OUTBOX_LEASE(Need.OPTIONAL, Default.value("60s"), "how long a replica holds a claimed outbox row before another may take it over");
+    OUTBOX_LEASE(Need.OPTIONAL, Default.value("60s"), "how long a replica holds a claimed outbox row before another may take it over"),
+    SANDBOX_REAL_CALLS(Need.OPTIONAL, Default.value("false"),
+            "`true` lets sandbox mode make real external calls (pages, flag APIs, webhooks, silences); every message about one says REAL");
 
     /** When 3am refuses to start without a setting. */
     public enum Need {

@@ -31,6 +31,15 @@ final class SettingValues {
         }
     }
 
+    /** {@code true} or {@code false} (any case); anything else is refused, naming the variable. */
+    boolean bool(Setting setting) {
+        String value = text(setting);
+        if ("true".equalsIgnoreCase(value) || "false".equalsIgnoreCase(value)) {
+            return Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new ThreeAmException(setting.name() + ": expected true or false, got \"" + value + "\"");
+    }
+
     Duration duration(Setting setting) {
         String value = text(setting);
         try {

@@ -8,8 +8,19 @@ public final class ActionFacts {
 
     private ActionFacts() {}
 
-    /** How a rollback, a page or an eval run ended. {@code WOULD_HAVE}: a drill, nothing called for real. */
-    public enum Result { DONE, FAILED, WOULD_HAVE, NOT_SET, MISSING }
+    /**
+     * How a rollback, a page or an eval run ended. {@code WOULD_HAVE}: a drill, nothing called for real;
+     * {@code WOULD_CALL}: sandbox mode, nothing called, the detail says what would have been.
+     */
+    public enum Result { DONE, FAILED, WOULD_HAVE, NOT_SET, MISSING, WOULD_CALL }
+
+    /** What every sandbox would-call says after the call: that nothing happened, and how to make it happen. */
+    private static final String NOT_CALLED = ". Nothing was called (SANDBOX_REAL_CALLS=true makes real calls).";
+
+    /** A call made for real from sandbox mode ({@code SANDBOX_REAL_CALLS=true}) says so first. */
+    private static Sentence real(boolean realFromSandbox, Sentence said) {
+        return realFromSandbox ? Sentence.empty().strong("REAL").then(" call from sandbox mode: ").then(said) : said;
+    }
 
     public record OwnerPaged(String by, String role) implements Fact {
         @Override
@@ -48,18 +59,28 @@ public final class ActionFacts {
     }
 
     /**
-     * A rollback came back. {@code detail}: the provider's answer, or for a drill the call that would have been made;
-     * {@code by}/{@code allowed}: who pressed it and whether they were allowed (drills say so).
+     * A rollback came back. {@code detail}: the provider's answer, or for a drill or sandbox mode the call that would
+     * have been made; {@code by}/{@code allowed}: who pressed it and whether they were allowed (drills say so);
+     * {@code realFromSandbox}: made for real from sandbox mode.
      */
-    public record RollbackFinished(String rollbackId, String label, Result result, String detail, String by, boolean allowed)
-            implements Fact {
+    public record RollbackFinished(String rollbackId, String label, Result result, String detail, String by, boolean allowed,
+            boolean realFromSandbox) implements Fact {
+
+        public RollbackFinished(String rollbackId, String label, Result result, String detail, String by, boolean allowed) {
+            this(rollbackId, label, result, detail, by, allowed, false);
+        }
+
         @Override
         public Sentence sentence() {
             return switch (result) {
-                case DONE -> Sentence.of("Rollback done: ").quote(label).then(" — ").quote(detail, 1500).tone(Sentence.Tone.DONE);
-                case FAILED -> Sentence.of("Rollback failed: ").quote(label).then(" — ").quote(detail, 1500).tone(Sentence.Tone.FAILED);
+                case DONE -> real(realFromSandbox,
+                        Sentence.of("Rollback done: ").quote(label).then(" — ").quote(detail, 1500).tone(Sentence.Tone.DONE));
+                case FAILED -> real(realFromSandbox,
+                        Sentence.of("Rollback failed: ").quote(label).then(" — ").quote(detail, 1500).tone(Sentence.Tone.FAILED));
                 case WOULD_HAVE -> Sentence.of("DRILL: would have called ").quote(detail).then("; ").person(by)
                         .then(allowed ? " was allowed to." : " was NOT allowed to.");
+                case WOULD_CALL -> Sentence.empty().strong("Sandbox").then(": would roll back ").quote(label).then(" by calling ")
+                        .quote(detail, 1500).then(NOT_CALLED).tone(Sentence.Tone.INFO);
                 case NOT_SET, MISSING -> Sentence.of("the runbook no longer has rollback ").quote(rollbackId);
             };
         }
@@ -70,12 +91,21 @@ public final class ActionFacts {
         }
     }
 
-    public record EvalFinished(Result result, String detail) implements Fact {
+    /** An eval rerun came back: started, refused, or (sandbox mode) the call that would have been made. */
+    public record EvalFinished(Result result, String detail, boolean realFromSandbox) implements Fact {
+
+        public EvalFinished(Result result, String detail) {
+            this(result, detail, false);
+        }
+
         @Override
         public Sentence sentence() {
             return switch (result) {
-                case DONE -> Sentence.of("Eval rerun started; its result will be posted here.").tone(Sentence.Tone.EVAL_STARTED);
-                case FAILED -> Sentence.of("Eval webhook refused: ").quote(detail, 500).tone(Sentence.Tone.FAILED);
+                case DONE -> real(realFromSandbox,
+                        Sentence.of("Eval rerun started; its result will be posted here.").tone(Sentence.Tone.EVAL_STARTED));
+                case FAILED -> real(realFromSandbox, Sentence.of("Eval webhook refused: ").quote(detail, 500).tone(Sentence.Tone.FAILED));
+                case WOULD_CALL -> Sentence.empty().strong("Sandbox").then(": would rerun the eval by calling ").quote(detail, 1500)
+                        .then(NOT_CALLED).tone(Sentence.Tone.INFO);
                 default -> Sentence.of("The runbook names no eval webhook.");
             };
         }
@@ -91,11 +121,17 @@ public final class ActionFacts {
 
     /**
      * One paging step for a role came back. For Slack, {@code targets} are the user and group ids mentioned; for a
-     * pager, {@code detail} is its answer (or, {@code NOT_SET}, the unresolved reference it would have needed).
+     * pager, {@code detail} is its answer (or, {@code NOT_SET}, the unresolved reference it would have needed; or,
+     * {@code WOULD_CALL}, what sandbox mode would have sent).
      */
-    public record PageFinished(String role, Via via, Result result, String detail, List<String> targets) implements Fact {
+    public record PageFinished(String role, Via via, Result result, String detail, List<String> targets, boolean realFromSandbox)
+            implements Fact {
         public PageFinished {
             targets = targets == null ? List.of() : List.copyOf(targets);
+        }
+
+        public PageFinished(String role, Via via, Result result, String detail, List<String> targets) {
+            this(role, via, result, detail, targets, false);
         }
 
         @Override
@@ -104,11 +140,14 @@ public final class ActionFacts {
                 return Sentence.of("mentioned ").quote(role).then(" in the thread: ").quote(String.join(", ", targets), 900);
             }
             return switch (result) {
-                case DONE -> Sentence.of("paged ").quote(role).then(" via " + via.id() + ": ").quote(detail, 900);
+                case DONE -> real(realFromSandbox, Sentence.of("paged ").quote(role).then(" via " + via.id() + ": ").quote(detail, 900));
                 case WOULD_HAVE -> Sentence.of("DRILL: would have sent a " + via.id() + " trigger for ").quote(role);
                 case NOT_SET -> Sentence.of("would page ").quote(role).then(" via " + via.id() + ", but ").quote(detail)
                         .then(" is not set");
-                default -> Sentence.of("could not page ").quote(role).then(" via " + via.id() + ": ").quote(detail, 900);
+                case WOULD_CALL -> Sentence.empty().strong("Sandbox").then(": would page ").quote(role).then(" by calling ")
+                        .quote(detail, 900).then(NOT_CALLED);
+                default -> real(realFromSandbox,
+                        Sentence.of("could not page ").quote(role).then(" via " + via.id() + ": ").quote(detail, 900));
             };
         }
     }

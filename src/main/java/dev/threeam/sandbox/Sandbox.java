@@ -31,7 +31,11 @@ public final class Sandbox {
         this.page = page;
     }
 
-    public static Sandbox create(RunbookRegistry runbooks, String baseUrl, String signingSecret, Clock clock, Config config) {
+    /**
+     * @param botToken the token the bot calls this workspace's Web API with: the only one it accepts
+     */
+    public static Sandbox create(RunbookRegistry runbooks, String baseUrl, String signingSecret, String botToken, Clock clock,
+            Config config) {
         Set<String> groups = new LinkedHashSet<>();
         Set<String> reviewers = new LinkedHashSet<>();
         Set<String> users = new LinkedHashSet<>();
@@ -59,7 +63,23 @@ public final class Sandbox {
         personas.add(new SandboxUser(VISITOR, "visitor", "no permission: in no group, no runbook role"));
         SandboxWorkspace workspace = new SandboxWorkspace(clock, personas, members);
         SampleFire sample = new SampleFire(baseUrl, config.webhookToken(), runbooks, clock);
-        return new Sandbox(workspace, new SandboxApi(workspace), new SandboxPage(workspace, baseUrl, signingSecret, clock, sample::fire));
+        return new Sandbox(workspace, new SandboxApi(workspace, botToken),
+                new SandboxPage(workspace, baseUrl, signingSecret, clock, sample::fire, hostNames(config)));
+    }
+
+    /** The names browsers may reach the page by besides localhost and IP addresses: HOST and PUBLIC_URL's host. */
+    private static Set<String> hostNames(Config config) {
+        Set<String> names = new LinkedHashSet<>();
+        names.add(config.host());
+        try {
+            String publicHost = java.net.URI.create(config.publicUrl()).getHost();
+            if (publicHost != null) {
+                names.add(publicHost);
+            }
+        } catch (IllegalArgumentException e) {
+            // a PUBLIC_URL that is no URL names no host
+        }
+        return names;
     }
 
     public void addRoutes(RoutesConfig routes) {

@@ -23,10 +23,18 @@ public final class SandboxApi {
     public static final String PATH_PREFIX = "/sandbox/api/";
 
     private final SandboxWorkspace workspace;
+    private final String botToken;
     private final Map<String, ApiMethod> methods = new HashMap<>();
 
+    /** A stand-in for Slack that takes any token (tests' fake Slack). */
     public SandboxApi(SandboxWorkspace workspace) {
+        this(workspace, null);
+    }
+
+    /** The sandbox's Slack: takes only {@code botToken} (this process's), so nothing else can post into it. */
+    public SandboxApi(SandboxWorkspace workspace, String botToken) {
         this.workspace = workspace;
+        this.botToken = botToken;
         new ChatMethods(workspace).register(methods);
         new ConversationMethods(workspace).register(methods);
         new ViewMethods(workspace.views()).register(methods);
@@ -51,6 +59,10 @@ public final class SandboxApi {
             }
             if (token == null || token.isBlank()) {
                 throw new SlackApiError("not_authed");
+            }
+            if (botToken != null && !java.security.MessageDigest.isEqual(token.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    botToken.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+                throw new SlackApiError("invalid_auth");
             }
             return handler.answer(new ApiRequest(method, params));
         } catch (SlackApiError error) {

@@ -11,8 +11,10 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The sandbox's Slack client: the page at {@code /sandbox}, its state ({@code GET /sandbox/state?as=U…}), and the
@@ -20,34 +22,59 @@ import java.util.Map;
  * {@code POST /sandbox/actions} (button → {@code block_actions}), {@code /sandbox/views/submit}
  * ({@code view_submission}), {@code /sandbox/views/close}, {@code /sandbox/command} (slash command),
  * {@code /sandbox/home} ({@code app_home_opened}), {@code /sandbox/sample} (fires a sample incident), and
- * {@code /sandbox/response/{id}} (the {@code response_url}s handed to the bot).
+ * {@code /sandbox/response/{id}} (the {@code response_url}s handed to the bot). Every request under {@code /sandbox}
+ * passes the {@link SameOriginGuard} first and is answered with the {@link #HEADERS}.
  */
 public final class SandboxPage {
 
     private static final Map<String, String> ASSETS = Map.of(
             "/sandbox", "index.html", "/sandbox/sandbox.js", "sandbox.js", "/sandbox/sandbox.css", "sandbox.css");
+    /** Where the page carries its token (index.html: {@code <meta name="sandbox-token" content="…">}). */
+    private static final String TOKEN_PLACEHOLDER = "{{SANDBOX_TOKEN}}";
+    /** On every answer under /sandbox: no inline or foreign script, no framing, no sniffing, no referrer. */
+    static final Map<String, String> HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; "
+                    + "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "no-referrer",
+            "X-Frame-Options", "DENY");
 
     private final SandboxWorkspace workspace;
     private final PageState state;
     private final PageInteractions interactions;
     private final ResponseUrls responseUrls;
     private final SampleIncident sampleIncident;
+    private final SameOriginGuard guard;
+
+    /** A page reached by {@code localhost} or an IP address. */
+    public SandboxPage(SandboxWorkspace workspace, String botBaseUrl, String signingSecret, Clock clock,
+            SampleIncident sampleIncident) {
+        this(workspace, botBaseUrl, signingSecret, clock, sampleIncident, Set.of());
+    }
 
     /**
      * @param botBaseUrl where the bot listens, e.g. {@code http://127.0.0.1:3000} ({@code /slack/events} is appended)
      * @param signingSecret the secret the bot checks Slack signatures with
+     * @param hostNames names besides {@code localhost} and IP addresses that browsers may reach the page by
      */
     public SandboxPage(SandboxWorkspace workspace, String botBaseUrl, String signingSecret, Clock clock,
-            SampleIncident sampleIncident) {
+            SampleIncident sampleIncident, Set<String> hostNames) {
         this.workspace = workspace;
         this.state = new PageState(workspace);
         this.responseUrls = new ResponseUrls(workspace);
         this.interactions = new PageInteractions(
                 workspace, new BotEndpoint(botBaseUrl, new SlackRequestSigner(signingSecret, clock)), responseUrls, clock);
         this.sampleIncident = sampleIncident;
+        this.guard = new SameOriginGuard(hostNames);
     }
 
     public void addRoutes(RoutesConfig routes) {
+        for (String path : new String[] {"/sandbox", "/sandbox/*"}) {
+            routes.before(path, ctx -> {
+                HEADERS.forEach(ctx::header);
+                guard.check(ctx);
+            });
+        }
         ASSETS.forEach((path, file) -> routes.get(path, ctx -> asset(ctx, file)));
         routes.get("/sandbox/state", guarded(ctx -> send(ctx, 200, state.of(persona(ctx.queryParam("as"))))));
         routes.post("/sandbox/actions", guarded(this::press));
@@ -156,13 +183,17 @@ public final class SandboxPage {
         return ctx.scheme() + "://" + ctx.host();
     }
 
-    private static void asset(Context ctx, String file) throws IOException {
+    private void asset(Context ctx, String file) throws IOException {
         try (InputStream in = SandboxPage.class.getResourceAsStream("/sandbox/" + file)) {
             if (in == null) {
                 throw new ThreeAmException("missing resource /sandbox/" + file);
             }
             String type = file.endsWith(".js") ? "text/javascript" : file.endsWith(".css") ? "text/css" : "text/html";
-            ctx.contentType(type + "; charset=utf-8").header("Cache-Control", "no-store").result(in.readAllBytes());
+            byte[] content = in.readAllBytes();
+            if (file.equals("index.html")) {
+                content = new String(content, StandardCharsets.UTF_8).replace(TOKEN_PLACEHOLDER, guard.token()).getBytes(StandardCharsets.UTF_8);
+            }
+            ctx.contentType(type + "; charset=utf-8").header("Cache-Control", "no-store").result(content);
         }
     }
 

@@ -66,7 +66,7 @@ final class NoticeView {
         String said = SlackText.render(page.sentence());
         return switch (page.result()) {
             case DONE -> ":pager: " + said;
-            case NOT_SET -> ":information_source: " + said;
+            case NOT_SET, WOULD_CALL -> ":information_source: " + said;
             default -> ":x: " + said;
         };
     }

@@ -134,4 +134,40 @@ class FlagdFlagProviderTest {
         node.fieldNames().forEachRemaining(names::add);
         return names;
     }
+
+    @Test
+    void in_sandbox_mode_rollbacks_edit_one_copy_in_another_folder_and_the_runbooks_file_stays_as_it_was(@TempDir Path work)
+            throws IOException {
+        FlagdFlagProvider sandbox = new FlagdFlagProvider(runbooks).editingCopiesIn(work.resolve("sandbox-flags"));
+        Path copy = work.resolve("sandbox-flags/flags/flags.json");
+        var first = rollback("flagd", Map.of("file", "flags/flags.json", "flag", "codeassist.model-route", "variant", "previous"));
+        var second = rollback("flagd", Map.of("file", "flags/flags.json", "flag", "contracts.model-route", "variant", "previous"));
+
+        assertThat(sandbox.describe(first)).startsWith("flagd (sandbox copy): serve variant \"previous\"").contains(copy.toString());
+        RollbackResult done = sandbox.apply(first);
+        sandbox.apply(second);
+
+        assertThat(done.outcome()).isEqualTo(RollbackResult.Outcome.DONE);
+        assertThat(done.detail()).contains("in " + copy).contains(flags + " is unchanged");
+        assertThat(json(Files.readString(flags))).isEqualTo(before);
+        JsonNode copied = json(Files.readString(copy));
+        assertThat(copied.path("flags").path("codeassist.model-route").path("defaultVariant").asText()).isEqualTo("previous");
+        assertThat(copied.path("flags").path("contracts.model-route").path("defaultVariant").asText()).isEqualTo("previous");
+    }
+
+    @Test
+    void a_flag_file_outside_the_runbooks_folder_is_copied_by_its_name_never_beside_the_copies_folder(@TempDir Path work)
+            throws IOException {
+        Path outside = runbooks.resolve("../outside-" + runbooks.getFileName() + "/flags.json").normalize();
+        Files.createDirectories(outside.getParent());
+        Files.copy(CORPUS_FLAGS, outside);
+        String original = Files.readString(outside);
+
+        RollbackResult done = new FlagdFlagProvider(runbooks).editingCopiesIn(work.resolve("sandbox-flags")).apply(rollback("flagd",
+                Map.of("file", "../outside-" + runbooks.getFileName() + "/flags.json", "flag", "codeassist.model-route", "variant", "previous")));
+
+        assertThat(done.outcome()).as(done.detail()).isEqualTo(RollbackResult.Outcome.DONE);
+        assertThat(work.resolve("sandbox-flags/flags.json")).exists();
+        assertThat(Files.readString(outside)).isEqualTo(original);
+    }
 }

@@ -66,6 +66,38 @@ class ConfigTest {
     }
 
     @Test
+    void sandbox_mode_makes_no_real_calls_unless_sandbox_real_calls_is_true_and_a_bad_value_names_the_variable() {
+        assertThat(Config.from(Map.of()).sandboxRealCalls()).isFalse();
+        assertThat(Config.from(Map.of("SANDBOX_REAL_CALLS", "TRUE")).sandboxRealCalls()).isTrue();
+        assertThat(Config.from(Map.of("SANDBOX_REAL_CALLS", "false")).sandboxRealCalls()).isFalse();
+        assertThatThrownBy(() -> Config.from(Map.of("SANDBOX_REAL_CALLS", "yes"))).hasMessageContaining("SANDBOX_REAL_CALLS")
+                .hasMessageContaining("true or false");
+    }
+
+    @Test
+    void sandbox_mode_talks_only_to_its_own_slack_even_when_slack_api_url_is_set() {
+        assertThat(Config.from(Map.of("SLACK_API_URL", "https://slack.com/api/", "HOST", "127.0.0.1")).slackApiUrl(3000))
+                .isEqualTo("http://127.0.0.1:3000/sandbox/api/");
+        assertThat(Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1", "SLACK_API_URL", "http://127.0.0.1:9/api")).slackApiUrl(3000))
+                .isEqualTo("http://127.0.0.1:9/api/");
+    }
+
+    @Test
+    void sandbox_mode_beyond_loopback_is_exposed_and_refuses_to_start_without_a_webhook_token() {
+        assertThat(Config.from(Map.of()).sandboxExposed()).isFalse();
+        assertThat(Config.from(Map.of("HOST", "localhost")).sandboxExposed()).isFalse();
+        assertThat(Config.from(Map.of("HOST", "::1")).sandboxExposed()).isFalse();
+        assertThat(Config.from(Map.of("SLACK_BOT_TOKEN", "xoxb-1")).sandboxExposed()).isFalse();
+
+        Config exposed = Config.from(Map.of("HOST", "0.0.0.0"));
+        assertThat(exposed.sandboxExposed()).isTrue();
+        assertThatThrownBy(exposed::requireComplete).isInstanceOf(ThreeAmException.class)
+                .hasMessageContaining("HOST 0.0.0.0").hasMessageContaining("needs WEBHOOK_TOKEN");
+        Config.from(Map.of("HOST", "0.0.0.0", "WEBHOOK_TOKEN", "t")).requireComplete();
+        assertThatThrownBy(Config.from(Map.of("HOST", "192.168.1.5"))::requireComplete).hasMessageContaining("WEBHOOK_TOKEN");
+    }
+
+    @Test
     void the_settings_list_names_each_variable_once_and_what_production_needs_has_no_default() {
         assertThat(Config.SETTINGS).extracting(Setting::name).doesNotHaveDuplicates().contains("HOST", "PORT", "WEBHOOK_TOKEN");
         assertThat(Config.SETTINGS).allSatisfy(setting -> assertThat(setting.meaning()).isNotBlank());

@@ -29,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class SandboxApiTest {
 
     @BeforeEach
     void start() {
-        SandboxApi api = new SandboxApi(workspace);
+        SandboxApi api = new SandboxApi(workspace, "xoxb-sandbox");
         server = Javalin.create(config -> api.addRoutes(config.routes)).start("127.0.0.1", 0);
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(base() + SandboxApi.PATH_PREFIX);
@@ -262,6 +263,15 @@ class SandboxApiTest {
                 .satisfies(message -> assertThat(message.blocks().get(0).path("type").asText()).isEqualTo("divider"));
         assertThat(unknown).isEqualTo("{\"ok\":false,\"error\":\"unknown_method\"}");
         assertThat(anonymous).isEqualTo("{\"ok\":false,\"error\":\"not_authed\"}");
+    }
+
+    @Test
+    void the_sandboxs_slack_takes_only_the_bots_own_token_so_nothing_else_posts_into_it() {
+        ObjectNode refused = new SandboxApi(workspace, "xoxb-sandbox-this-process").call("chat.postMessage",
+                Map.of("channel", "C0INCIDENTS", "text", "from elsewhere"), "xoxb-sandbox");
+
+        assertThat(refused.toString()).isEqualTo("{\"ok\":false,\"error\":\"invalid_auth\"}");
+        assertThat(workspace.messages("C0INCIDENTS")).isEmpty();
     }
 
     private String post(String method, String contentType, String body, boolean withToken) throws Exception {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.logging.Level;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +22,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /** The page in headless Chromium: messages and buttons render, text stays text, confirm dialogs guard a press. */
 class SandboxPageBrowserTest {
@@ -48,6 +52,9 @@ class SandboxPageBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -68,7 +75,7 @@ class SandboxPageBrowserTest {
 
     @Test
     void the_page_shows_a_message_with_its_buttons_and_a_confirmed_press_reaches_the_bot() throws Exception {
-        workspace.post("C0INCIDENTS", null, "INC-7", Json.mapper().readTree("""
+        SandboxMessage card = workspace.post("C0INCIDENTS", null, "INC-7", Json.mapper().readTree("""
                 [{"type":"header","text":{"type":"plain_text","text":"INC-7 Faithfulness dropped"}},
                  {"type":"section","text":{"type":"mrkdwn",
                    "text":"*Owner:* <@U0ALICE> &lt;img src=x onerror=alert(1)&gt; <https://example.com/d|dashboard>"}},
@@ -80,6 +87,7 @@ class SandboxPageBrowserTest {
                    {"type":"button","action_id":"q3_none","style":"primary","value":"none",
                     "text":{"type":"plain_text","text":"No rollback"}}]}]"""), null);
 
+        workspace.post("C0INCIDENTS", card.ts(), "a reply in the thread", null, null);
         browser.get("http://127.0.0.1:" + server.port() + "/sandbox");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !browser.findElements(By.cssSelector(".block-header")).isEmpty());
@@ -101,5 +109,8 @@ class SandboxPageBrowserTest {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !bot.received().isEmpty());
         assertThat(bot.last().body()).contains("q3_rollback");
+        assertThat(browser.findElement(By.cssSelector(".thread-toggle")).getText()).contains("1 reply");
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll()).extracting(LogEntry::getMessage)
+                .as("the page runs under its Content-Security-Policy").noneMatch(message -> message.contains("Content Security Policy"));
     }
 }

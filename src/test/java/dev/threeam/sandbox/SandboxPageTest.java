@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.slack.api.app_backend.SlackSignature;
 import dev.threeam.common.Json;
+import dev.threeam.testing.SandboxPageClient;
 import io.javalin.Javalin;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -212,7 +213,7 @@ class SandboxPageTest {
     void pressing_a_button_that_is_not_there_is_refused_without_calling_the_bot() throws Exception {
         SandboxMessage card = workspace.post("C0INCIDENTS", null, "INC-7", Json.mapper().readTree(CARD), null);
 
-        HttpResponse<String> answer = post(base() + "/sandbox/actions", Json.mapper().writeValueAsString(Map.of(
+        HttpResponse<String> answer = new SandboxPageClient(base()).post("/sandbox/actions", Json.mapper().writeValueAsString(Map.of(
                 "as", "U0ALICE", "channel", "C0INCIDENTS", "ts", card.ts(), "block_id", "q9", "action_id", "x")));
 
         assertThat(answer.statusCode()).isEqualTo(400);
@@ -239,7 +240,7 @@ class SandboxPageTest {
             """;
 
     private JsonNode page(String path, Map<String, ?> body) throws Exception {
-        HttpResponse<String> response = post(base() + path, Json.mapper().writeValueAsString(body));
+        HttpResponse<String> response = new SandboxPageClient(base()).post(path, Json.mapper().writeValueAsString(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body());
     }

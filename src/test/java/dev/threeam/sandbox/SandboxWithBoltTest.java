@@ -17,12 +17,10 @@ import com.slack.api.bolt.util.SlackRequestParser;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.Views;
 import dev.threeam.common.Json;
+import dev.threeam.testing.SandboxPageClient;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.List;
@@ -143,10 +141,7 @@ class SandboxWithBoltTest {
     }
 
     private JsonNode page(String path, Map<String, ?> body) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base() + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = new SandboxPageClient(base()).post(path, Json.mapper().writeValueAsString(body));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body());
     }

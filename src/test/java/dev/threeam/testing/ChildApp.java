@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class ChildApp implements AutoCloseable {
 
-    private static final Pattern RUNNING = Pattern.compile("is running on http://localhost:(\\d+)");
+    /** The start-up line: {@code 3am is running on http://localhost:PORT …}, or in sandbox mode {@code … open http://localhost:PORT/sandbox}. */
+    private static final Pattern RUNNING = Pattern.compile("3am is running (?:on|in sandbox mode .*?: open) http://localhost:(\\d+)");
 
     private final Process process;
     private final Path log;
@@ -40,10 +41,18 @@ public final class ChildApp implements AutoCloseable {
 
     /** Starts {@code Main serve} with exactly these environment variables and waits until it answers. */
     public static ChildApp start(Map<String, String> env, Path log) {
+        return start(env, log, null);
+    }
+
+    /** The same, in working directory {@code workingDir} (null: this one). */
+    public static ChildApp start(Map<String, String> env, Path log, Path workingDir) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Dfile.encoding=UTF-8", "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), "dev.threeam.Main", "serve"));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        if (workingDir != null) {
+            builder.directory(workingDir.toFile());
+        }
         builder.environment().clear();
         builder.environment().putAll(env);
         Process process;
