@@ -37,6 +37,7 @@ import dev.threeam.incident.Postmortem;
 import dev.threeam.incident.Triage;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
+import dev.threeam.signal.SignalWatch;
 import dev.threeam.slack.DeliveryFailures;
 import dev.threeam.slack.Ephemeral;
 import dev.threeam.slack.HomeTab;
@@ -93,6 +94,7 @@ public final class ThreeAm implements AutoCloseable {
     private final Sandbox sandbox;
     private final PrometheusMeterRegistry metrics;
     private final AlertIngestor ingestor;
+    private final SignalWatch signals;
     private final java.util.concurrent.ScheduledExecutorService drillTimer;
     private final Runnable endExpiredDrills;
     private final int port;
@@ -186,12 +188,17 @@ public final class ThreeAm implements AutoCloseable {
         new SlackInteractions(lifecycle, triage, actions, examples, commands, new HomeTab(jdbi, runbooks, new DrillHistory(jdbi), clock), new Ephemeral(gateway), gateway, wake)
                 .register(app);
 
+        // breaches of the runbook thresholds 3am watches from OpenTelemetry go through the same intake as any alert
+        this.signals = new SignalWatch(jdbi, runbooks, metrics, clock, alerts -> {
+            ingestor.ingest(alerts);
+            wake.run();
+        });
         Postmortem postmortem = new Postmortem(jdbi, examples, id -> actionLog.forIncident(id).stream()
                 .map(a -> new Postmortem.ActionLine(a.kind(), a.target(), a.byUser(), a.status(), a.detail(), a.at())).toList(),
                 changeId -> changes.find(changeId).map(ChangeText::description));
         WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), ingestor,
                 new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, examples,
-                postmortem, drills, new EvalResults(jdbi, clock, settings), wake);
+                postmortem, drills, new EvalResults(jdbi, clock, settings), wake, signals.receiver());
         List<java.util.function.Consumer<io.javalin.config.RoutesConfig>> routeSets = new ArrayList<>();
         routeSets.add(routes::register);
         if (signingSecret != null) { // HTTP mode (and the sandbox); Socket Mode receives events over its WebSocket
@@ -210,6 +217,7 @@ public final class ThreeAm implements AutoCloseable {
         web.start(port);
         slackWorkers.forEach(OutboxWorker::start);
         actionWorker.start();
+        signals.start();
         drillTimer.scheduleWithFixedDelay(() -> {
             try {
                 endExpiredDrills.run();
@@ -243,6 +251,11 @@ public final class ThreeAm implements AutoCloseable {
         return runbooks;
     }
 
+    /** The telemetry thresholds 3am executes; tests call {@link SignalWatch#evaluateNow()} with their clock. */
+    public SignalWatch signals() {
+        return signals;
+    }
+
     /** Runs every due outbox row now, on the caller's thread; for tests that want no background timing. */
     public void drainOnce() {
         slackWorkers.get(0).runOnce();
@@ -254,6 +267,7 @@ public final class ThreeAm implements AutoCloseable {
     public void close() {
         web.close();
         drillTimer.shutdownNow();
+        signals.close();
         ingestor.close();
         if (socketMode != null) {
             try {

@@ -12,6 +12,7 @@ import dev.threeam.incident.EvalResults;
 import dev.threeam.incident.Examples;
 import dev.threeam.incident.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.signal.OtlpReceiver;
 import dev.threeam.store.Database;
 import dev.threeam.store.Outbox;
 import io.javalin.config.RoutesConfig;
@@ -25,11 +26,13 @@ public final class WebRoutes {
     private final ChangeRoutes changes;
     private final ApiRoutes api;
     private final HealthRoutes health;
+    private final OtlpRoutes otlp;
     private final Runnable wake;
 
     public WebRoutes(Config config, Database database, RunbookRegistry runbooks, Outbox outbox, PrometheusMeterRegistry registry,
             AlertParsers parsers, AlertIngestor ingestor, ChangeParser changeParser, LangfuseWebhook langfuse, ChangeService changeService,
-            ActionLog actions, Examples examples, Postmortem postmortem, DrillService drills, EvalResults evals, Runnable wake) {
+            ActionLog actions, Examples examples, Postmortem postmortem, DrillService drills, EvalResults evals, Runnable wake,
+            OtlpReceiver otlp) {
         WebMetrics metrics = new WebMetrics(registry);
         this.token = new BearerToken(config.webhookToken());
         this.alerts = new AlertRoutes(parsers, ingestor, wake, metrics);
@@ -37,6 +40,7 @@ public final class WebRoutes {
         this.api = new ApiRoutes(database.jdbi(), actions, examples, postmortem, drills, evals);
         this.wake = wake;
         this.health = new HealthRoutes(database, runbooks, outbox, registry);
+        this.otlp = new OtlpRoutes(otlp);
     }
 
     public void register(RoutesConfig routes) {
@@ -44,5 +48,6 @@ public final class WebRoutes {
         changes.register(routes, token);
         api.register(routes, token, wake);
         health.register(routes);
+        otlp.register(routes, token);
     }
 }
