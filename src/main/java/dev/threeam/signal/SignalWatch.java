@@ -67,6 +67,11 @@ public final class SignalWatch implements AutoCloseable {
         return jdbi.onDemand(SignalStore.class).signalsSeen(workflow);
     }
 
+    /** Which of the runbook's thresholds have telemetry in the database, and which have none yet. */
+    public List<SignalCoverage.Line> coverage(dev.threeam.runbook.Runbook runbook) {
+        return SignalCoverage.of(runbook, signalsSeen(runbook.workflow()));
+    }
+
     @Override
     public void close() {
         timer.shutdownNow();

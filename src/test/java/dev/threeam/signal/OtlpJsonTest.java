@@ -139,6 +139,11 @@ class OtlpJsonTest {
                 .contains("2 no workflow (service.name=payments-api matches no runbook, no service.name, gen_ai.workflow.name or workflow attribute)")
                 .contains("2 unknown metric (http.server.request.duration, process.runtime.jvm.threads.count)");
         assertThat(app.sum("SELECT SUM(samples) FROM signal_minutes WHERE series = 'latency'")).isEqualTo(5.0);
+        var coverage = app.app.signals().coverage(app.app.runbooks().find("support-chat").orElseThrow());
+        assertThat(coverage).filteredOn(SignalCoverage.Line::hasData).extracting(SignalCoverage.Line::threshold)
+                .containsExactly("latency.p95_seconds");
+        assertThat(coverage).filteredOn(line -> !line.hasData()).extracting(SignalCoverage.Line::threshold)
+                .containsExactly("budgets.usd_per_hour", "quality.helpfulness", "tools.error_rate");
         String metrics = new String(app.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(app.url("/metrics"))).build()).body());
         assertThat(metrics).contains("threeam_otlp_points_received_total{signal=\"metrics\"} 5.0")
                 .contains("threeam_otlp_points_dropped_total{reason=\"unknown_metric\",signal=\"metrics\"} 2.0")
