@@ -8,7 +8,7 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * Runs a transaction again when PostgreSQL chose it as a deadlock or serialization victim or another replica won a
- * race on a key; turns an unreachable database into {@link Overloaded}, which senders retry.
+ * race on a key; turns an unreachable (or, for SQLite, busy) database into {@link Overloaded}, which senders retry.
  */
 final class Conflicts {
 
@@ -48,6 +48,9 @@ final class Conflicts {
 
     private static boolean unreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains("SQLITE_BUSY")) {
+                return true; // SQLite's one writer stayed busy past its timeout
+            }
             if (cause instanceof java.sql.SQLTransientConnectionException || cause instanceof java.net.ConnectException
                     || cause instanceof java.sql.SQLRecoverableException
                     || (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))) {

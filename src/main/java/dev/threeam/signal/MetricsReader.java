@@ -85,7 +85,7 @@ final class MetricsReader {
                 metric.getExponentialHistogram().getDataPointsList().forEach(point -> histogram(context, kind, point.getAttributesList(),
                         point.getStartTimeUnixNano(), point.getTimeUnixNano(), () -> exponential(point, context), cumulative, points, drops));
             }
-            default -> drops.add(kind.isPresent() ? Reason.WRONG_TYPE : Reason.UNKNOWN_METRIC, metric.getName(), Math.max(count, 1));
+            default -> drops.add(kind.isPresent() ? Reason.WRONG_TYPE : Reason.UNKNOWN_METRIC, metric.getName(), count);
         }
         return count;
     }
