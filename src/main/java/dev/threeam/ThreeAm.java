@@ -35,6 +35,7 @@ import dev.threeam.incident.IncidentSettings;
 import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
+import dev.threeam.signal.SignalWatch;
 import dev.threeam.slack.DeliveryFailures;
 import dev.threeam.slack.Ephemeral;
 import dev.threeam.slack.HomeTab;
@@ -89,6 +90,7 @@ public final class ThreeAm implements AutoCloseable {
 
     private final Config config;
     private final Clock clock;
+    private SignalWatch signals;
     private final int port;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Database database;
@@ -211,10 +213,16 @@ public final class ThreeAm implements AutoCloseable {
     }
 
     private List<Consumer<RoutesConfig>> routes(App bolt) {
+        // breaches of the runbook thresholds 3am watches from OpenTelemetry go through the same intake as any alert
+        this.signals = new SignalWatch(database.jdbi(), runbooks, metrics, clock, alerts -> {
+            if (incidents.ingest(alerts).deliveriesDue()) {
+                wake();
+            }
+        });
         Postmortem postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
         WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), incidents,
                 new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, postmortem,
-                drills, this::wake);
+                drills, this::wake, signals.receiver());
         List<Consumer<RoutesConfig>> routeSets = new ArrayList<>();
         routeSets.add(routes::register);
         if (slack.signingSecret() != null) { // HTTP mode (and the sandbox); Socket Mode receives events over its WebSocket
@@ -230,6 +238,7 @@ public final class ThreeAm implements AutoCloseable {
     public ThreeAm start() {
         web.start(config.host(), port);
         workers.forEach(OutboxWorker::start);
+        signals.start();
         drillTimer.scheduleWithFixedDelay(() -> {
             try {
                 drills.endExpired();
@@ -273,11 +282,17 @@ public final class ThreeAm implements AutoCloseable {
         return runbooks;
     }
 
+    /** The telemetry thresholds 3am executes; tests call {@link SignalWatch#evaluateNow()} with their clock. */
+    public SignalWatch signals() {
+        return signals;
+    }
+
     /** Stops taking requests, then lets the workers finish what they hold (bounded). */
     @Override
     public void close() {
         web.close();
         drillTimer.shutdownNow();
+        signals.close();
         incidents.close();
         if (socketMode != null) {
             try {

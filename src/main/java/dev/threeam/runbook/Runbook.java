@@ -31,7 +31,8 @@ public record Runbook(
         List<String> knownLimits,
         Map<FailureType, String> sections,
         List<String> unresolved,
-        Path file) {
+        Path file,
+        Telemetry telemetry) {
 
     public static final Duration DEFAULT_CHANGES_WINDOW = Duration.ofHours(24);
 
@@ -48,6 +49,17 @@ public record Runbook(
         knownLimits = List.copyOf(knownLimits);
         sections = Map.copyOf(sections);
         unresolved = List.copyOf(unresolved);
+        telemetry = telemetry == null ? Telemetry.NONE : telemetry;
+    }
+
+    /** A runbook that asks nothing of telemetry beyond its thresholds' defaults. */
+    public Runbook(String workflow, String title, List<String> aliases, String channel, Map<String, Owner> owners,
+                   Map<FailureType, List<String>> escalation, List<QualitySignal> qualitySignals, Map<String, Double> budgets,
+                   Map<String, Double> latency, Duration changesWindow, List<ClassifyRule> classify, EvalSpec eval,
+                   List<Rollback> rollbacks, List<String> knownLimits, Map<FailureType, String> sections,
+                   List<String> unresolved, Path file) {
+        this(workflow, title, aliases, channel, owners, escalation, qualitySignals, budgets, latency, changesWindow, classify,
+                eval, rollbacks, knownLimits, sections, unresolved, file, Telemetry.NONE);
     }
 
     /** True when {@code name} is this workflow's id or one of its aliases (case-insensitive). */
@@ -106,8 +118,16 @@ public record Runbook(
         }
     }
 
-    /** {@code {metric: faithfulness, threshold: ">= 0.85"}} */
-    public record QualitySignal(String metric, String threshold) {}
+    /** {@code {metric: faithfulness, threshold: ">= 0.85"}}, optionally with {@code window}, {@code for}, {@code min_samples}. */
+    public record QualitySignal(String metric, String threshold, Telemetry.Evaluation evaluation) {
+        public QualitySignal {
+            evaluation = evaluation == null ? Telemetry.Evaluation.DEFAULTS : evaluation;
+        }
+
+        public QualitySignal(String metric, String threshold) {
+            this(metric, threshold, Telemetry.Evaluation.DEFAULTS);
+        }
+    }
 
     /** How to rerun the workflow's eval: a webhook that receives {@code {"incident","workflow"}}, or a command. */
     public record EvalSpec(String webhook, String command) {}

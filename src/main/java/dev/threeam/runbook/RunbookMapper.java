@@ -29,7 +29,7 @@ final class RunbookMapper {
                 numbers(root.get("latency")), window == null ? null : Config.parseDuration(window),
                 classifyRules(root.get("classify")), eval(root.get("eval")),
                 rollbacks(root.get("rollbacks"), runbooksDir), texts(root.get("known_limits")),
-                sections, unresolved, file);
+                sections, unresolved, file, TelemetryReader.read(root));
     }
 
     private static Map<String, Runbook.Owner> owners(Object value) {
@@ -51,13 +51,17 @@ final class RunbookMapper {
     private static List<Runbook.QualitySignal> qualitySignals(Object value) {
         return listOf(value).stream().map(Values::map)
                 .map(signal -> new Runbook.QualitySignal(Values.text(signal.get("metric")),
-                        Values.text(signal.get("threshold")).strip()))
+                        Values.text(signal.get("threshold")).strip(), TelemetryReader.evaluation(signal)))
                 .toList();
     }
 
     private static Map<String, Double> numbers(Object value) {
         Map<String, Double> numbers = new LinkedHashMap<>();
-        mapOf(value).forEach((name, number) -> numbers.put(name, Values.number(number)));
+        mapOf(value).forEach((name, number) -> {
+            if (!TelemetryCheck.SETTINGS.contains(name)) { // window, for, min_samples: see TelemetryReader
+                numbers.put(name, Values.number(number));
+            }
+        });
         return numbers;
     }
 

@@ -21,7 +21,7 @@ public final class RunbookValidator {
 
     static final Set<String> TOP_LEVEL_KEYS = Set.of("workflow", "title", "aliases", "channel", "owners",
             "escalation", "quality_signals", "budgets", "latency", "changes_window", "classify", "eval",
-            "rollbacks", "known_limits");
+            "rollbacks", "known_limits", "tools", "prices");
     static final Pattern SLACK_ID = Pattern.compile("[UWS][A-Z0-9]{2,}");
     private static final Pattern WORD = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
     private static final Pattern CHANNEL_ID = Pattern.compile("[CGD][A-Z0-9]{2,}");
@@ -46,6 +46,7 @@ public final class RunbookValidator {
         checkEval(root.get("eval"), problems);
         new RollbackCheck(problems, runbooksDir).check(root.get("rollbacks"));
         problems.texts(root.get("known_limits"), "known_limits");
+        TelemetryCheck.check(root, problems);
     }
 
     /**
@@ -211,6 +212,9 @@ public final class RunbookValidator {
             return;
         }
         numbers.forEach((name, number) -> {
+            if (TelemetryCheck.SETTINGS.contains(name)) {
+                return; // window, for, min_samples: TelemetryCheck
+            }
             Double parsed = Values.number(number);
             if (parsed == null) {
                 problems.error(key + "." + name, "expected a number, got " + Values.describe(number));

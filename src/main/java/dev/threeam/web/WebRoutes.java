@@ -10,6 +10,7 @@ import dev.threeam.drill.DrillService;
 import dev.threeam.incident.IncidentService;
 import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.signal.OtlpReceiver;
 import dev.threeam.store.Database;
 import dev.threeam.store.Outbox;
 import io.javalin.config.RoutesConfig;
@@ -23,11 +24,12 @@ public final class WebRoutes {
     private final ChangeRoutes changes;
     private final ApiRoutes api;
     private final HealthRoutes health;
+    private final OtlpRoutes otlp;
     private final Runnable wake;
 
     public WebRoutes(Config config, Database database, RunbookRegistry runbooks, Outbox outbox, PrometheusMeterRegistry registry,
             AlertParsers parsers, IncidentService incidents, ChangeParser changeParser, LangfuseWebhook langfuse, ChangeService changeService,
-            ActionLog actions, Postmortem postmortem, DrillService drills, Runnable wake) {
+            ActionLog actions, Postmortem postmortem, DrillService drills, Runnable wake, OtlpReceiver otlp) {
         WebMetrics metrics = new WebMetrics(registry);
         this.token = new BearerToken(config.webhookToken());
         this.alerts = new AlertRoutes(parsers, incidents, wake, metrics);
@@ -35,6 +37,7 @@ public final class WebRoutes {
         this.api = new ApiRoutes(incidents, actions, postmortem, drills);
         this.wake = wake;
         this.health = new HealthRoutes(database, runbooks, outbox, registry);
+        this.otlp = new OtlpRoutes(otlp);
     }
 
     public void register(RoutesConfig routes) {
@@ -42,5 +45,6 @@ public final class WebRoutes {
         changes.register(routes, token);
         api.register(routes, token, wake);
         health.register(routes);
+        otlp.register(routes, token);
     }
 }
