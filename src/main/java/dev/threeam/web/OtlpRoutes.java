@@ -49,6 +49,13 @@ final class OtlpRoutes {
             return;
         }
         boolean gzip = contentEncoding.equals("gzip");
+        String length = ctx.header("Content-Length");
+        long size = length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : ctx.bodyAsBytes().length;
+        if (size > WebServer.MAX_OTLP_BODY) {
+            answer(ctx, 413, encoding.get(), OtlpCodec.status(RESOURCE_EXHAUSTED, "body: " + size + " bytes, at most "
+                    + WebServer.MAX_OTLP_BODY + " accepted on the wire (send gzip, or smaller batches)", encoding.get()));
+            return;
+        }
         try {
             byte[] body = metrics ? receiver.metrics(ctx.bodyAsBytes(), encoding.get(), gzip)
                     : receiver.logs(ctx.bodyAsBytes(), encoding.get(), gzip);

@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
 
     public static final long MAX_BODY = 1024 * 1024;
+    /** OpenTelemetry exports are bigger: a Collector batch of a few thousand points (gzip makes it a tenth). */
+    public static final long MAX_OTLP_BODY = 8 * MAX_BODY;
     private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin javalin;
@@ -28,12 +30,12 @@ public final class WebServer implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             // Jetty may read up to twice the limit, so an oversized body (up to that) is read whole and answered a
             // clean 413 by us, instead of the connection being cut while the sender still writes
-            config.http.maxRequestSize = 2 * MAX_BODY;
+            config.http.maxRequestSize = 2 * MAX_OTLP_BODY;
             config.concurrency.useVirtualThreads = false;
             routeSets.forEach(routes -> routes.accept(config.routes));
             config.routes.before(ctx -> {
-                if (!"POST".equals(ctx.method().name())) {
-                    return;
+                if (!"POST".equals(ctx.method().name()) || ctx.path().startsWith("/v1/")) {
+                    return; // OTLP answers its own 413, as a google.rpc.Status (OtlpRoutes)
                 }
                 String length = ctx.header("Content-Length");
                 if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > 2 * MAX_BODY) {
