@@ -1,0 +1,33 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.FailureType.COST_FAILURE;
+
+import java.util.List;
+
+/**
+ * cost_failure: a route burns tokens or money outside its written budget. A money amount alone is no evidence: a
+ * refund of $2,400 granted without approval is a policy breach, not a bill. Currency words count only where an
+ * alert is named or measured ({@code usd_per_day}), not in prose.
+ */
+final class CostRules {
+
+    static final List<SignalRule> RULES = List.of(
+            SignalRule.of("spend", COST_FAILURE, 1.0, "\\b(?:spend\\w*|spent|costs?|costly|billing|billed|bills?"
+                    + "|invoice\\w*|overage|finops|expensive|pricier|chargeback)\\b"
+                    + "|(?<!error |latency |time |slo |availability |retry |risk )\\bbudget\\w*\\b"),
+            SignalRule.of("currency", COST_FAILURE, 0.9, "\\b(?:usd|eur|dollars?|euros?)\\b|\\$")
+                    .onlyIn(Where.METRIC, Where.LABEL),
+            SignalRule.of("token-usage", COST_FAILURE, 1.0, "\\btokens? (?:usage|used|consumption|counts?|spend"
+                    + "|burn|budget|volume|growth|explosion|spike)\\b|\\btokens? per (?:request|call|query|conversation"
+                    + "|session|trace|document|doc|user|run|hour|day|minute|min|answer|response|email|ticket|task|job"
+                    + "|turn|page|file)\\b"
+                    + "|\\btokens?/(?:h|hr|hour|day|d|min|minute|request|req|call|run)\\b"
+                    + "|\\b(?:input|prompt|total|output|completion|reasoning|cached) tokens\\b"
+                    + "|\\bgen ai (?:client )?token usage\\b|\\bcontext (?:window )?(?:bloat|growth)\\b"
+                    + "|\\bprompt (?:bloat|size (?:grew|doubled|tripled|jumped))\\b|\\brunaway (?:agents?|loops?|spend"
+                    + "|costs?|usage)\\b|\\bcost per (?:request|call|query|conversation|1k|session|task|ticket)\\b"),
+            SignalRule.of("prompt-cache", COST_FAILURE, 0.8, "\\bprompt cach\\w*\\b|\\bcache (?:hit rate|misses)\\b"
+                    + "(?: \\S+){0,4}? (?:tokens?|cost|spend|bill\\w*)\\b"));
+
+    private CostRules() {}
+}

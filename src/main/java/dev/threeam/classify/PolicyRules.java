@@ -1,0 +1,99 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.FailureType.POLICY_FAILURE;
+
+import java.util.List;
+
+/**
+ * policy_failure: the system answers what it should refuse or escalate, in its many phrasings: refusal and
+ * jailbreak words, a skipped human approval or review gate, advice the product must not give, answers outside the
+ * product's scope, another customer's data in an answer, personal data in output, actions it must not take. The
+ * runbook's {@code known_limits} add the workflow's own policy ({@link KnownLimits}).
+ */
+final class PolicyRules {
+
+    private static final String PEOPLE = "(?:customer|tenant|user|account|client|patient|employee|member|company"
+            + "|org|organization|business unit|policyholder|claimant|caller|colleague|student|candidate|merchant"
+            + "|household|subscriber|driver|rider|guest|buyer|seller|vendor)";
+    private static final String THEIR_DATA = "(?:data|records?|details|information|info|orders?|documents?|docs"
+            + "|invoices?|emails?|files?|rows?|history|pii|names?|addresses|balances?|tickets?|claims?|accounts?"
+            + "|salar(?:y|ies)|transactions?|chats?|conversations?|messages?|results?|profiles?|charts?|notes)";
+    private static final String OUTPUT = "(?:outputs?|answers?|responses?|replies|completions?|summar(?:y|ies)"
+            + "|transcripts?|emails?|comments?|messages?|chats?|drafts?|translations?|reports?)";
+
+    static final List<SignalRule> RULES = List.of(
+            SignalRule.of("must-refuse", POLICY_FAILURE, 1.0, "\\b(?:should|must|supposed to|required to|meant to)"
+                    + "(?: have)?(?: been)? (?:refuse\\w*|decline\\w*|escalat\\w*|block\\w*|reject\\w*|hand\\w* off"
+                    + "|handed (?:off|over|to)|routed to a human|redact\\w*)\\b"
+                    + "|\\brefusal rate\\b(?: \\S+){0,6}? (?:drop\\w*|down|low|lower|fell|fall\\w*|decreas\\w*)\\b"
+                    + "|\\bpolicy (?:probes?|violations?|breach\\w*|failures?)\\b|\\bviolat\\w* (?:the |our )?"
+                    + "(?:\\S+ )?polic(?:y|ies)\\b|\\b(?:disallowed|prohibited|forbidden|banned|restricted) (?:content"
+                    + "|topics?|requests?|answers?|actions?|advice|claims?)\\b"
+                    + "|\\bcopyrighted (?:text|content|material|code|lyrics)\\b|\\bcomplian\\w* (?:violations?|breach\\w*"
+                    + "|failures?|incidents?)\\b|\\bnon ?complian\\w*\\b"),
+            SignalRule.of("jailbreak", POLICY_FAILURE, 1.0, "\\b(?:jailbreak\\w*|prompt injection\\w*"
+                    + "|indirect injection|injection (?:attacks?|attempts?|canary|followed|success\\w*)"
+                    + "|injected instructions?|(?:guardrail|safety|moderation) (?:bypass\\w*|evasion|miss\\w*|fail\\w*)"
+                    + "|bypass\\w* (?:the )?(?:guardrail|safety|moderation|filter)\\w*|red ?team\\w*"
+                    + "|ignore (?:all )?previous instructions|system prompt (?:leak\\w*|extract\\w*|disclos\\w*)"
+                    + "|follow\\w* instructions? (?:found |embedded |hidden )?(?:in|inside) (?:\\S+ )?(?:files?|documents?"
+                    + "|emails?|pages?|issues?|repos?\\w*|comments?))\\b"),
+            SignalRule.of("data-leak", POLICY_FAILURE, 1.0, "\\b(?:pii|phi|personal (?:data|information|details)"
+                    + "|secrets?|credentials?|api keys?|access keys?|tokens? in plain ?text|passwords?|ssns?|credit card\\w*"
+                    + "|customer data)(?: \\S+){0,5}? (?:leak\\w*|expos\\w*|disclos\\w*|reveal\\w*|echo\\w*|quoted|shown"
+                    + "|printed|included|in " + OUTPUT + ")\\b"
+                    + "|\\b(?:leak\\w*|exfiltrat\\w*|expos\\w*|disclos\\w*)(?: \\S+){0,3}? (?:pii|phi|secrets?"
+                    + "|credentials?|personal data|api keys?|system prompt|customer data)\\b"
+                    + "|\\bpii\\b|\\bphi\\b|\\bdata (?:leak\\w*|exfiltration|exposure)\\b|\\bunredacted\\b"
+                    + "|\\bredaction (?:failed|failures?|missed|skipped|gaps?|bypass\\w*|broke\\w*|off)\\b"),
+            SignalRule.of("personal-data-out", POLICY_FAILURE, 1.0, "\\b(?:email addresses|phone numbers?|home addresses"
+                    + "|account numbers?|card numbers?|social security numbers?|dates? of birth|iban|passport numbers?"
+                    + "|national ids?|health (?:data|records?|details)|medical (?:details|records?|history)"
+                    + "|salar(?:y|ies)|diagnos[ie]s) (?:\\S+ ){0,4}?(?:in|into|inside|within|shown in|exposed in|leaked"
+                    + " in|included in|appear\\w* in|returned in) (?:the |its |an? |\\d+ ?%? of )?(?:\\S+ )?" + OUTPUT + "\\b"),
+            SignalRule.of("other-peoples-data", POLICY_FAILURE, 1.0, "\\b(?:another|other|wrong|different|foreign"
+                    + "|unrelated|someone else s|other people s) " + PEOPLE + "(?:s|es)?(?: s)? " + THEIR_DATA + "\\b"
+                    + "|\\bcross (?:tenant|customer|account|org|user|patient|client)\\b|\\b(?:tenant|customer|account"
+                    + "|data|row level) (?:isolation|boundary|boundaries|separation|segregation|security) (?:breach\\w*"
+                    + "|fail\\w*|violat\\w*|broken|bypass\\w*|leak\\w*|not applied|not enforced)\\b"
+                    + "|\\b(?:rls|row level security) (?:bypass\\w*|fail\\w*|broken|violat\\w*|not (?:applied|enforced))\\b"
+                    + "|\\bdata (?:from|of|belonging to) (?:another|other|a different) " + PEOPLE + "\\b"),
+            SignalRule.of("regulated-advice", POLICY_FAILURE, 1.0, "\\b(?:legal|medical|tax|financial|investment"
+                    + "|health|clinical|dosage|medication|treatment|diagnostic|insurance|coverage) (?:advice|recommendations?"
+                    + "|opinions?|guidance)\\b|\\b(?:self ?harm|suicid\\w*)\\b"
+                    + "|\\b(?:gave|gives|giving|offered|offers|provided|provides|recommend\\w*|suggest\\w*|prescrib\\w*)"
+                    + " (?:\\S+ ){0,3}?(?:medical|legal|tax|financial|investment|dosage|doses?|medications?|treatments?"
+                    + "|diagnos\\w*|clinical)\\b|\\bdiagnos(?:ed|es|is|ing) (?:a |the )?(?:patient|user|caller|customer)s?\\b"
+                    + "|\\bescalations? (?:missed|skipped|failed|not triggered|rate dropped)\\b|\\bmissed escalations?\\b"
+                    + "|\\bnot escalated\\b|\\binstead of (?:escalat\\w*|handing (?:off|over)|refus\\w*|routing to a human"
+                    + "|transferring)|\\bhand ?offs? (?:missed|failed|skipped)\\b|\\bred ?flag\\w* (?:symptoms? )?"
+                    + "(?:missed|answered|not (?:escalated|handed|routed))\\b"),
+            SignalRule.of("skipped-approval", POLICY_FAILURE, 1.0, "\\b(?:without|skipp\\w*|bypass\\w*|missing|no"
+                    + "|circumvent\\w*|never (?:got|asked for|requested)) (?:a |the |any )?(?:human |manual |required "
+                    + "|mandatory |manager |rep |reviewer |legal |compliance |adjuster |clinician |nurse |agent |two person "
+                    + "|customer )?(?:approvals?|reviews?|sign ?offs?|confirmation|human in the loop|hitl|four eyes"
+                    + "|second pair of eyes|verification|authori[sz]ation|consent|human handoff|handoff)\\b"
+                    + "|\\b(?:approval|review|sign ?off|hitl|human in the loop|confirmation|verification|consent"
+                    + "|authori[sz]ation)s? (?:gate |step |check |queue |requirement )?(?:was |were |is |got )?"
+                    + "(?:skipped|bypassed|missing|not (?:triggered|applied|enforced|requested|run|performed|asked)"
+                    + "|disabled|circumvented|ignored)\\b|\\bauto(?:matically)? ?(?:approved|sent|published|executed"
+                    + "|merged|issued|refunded|submitted|deployed|granted|closed|accepted|denied|rejected)\\b"
+                    + "|\\bunauthori[sz]ed (?:actions?|writes?|access|changes?|transfers?|refunds?|merges?|approvals?)\\b"),
+            SignalRule.of("out-of-scope", POLICY_FAILURE, 1.0, "\\b(?:out of|outside(?: of)?|beyond) (?:the |its |our )?"
+                    + "(?:\\S+ s )?(?:scope|remit|mandate|allowed topics|permitted topics|approved topics|use case)\\b"
+                    + "|\\boff (?:topic|script|brand|policy)\\b(?! (?:documents?|docs|sources?|passages?|chunks?|results?"
+                    + "|hits))|\\bscope (?:violations?|creep|breach\\w*)\\b|\\b(?:answered|answers|answering|responded to"
+                    + "|engag\\w* (?:with|in)|discuss\\w*) (?:\\S+ ){0,3}?(?:unrelated|non ?product|political|politics"
+                    + "|competitor\\w*|personal|off topic|religio\\w*|elections?)\\b|\\bcompetitor\\w* (?:recommend\\w*"
+                    + "|mention\\w*|pricing|products?)\\b|\\brecommend\\w* (?:a |the )?competitor\\w*\\b"),
+            SignalRule.of("promised", POLICY_FAILURE, 0.8, "\\b(?:promised|promises|promising|committed to|guaranteed"
+                    + "|quoted|offered|offering) (?:\\S+ ){0,3}?(?:refunds?|discounts?|credits?|compensation|payouts?"
+                    + "|coverage|exceptions?|prices?|pricing|reimbursements?|waivers?|rates?)\\b"
+                    + "|\\b(?:unapproved|unauthori[sz]ed|off book|non standard) (?:discounts?|prices?|pricing|refunds?"
+                    + "|credits?|terms)\\b|\\b(?:destructive|write|delete|drop|update|insert|truncate) (?:sql |queries"
+                    + "|query|statements?|operations?)\\b(?: \\S+){0,4}? (?:ran|run|executed|issued|generated|allowed)\\b"),
+            SignalRule.of("guardrail", POLICY_FAILURE, 0.6, "\\b(?:guardrails?|moderation|content (?:filter|safety)"
+                    + "|safety (?:filter|classifier|check|policy|violation)s?|refus\\w*)\\b").naming());
+
+    private PolicyRules() {}
+}

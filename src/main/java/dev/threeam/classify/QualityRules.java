@@ -1,0 +1,43 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.FailureType.QUALITY_DRIFT;
+
+import java.util.List;
+
+/** quality_drift: the model's output got worse (evals, judges, sampled review, unsafe or malformed output). */
+final class QualityRules {
+
+    static final List<SignalRule> RULES = List.of(
+            SignalRule.of("eval-metric", QUALITY_DRIFT, 1.0, "\\b(?:faithful\\w*|unfaithful\\w*|groundedness|ungrounded"
+                    + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|relevance|correctness"
+                    + "|helpfulness|coherence|fluency|conciseness|accuracy|bleu|rouge\\w*|bert ?score|exact match"
+                    + "|f1 score|win rate|pass ?@ ?\\d+|comet|chrf|ter score|factual (?:consistency|accuracy)"
+                    + "|factuality)\\b"),
+            SignalRule.of("unsafe-output", QUALITY_DRIFT, 1.0, "\\b(?:toxic\\w*|insult\\w*|profan\\w*|offensive"
+                    + "|hate speech|(?:harmful|unsafe|biased) (?:output|content|response|answer|completion)s?)\\b"),
+            SignalRule.of("over-refusal", QUALITY_DRIFT, 1.0, "\\b(?:over ?refus\\w*|false refus\\w*"
+                    + "|(?:unnecessary|excessive|too many|wrongly|wrong) refus\\w*|refus\\w* (?:benign|legitimate|valid|normal|safe)"
+                    + "|refus\\w* (?:(?:are|is|rate) )?(?:up|increas\\w*|ris\\w*|spik\\w*|jump\\w*|high|higher|doubled))\\b"),
+            SignalRule.of("output-format", QUALITY_DRIFT, 0.8, "\\b(?:(?:invalid|malformed|unparseable|unparsable"
+                    + "|not valid|broken) (?:json|output|structured output|responses?|markdown|yaml)"
+                    + "|structured output (?:errors?|failures?)"
+                    + "|output pars\\w* (?:errors?|failures?)|format (?:errors?|violations?))\\b"),
+            SignalRule.of("bad-answers", QUALITY_DRIFT, 0.9, "\\b(?:ignor\\w* (?:the )?(?:retrieved |provided |given "
+                    + "|supplied )?(?:context|sources?|documents?|passages?|instructions?|system prompt)"
+                    + "|contradict\\w* (?:the )?(?:retrieved )?(?:sources?|context|documents?|passages?)|made up"
+                    + "|fabricat\\w*|invent\\w* (?:facts?|citations?|policies|answers?|numbers?|quotes?|clauses?|apis?"
+                    + "|functions?|details)|(?:wrong|incorrect|inaccurate|nonsensical|garbled) (?:answers?|outputs?"
+                    + "|summar(?:y|ies)|translations?|responses?|completions?|suggestions?)|factual\\w* (?:errors?|wrong)"
+                    + "|truncat\\w* (?:answers?|outputs?|responses?|summar(?:y|ies)|translations?)"
+                    + "|(?:wrong|mixed) language|language (?:mismatch|switch\\w*)|repetit\\w* (?:outputs?|answers?|loops?)"
+                    + "|gibberish|empty (?:answers?|completions?|outputs?|summar(?:y|ies)|translations?)"
+                    + "|(?:answers?|outputs?|responses?|summar(?:y|ies)|translations?) (?:got |are |became |have become )"
+                    + "(?:worse|wrong|vague\\w*|generic|shorter|useless))\\b"),
+            SignalRule.of("judge", QUALITY_DRIFT, 0.8, "\\b(?:llm (?:as (?:a )?)?judge|judge (?:model|score)s?|evals?"
+                    + "|evaluat\\w*|quality score|feedback(?: score)?|thumbs down|user ratings?|csat|golden set"
+                    + "|(?:output|response|answer|model|summary|translation|code|suggestion) quality"
+                    + "|(?:quality|output|model|score|eval) drift|acceptance rate|sampled review|review (?:score|rating)s?"
+                    + "|reviewers? (?:flagged|rejected|downgraded)|edit rate|regenerat\\w* rate)\\b"));
+
+    private QualityRules() {}
+}

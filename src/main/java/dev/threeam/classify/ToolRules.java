@@ -1,0 +1,37 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.FailureType.TOOL_FAILURE;
+
+import java.util.List;
+import java.util.Set;
+
+/** tool_failure: a tool call malformed, slow, rate-limited or answering an unexpected schema. */
+final class ToolRules {
+
+    /** The rules that say a tool call itself went wrong. */
+    static final Set<String> CALLS = Set.of("tool-call", "schema", "tool-errors");
+
+    static final List<SignalRule> RULES = List.of(
+            SignalRule.of("tool-call", TOOL_FAILURE, 1.0, "\\b(?:tool|function|plugin|connector|action) (?:calls?"
+                    + "|calling|invocations?|use|usage|runs?|execution\\w*|errors?|failures?|failed|failing|timeouts?"
+                    + "|timed out|results?|outputs?|responses?|latency|retries|dispatch\\w*|arguments?|args|schemas?"
+                    + "|selection|choice|chosen|loops?|exceptions?)\\b|\\bexecute tool\\b|\\bmcp\\b"),
+            SignalRule.of("tool-errors", TOOL_FAILURE, 0.9, "\\b(?:unexpected|unknown|changed|new|breaking) (?:response )?"
+                    + "(?:schema|response shape|payload|format|fields?|enum values?)\\b|\\bmissing (?:required )?"
+                    + "(?:fields?|keys?|parameters?|properties)\\b|\\b(?:agent|agentic) (?:loops?|stuck|looping)\\b"
+                    + "|\\bmax (?:iterations|steps|tool calls) (?:reached|exceeded|hit)\\b"
+                    + "|\\b(?:downstream|third party|partner|internal|backend) api (?:errors?|failures?|4\\d\\ds?|5\\d\\ds?"
+                    + "|5xxs?|4xxs?|timeouts?|rate limit\\w*)\\b|\\bapi (?:contract|version) (?:changed|mismatch|drift)\\b"),
+            SignalRule.of("tool-word", TOOL_FAILURE, 0.8, "\\btools?\\b").naming(),
+            SignalRule.onLabels("tool-label", TOOL_FAILURE, 0.9, "^(?:gen ai )?(?:tool|function|mcp server)(?: name)?\\b")
+                    .naming(),
+            SignalRule.of("schema", TOOL_FAILURE, 0.9, "\\b(?:schema (?:validation|mismatch|errors?|violations?"
+                    + "|drift|change\\w*)|(?:invalid|malformed|unparseable|unparsable|bad|wrong) (?:tool |function )?"
+                    + "(?:arguments?|args|parameters|payloads?)|json (?:decode|parse|parsing) errors?|fails? (?:json )?schema"
+                    + "|argument (?:validation|parsing|parse)|validation errors?)\\b"),
+            SignalRule.of("third-party-api", TOOL_FAILURE, 0.6, "\\b(?:git ?hub|gitlab|jira|salesforce|zendesk"
+                    + "|stripe|shopify|twilio|sendgrid|hubspot|serp ?api|tavily|bing search|google search"
+                    + "|brave search|servicenow|slack api|google calendar|gmail|workday|sap|netsuite)\\b").naming());
+
+    private ToolRules() {}
+}
