@@ -1,10 +1,13 @@
 package dev.threeam;
 
+import dev.threeam.classify.ClassifyReplay;
 import dev.threeam.common.ThreeAmException;
 import dev.threeam.config.Config;
 import dev.threeam.drill.DrillHistory;
 import dev.threeam.drill.DrillReport;
 import dev.threeam.runbook.HandoverReport;
+import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.runbook.WorkflowMatcher;
 import dev.threeam.runbook.WorkflowReadiness;
 import dev.threeam.store.Database;
 import java.time.Instant;
@@ -64,8 +67,16 @@ public final class Main implements Callable<Integer> {
 
     @Command(name = "check", description = "Validate runbooks and print the handover report; exit 1 when a workflow is not ready.")
     static final class Check implements Callable<Integer> {
-        @Parameters(index = "0", arity = "0..1", description = "runbooks folder (default: RUNBOOKS_DIR or ./runbooks)")
-        Path dir;
+        @Parameters(arity = "0..*", description = "runbooks folder (default: RUNBOOKS_DIR or ./runbooks); "
+                + "with --classify, labelled corpus folders")
+        List<Path> dirs = List.of();
+
+        @Option(names = "--classify", description = "replay labelled corpus folders and stored Q1 corrections: "
+                + "accuracy per type and a confusion table; exit 1 below --min or any type under 85%")
+        boolean classify;
+
+        @Option(names = "--min", defaultValue = "0.95", description = "with --classify: the overall accuracy to reach")
+        double min;
 
         @Option(names = "--require-drills", description = "fail when a failure type has no passed drill in the last 90 days")
         boolean requireDrills;
@@ -73,7 +84,11 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() {
             Config config = Config.fromEnvironment();
-            Path runbooks = dir != null ? dir : config.runbooksDir();
+            if (classify) {
+                return ClassifyReplay.run(dirs, min, List::of, folder -> WorkflowMatcher.workflows(RunbookRegistry.load(
+                        folder, config.environment(), true, Clock.systemUTC()).all()), config.runbooksDir(), System.out, System.err);
+            }
+            Path runbooks = dirs.isEmpty() ? config.runbooksDir() : dirs.get(0);
             int exit = HandoverReport.run(runbooks, config.environment(), System.out);
             List<String> workflows = HandoverReport.of(runbooks, config.environment(), false).workflows().stream()
                     .map(WorkflowReadiness::workflow).toList();

@@ -40,7 +40,10 @@ final class AlertSignals {
     static List<Signal> of(Alert alert, Identity identity) {
         List<Signal> signals = new ArrayList<>();
         addNames(alert, identity, signals);
-        addMetrics(alert, signals);
+        List<Signal> metrics = new ArrayList<>();
+        addMetrics(alert, metrics);
+        Set<String> seen = new java.util.HashSet<>();
+        metrics.stream().filter(metric -> seen.add(metric.normalized())).forEach(signals::add);
         alert.labels().forEach((key, value) -> addLabel(key, value, signals));
         proseAnnotations(alert).forEach((key, value) ->
                 signals.add(Signal.prose(Where.TEXT, key, value, identity.blotProse(value))));

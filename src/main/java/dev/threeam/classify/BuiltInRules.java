@@ -27,6 +27,10 @@ final class BuiltInRules {
     static final List<CauseOverride> OVERRIDES = List.of(
             new CauseOverride(LATENCY_FAILURE, PROVIDER_OUTAGE, ProviderRules.ERRORS, 0.5,
                     "provider errors explain the latency"),
+            new CauseOverride(LATENCY_FAILURE, PROVIDER_OUTAGE, ProviderRules.CHANGED, 0.5,
+                    "the provider changed the model"),
+            new CauseOverride(TOOL_FAILURE, POLICY_FAILURE, PolicyRules.BREACHES, 0.5,
+                    "the tool call did what the policy forbids"),
             new CauseOverride(QUALITY_DRIFT, PROVIDER_OUTAGE, ProviderRules.CHANGED, 0.5,
                     "the provider changed the model"),
             new CauseOverride(TOOL_FAILURE, PROVIDER_OUTAGE, ProviderRules.ERRORS, 0.55,

@@ -13,8 +13,9 @@ final class CostRules {
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("spend", COST_FAILURE, 1.0, "\\b(?:spend\\w*|spent|costs?|costly|billing|billed|bills?"
-                    + "|invoice\\w*|overage|finops|expensive|pricier|chargeback)\\b"
-                    + "|(?<!error |latency |time |slo |availability |retry |risk )\\bbudget\\w*\\b"),
+                    + "|invoice\\w*|overage|finops|expensive|pricier|chargeback)\\b"),
+            SignalRule.of("budget", COST_FAILURE, 0.6, "(?<!error |latency |time |slo |availability |retry |risk )"
+                    + "\\bbudget\\w*\\b"),
             SignalRule.of("currency", COST_FAILURE, 0.9, "\\b(?:usd|eur|dollars?|euros?)\\b|\\$")
                     .onlyIn(Where.METRIC, Where.LABEL),
             SignalRule.of("token-usage", COST_FAILURE, 1.0, "\\btokens? (?:usage|used|consumption|counts?|spend"

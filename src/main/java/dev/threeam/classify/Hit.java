@@ -2,8 +2,14 @@ package dev.threeam.classify;
 
 /**
  * A rule that matched a signal, what it matched, and how much that part of the signal counts ({@link Clauses}).
+ *
+ * @param ruledOut true when the prose also mentions this rule's words where it says they are fine
  */
-record Hit(SignalRule rule, Signal signal, String matched, double factor) {
+record Hit(SignalRule rule, Signal signal, String matched, double factor, boolean ruledOut) {
+
+    Hit(SignalRule rule, Signal signal, String matched, double factor) {
+        this(rule, signal, matched, factor, factor == 0);
+    }
 
     double score() {
         return rule.weight() * signal.where().weight() * factor;

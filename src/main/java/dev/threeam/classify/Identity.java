@@ -38,6 +38,19 @@ final class Identity {
             "evaluator", "evaluator_name", "gen_ai_evaluation_name", "gen_ai.evaluation.name", "check_name", "check",
             "detector", "detector_name", "guardrail", "guardrail_name", "signal", "signal_name", "monitor_type",
             "sli", "indicator", "measure", "kpi", "score");
+    /**
+     * Labels whose value says what failed or what was measured ({@code error_type=rate_limit}, {@code alertname}):
+     * never blotted. The value of any other label that looks like an identifier ({@code trunk=twilio-trunk-eu-1},
+     * {@code cronjob=nightly-sync}) is a name wherever it appears in prose.
+     */
+    private static final Set<String> DESCRIBING_KEYS = Set.of("alertname", "alert_rule_name", "alert_rule_attribute",
+            "alert_rule_type", "metric", "__name__", "failure_type", "ai_failure_type", "severity", "priority",
+            "error_type", "error.type", "error", "error_code", "error_class", "exception", "exception_type", "status",
+            "status_code", "http_status", "http_status_code", "response_code", "code", "reason", "finish_reason",
+            "category", "kind", "type", "failure", "cause", "symptom", "operation", "gen_ai_operation_name",
+            "gen_ai.operation.name", "gen_ai_token_type", "gen_ai.token.type", "outcome", "result", "component",
+            "layer", "stage", "step", "phase", "policy", "rule", "violation", "classifier", "state", "condition",
+            "description", "summary", "signal_type", "issue");
     /** Kubernetes-style generated names: {@code helpdesk-bot-7d9f8c-xk2lp}, {@code rag-retriever-5c8b9}. */
     private static final Pattern GENERATED_NAME = Pattern.compile(
             "\\b[a-z][a-z0-9]*(?:[-_][a-z][a-z0-9]*)*[-_](?=[a-z]*\\d)(?=\\d*[a-z])[a-z0-9]{4,10}(?:-[a-z0-9]{5})?\\b",
@@ -56,7 +69,8 @@ final class Identity {
     static Identity of(java.util.Map<String, String> labels, String alertWorkflow, WorkflowContext workflow) {
         List<String> names = new ArrayList<>();
         labels.forEach((key, value) -> {
-            if (isNameKey(key) && !LEFT_READABLE.contains(key.toLowerCase(Locale.ROOT))) {
+            String lower = key.toLowerCase(Locale.ROOT);
+            if (!LEFT_READABLE.contains(lower) && !DESCRIBING_KEYS.contains(lower) && !MEASURE_KEYS.contains(lower)) {
                 add(names, value);
             }
         });

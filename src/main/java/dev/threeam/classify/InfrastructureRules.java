@@ -18,7 +18,8 @@ final class InfrastructureRules {
                     + "|failed|unhealthy|evicted|crash\\w*)|container (?:restarts?|restarting|killed|oom\\w*)"
                     + "|restart(?:s|ing)? (?:count|loop)|(?:deployment|statefulset|daemonset|replicaset|hpa)s? (?:replicas?"
                     + "|generation|mismatch|unavailable|not ready|rollout stuck|at max|maxed)|readiness probe|liveness probe"
-                    + "|probe fail\\w*|pod disruption|replicas (?:unavailable|mismatch))\\b"),
+                    + "|probe fail\\w*|pod disruption|replicas (?:unavailable|mismatch)|exit(?: code)? 137|sigkill|container killed"
+                    + "|cron ?jobs?)\\b"),
             SignalRule.of("host", UNCLASSIFIED, 1.0, "\\b(?:cpu (?:usage|throttling|pressure|limit|saturation"
                     + "|utili[sz]ation|high|steal)|(?:memory|mem|heap) (?:usage|pressure|limit|saturation|utili[sz]ation"
                     + "|high|leak)|load average|node (?:not ready|down|unreachable|pressure|memory|disk|exporter|cpu"
@@ -32,11 +33,13 @@ final class InfrastructureRules {
             SignalRule.of("database", UNCLASSIFIED, 0.9, "\\b(?:replication (?:lag|delay|broken|stopped|slot\\w*|error\\w*)"
                     + "|replica (?:lag|delay|behind)|wal|postgres\\w*|mysql|mariadb|mongo\\w*|(?:database|db) (?:connections?"
                     + "|replica|replication|primary|failover|deadlocks?|locks?|cpu|storage|down)|connection pool"
-                    + "|pg (?:stat|bouncer)|pgbouncer|etcd|backups? (?:failed|missing|stale)|vacuum)\\b"),
+                    + "|pg (?:stat|bouncer)|pgbouncer|etcd|backups? (?:failed|missing|stale)|vacuum|cluster (?:status )?(?:is )?"
+                    + "(?:yellow|red|health\\w*|degraded)|unassigned (?:replica |primary )?shards?|shards? (?:are )?unassigned"
+                    + "|(?:host|node|server) (?:reboot\\w*|restart\\w*)|left the cluster|split brain|quorum)\\b"),
             SignalRule.of("platform", UNCLASSIFIED, 0.6, "\\b(?:redis|memcached|kafka|rabbitmq|nats|consumer lag"
                     + "|queue (?:depth|backlog)|dead letter|nginx|ingress|load balancer|haproxy|envoy|istio|dns"
                     + "|packet loss|ntp|clock skew|heartbeat|target down|watchdog"
-                    + "|cron ?jobs?|batch job|jobs? (?:failed|failing)|s3|bucket|cdn|network (?:errors|latency|partition)"
+                    + "|batch job|jobs? (?:failed|failing)|sip|pstn|telephony|voip|sms gateway|carrier|s3|bucket|cdn|network (?:errors|latency|partition)"
                     + "|http 5xx|5xx rate|uptime|health ?check\\w*|instance down|host down|service down|endpoint down)\\b"));
 
     private InfrastructureRules() {}

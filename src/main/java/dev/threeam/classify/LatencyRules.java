@@ -12,7 +12,8 @@ final class LatencyRules {
                     + "|audio|word)|first token (?:latency|time)|generation (?:speed|rate|throughput)|decode (?:speed"
                     + "|throughput)|inter ?token latency|time per output token|tpot|streaming (?:stall\\w*|latency)"
                     + "|time to first \\S+)\\b|\\btokens?(?: per second| per sec|/s\\b|/sec\\b|/second)|\\btok/s\\b"),
-            SignalRule.of("latency", LATENCY_FAILURE, 1.0, "\\b(?:latency|latencies|response times?|duration"
+            SignalRule.of("latency", LATENCY_FAILURE, 1.0, "\\b(?:(?:latency|duration)(?! (?:seconds |ms |milliseconds )?count\\b)"
+                    + "|latencies|response times?"
                     + "|e2e|end to end|slow\\w*|spinner|took too long|wall ?clock|stall\\w*|(?:wait|queue) times?"
                     + "|turn (?:gap|delay)|dead air|time to (?:answer|respond|response))\\b"),
             SignalRule.of("percentile", LATENCY_FAILURE, 0.7, "\\bp(?:50|75|90|95|99|999)\\b|\\b9[59](?:th)? percentile\\b"),

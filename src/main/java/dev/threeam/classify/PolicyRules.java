@@ -3,6 +3,7 @@ package dev.threeam.classify;
 import static dev.threeam.classify.FailureType.POLICY_FAILURE;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * policy_failure: the system answers what it should refuse or escalate, in its many phrasings: refusal and
@@ -21,10 +22,15 @@ final class PolicyRules {
     private static final String OUTPUT = "(?:outputs?|answers?|responses?|replies|completions?|summar(?:y|ies)"
             + "|transcripts?|emails?|comments?|messages?|chats?|drafts?|translations?|reports?)";
 
+    /** The rules that say a policy was broken (not just that a guardrail is involved), known limits included. */
+    static final Set<String> BREACHES = Set.of("must-refuse", "jailbreak", "data-leak", "personal-data-out",
+            "other-peoples-data", "regulated-advice", "skipped-approval", "out-of-scope", "promised", "known-limit");
+
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("must-refuse", POLICY_FAILURE, 1.0, "\\b(?:should|must|supposed to|required to|meant to)"
                     + "(?: have)?(?: been)? (?:refuse\\w*|decline\\w*|escalat\\w*|block\\w*|reject\\w*|hand\\w* off"
                     + "|handed (?:off|over|to)|routed to a human|redact\\w*)\\b"
+                    + "|\\b(?:must|should|may|is allowed to|is supposed to) (?:only|never) (?!exceed|go|drop|fall|be)\\w+"
                     + "|\\brefusal rate\\b(?: \\S+){0,6}? (?:drop\\w*|down|low|lower|fell|fall\\w*|decreas\\w*)\\b"
                     + "|\\bpolicy (?:probes?|violations?|breach\\w*|failures?)\\b|\\bviolat\\w* (?:the |our )?"
                     + "(?:\\S+ )?polic(?:y|ies)\\b|\\b(?:disallowed|prohibited|forbidden|banned|restricted) (?:content"

@@ -20,15 +20,18 @@ final class ProviderRules {
     private static final String PROVIDER_ERRORS = "(?:5\\d\\ds?|5xxs?|429s?|529s?|overloaded\\w*|rate ?limit\\w*"
             + "|throttl\\w*|resource exhausted|unavailable|outage\\w*|degraded|incident\\w*|elevated error\\w*"
             + "|error rates?|errors?|fail\\w*|quota\\w*|capacity|internal server errors?|bad gateway"
-            + "|(?:model )?not found|deprecat\\w*|decommission\\w*|retired|down|fall(?:ing)? ?back\\w*|failover)";
+            + "|(?:model )?not found|deprecat\\w*|decommission\\w*|retired|down|fall(?:ing)? ?back\\w*|failover"
+            + "|unreachable|not responding|connection (?:errors?|refused|resets?|timeouts?))";
     /** Is a model called at all: what provider error codes and error labels require somewhere in the alert. */
     static final String LLM_CONTEXT = "\\b(?:gen ai|llms?|models?|gpt\\S*|claude|gemini|open ?ai|anthropic|bedrock"
             + "|vertex|mistral|cohere|completions?|inference|embeddings?|tokens?|prompts?|vllm|tgi|litellm)\\b";
+    /** A tool is involved: an HTTP error label is then the tool's, unless the prose names the provider. */
+    private static final String TOOL_CONTEXT = "\\b(?:gen ai tool|tools?|function call\\w*|mcp|connector|plugin)\\b";
     /** A model update on the provider's side, as opposed to a route change of ours. */
     private static final String VENDOR = "(?:" + PROVIDERS + "|provider|vendor|upstream (?:model|llm))";
 
     /** The rules that say the provider is erroring or down. */
-    static final Set<String> ERRORS = Set.of("provider-errors", "provider-status", "llm-call-errors",
+    static final Set<String> ERRORS = Set.of("provider-errors", "provider-status", "llm-call-errors", "llm-errors",
             "provider-error-codes", "status-page", "error-type");
     /** The rules that say the provider changed the model under us. */
     static final Set<String> CHANGED = Set.of("provider-update", "status-page");
@@ -39,7 +42,10 @@ final class ProviderRules {
                     + "(?: \\S+){0,2}? " + PROVIDERS + "\\b"),
             SignalRule.of("provider-status", PROVIDER_OUTAGE, 1.0, "\\b(?:provider|vendor|upstream (?:model|llm))(?: \\S+){0,2}? "
                     + "(?:5\\d\\ds?|5xxs?|429s?|529s?|overloaded\\w*|rate limit\\w*|outages?|errors?|down|unavailable"
-                    + "|incident)\\b"),
+                    + "|incident|unreachable|not responding|timeouts?|timing out|connection (?:errors?|refused|timeouts?))\\b"),
+            SignalRule.of("llm-errors", PROVIDER_OUTAGE, 1.0, "\\b(?:llm|model|inference|completions?|generation|chat)"
+                    + " (?:api |endpoint |provider |call |calls |request |requests )?(?:5\\d\\ds?|5xxs?|529s?|overloaded\\w*"
+                    + "|server errors?|internal server errors?|service unavailable|bad gateway)\\b"),
             SignalRule.of("llm-call-errors", PROVIDER_OUTAGE, 0.85, "\\b(?:llm|model|completion|chat completion"
                     + "|inference|generation) (?:calls?|requests?|api calls?)(?: \\S+){0,4}? (?:5\\d\\ds?|5xxs?|errors?"
                     + "|error rates?|failures?|failing|failed)\\b"),
@@ -55,7 +61,8 @@ final class ProviderRules {
                     + "(?:updates?|updated|upgrades?|upgraded|rollouts?|rolled out|released|swapped|snapshot"
                     + "|changed the model|new (?:model|snapshot|version))\\b|\\b(?:provider|vendor) side\\b"
                     + "|\\b(?:new|updated|silent\\w*|unannounced|newer) (?:model )?(?:snapshot|checkpoint|model version"
-                    + "|version of the model|model revision)\\b|\\b(?:model )?alias (?:now )?(?:points|pointed|resolves"
+                    + "|version of the model|model revision)\\b|\\b(?:response|served|returned) model (?:mismatch\\w*|changed"
+                    + "|change|differs|drift\\w*)\\b|\\b(?:model )?alias (?:now )?(?:points|pointed|resolves"
                     + "|repointed|moved) to\\b|\\b(?:behaviou?r|outputs?|answers?) (?:changed|shift\\w*|differ\\w*)"
                     + "(?: \\S+){0,5}? (?:without (?:a |any )?(?:deploy|change|release) (?:on our side|of ours|from us)"
                     + "|(?:after|since) (?:the )?" + VENDOR + ")\\b"),
@@ -63,7 +70,7 @@ final class ProviderRules {
                     + "|http status(?: code)?|response code|error code|http response status code) (?:5\\d\\d|5xx|429"
                     + "|529|404|overloaded\\w*|rate limit\\w*|model not found|insufficient quota|service unavailable"
                     + "|internal server error|api connection\\w*|api error|bad gateway|gateway timeout|server error"
-                    + "|resource exhausted|throttl\\w*)\\b").requiring(LLM_CONTEXT),
+                    + "|resource exhausted|throttl\\w*)\\b").requiring(LLM_CONTEXT).unless(TOOL_CONTEXT),
             SignalRule.onLabels("provider-label", PROVIDER_OUTAGE, 0.4, "^(?:gen ai provider name|gen ai system"
                     + "|provider|llm provider|model provider|upstream provider) \\S").naming());
 

@@ -9,7 +9,7 @@ final class QualityRules {
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("eval-metric", QUALITY_DRIFT, 1.0, "\\b(?:faithful\\w*|unfaithful\\w*|groundedness|ungrounded"
-                    + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|relevance|correctness"
+                    + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?<!context )relevance|correctness"
                     + "|helpfulness|coherence|fluency|conciseness|accuracy|bleu|rouge\\w*|bert ?score|exact match"
                     + "|f1 score|win rate|pass ?@ ?\\d+|comet|chrf|ter score|factual (?:consistency|accuracy)"
                     + "|factuality)\\b"),
@@ -30,6 +30,11 @@ final class QualityRules {
                     + "|summar(?:y|ies)|translations?|responses?|completions?|suggestions?)|factual\\w* (?:errors?|wrong)"
                     + "|truncat\\w* (?:answers?|outputs?|responses?|summar(?:y|ies)|translations?)"
                     + "|(?:wrong|mixed) language|language (?:mismatch|switch\\w*)|repetit\\w* (?:outputs?|answers?|loops?)"
+                    + "|(?:cites?|cited|citing|quotes?|quoted|references?|referenced) (?:\\S+ ){0,5}?(?:that|which) "
+                    + "(?:do|does|did) not exist|non ?existent (?:sections?|citations?|sources?|clauses?|policies|documents?"
+                    + "|apis?|functions?|packages?|endpoints?|products?|cases?)|(?:do|does|did) not exist in (?:the )?"
+                    + "(?:retrieved|provided|source|cited)|omi(?:t|ts|tted|tting|ssions?)|incomplete (?:answers?|summar(?:y|ies)"
+                    + "|outputs?|responses?|translations?|drafts?)"
                     + "|gibberish|empty (?:answers?|completions?|outputs?|summar(?:y|ies)|translations?)"
                     + "|(?:answers?|outputs?|responses?|summar(?:y|ies)|translations?) (?:got |are |became |have become )"
                     + "(?:worse|wrong|vague\\w*|generic|shorter|useless))\\b"),

@@ -18,7 +18,7 @@ final class RetrievalRules {
 
     private static final String DOCS = "(?:documents?|docs|sources?|passages?|chunks?|articles?|pages?|snippets?"
             + "|contexts?|polic(?:y|ies)(?: versions?)?|kb articles?|manuals?|faqs?|price (?:lists?|books?)|runbooks?"
-            + "|handbooks?|results|hits|versions? of (?:the )?\\S+)";
+            + "|handbooks?|versions? of (?:the )?\\S+)";
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("recall", RETRIEVAL_FAILURE, 1.0, "\\b(?:recall|precision|hit ?rate|ndcg|mrr|map)"
@@ -40,6 +40,10 @@ final class RetrievalRules {
                     + "|knowledge base|kb|docs?|help ?center|wiki|confluence|sharepoint|notion|catalog)"
                     + "(?: \\S+){0,3}? (?:stale\\w*|fresh\\w*|out of date|outdated|behind|sync\\w*|refresh\\w*"
                     + "|archived|mismatch\\w*|not updated|rebuild\\w*|reindex\\w*|ingest\\w*|lag\\w*|last updated)\\b"
+                    + "|\\b(?:snapshot|context|source data|data source|feed|catalog|export|crm data|knowledge|documents?"
+                    + "|content|records?)(?: \\S+){0,2}? (?:is |are |was |were )?(?:stale\\w*|out of date|outdated"
+                    + "|\\d+ ?(?:d|h|days?|hours?|weeks?) old|not refreshed|not updated)\\b"
+                    + "|\\b(?:snapshot|sync|ingest\\w*|crawl\\w*|refresh|export|index\\w*) last success\\b"
                     + "|\\b(?:stale|outdated|archived|wrong|old|previous)(?: \\S+){0,2}? (?:index|indexes|indices"
                     + "|embeddings)\\b|\\breindex\\w*\\b"),
             SignalRule.of("partial-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:partial\\w*|half|incomplete\\w*|half built"
@@ -62,7 +66,8 @@ final class RetrievalRules {
                     + "|passages?) (?:are |were )?(?:hidden|invisible|not visible)\\b"),
             SignalRule.of("wrong-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:wrong|irrelevant|unrelated|off topic"
                     + "|outdated|stale|old|archived|superseded|deprecated|expired|withdrawn|retired|obsolete|previous"
-                    + "|last year s|duplicate) (?:\\S+ ){0,2}?" + DOCS + "\\b|\\bcontext (?:window )?(?:is |was )?"
+                    + "|last year s|duplicate) (?:\\S+ ){0,2}?" + DOCS + "\\b|\\b(?:irrelevant|unrelated|off topic) (?:search "
+                    + "|retrieval )?(?:results|hits)\\b|\\bcontext (?:window )?(?:is |was )?"
                     + "(?:filled|stuffed|full|flooded|polluted|crowded|dominated) (?:with|by)\\b|\\bcit\\w* (?:the |an? )?"
                     + "(?:archived|outdated|old|superseded|wrong|deprecated|previous|expired|withdrawn|irrelevant)\\b"
                     + "|\\b(?:retrieves?|retrieved|retrieving|pulls?|pulled|pulling|surfac\\w*|ranks?|ranked|fetch\\w*)"

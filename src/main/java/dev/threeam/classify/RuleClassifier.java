@@ -4,10 +4,12 @@ import dev.threeam.alert.Alert;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Applies the built-in rules: every rule is matched against every signal and keeps its strongest hit; each type
@@ -72,10 +74,17 @@ final class RuleClassifier {
         List<Signal> signals = AlertSignals.of(alert, identity);
         String context = AlertSignals.context(alert);
         Map<SignalRule, Hit> strongest = new LinkedHashMap<>();
+        Set<FailureType> ruledOut = EnumSet.noneOf(FailureType.class);
         for (SignalRule rule : rules) {
             for (Signal signal : signals) {
                 Hit hit = rule.match(signal, context);
-                if (hit != null && (!strongest.containsKey(rule) || hit.score() > strongest.get(rule).score())) {
+                if (hit == null) {
+                    continue;
+                }
+                if (hit.ruledOut()) {
+                    ruledOut.add(rule.type());
+                }
+                if (hit.factor() > 0 && (!strongest.containsKey(rule) || hit.score() > strongest.get(rule).score())) {
                     strongest.put(rule, hit);
                 }
             }
@@ -87,7 +96,7 @@ final class RuleClassifier {
             byType.computeIfAbsent(FailureType.POLICY_FAILURE, type -> new ArrayList<>()).add(limit);
         }
         byType.values().forEach(list -> list.sort(Comparator.comparingDouble(Hit::score).reversed()));
-        return new TypeScores(byType, tieOrder);
+        return new TypeScores(byType, ruledOut, tieOrder);
     }
 
     private Optional<Classification> apply(CauseOverride override, FailureType leader, TypeScores scores) {

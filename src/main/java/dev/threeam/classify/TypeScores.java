@@ -3,31 +3,36 @@ package dev.threeam.classify;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The score of each type: its hits, strongest first, each counting {@value #DECAY} of the one before
- * (one strong sign decides, more signs add confidence without drowning a stronger single sign). When the alert
- * reads as infrastructure ({@code unclassified} scores at least {@value #INFRASTRUCTURE_SHOWN}), hits that only
- * name an AI component count half: "the retriever pod is crash looping" is about a pod.
+ * The score of each type: the best hit of each signal (name, metric, label, sentence), strongest first, each
+ * counting {@value #DECAY} of the one before: one strong sign decides, more places saying the same add confidence
+ * without drowning a stronger single sign, and two rules reading the same words count once. When the alert reads
+ * as infrastructure ({@code unclassified} scores at least {@value #INFRASTRUCTURE_SHOWN}), hits that only name an
+ * AI component count half: "the retriever pod is crash looping" is about a pod. A type the prose rules out
+ * ("retrieval is healthy") counts half too.
  */
 final class TypeScores {
 
     static final double DECAY = 0.35;
     static final double INFRASTRUCTURE_SHOWN = 0.5;
     static final double NAMING_DISCOUNT = 0.5;
+    static final double RULED_OUT_DISCOUNT = 0.5;
 
     private final Map<FailureType, List<Hit>> hits;
     private final Map<FailureType, Double> scores = new EnumMap<>(FailureType.class);
     private final List<FailureType> ranking;
 
-    TypeScores(Map<FailureType, List<Hit>> hits, List<FailureType> tieOrder) {
+    TypeScores(Map<FailureType, List<Hit>> hits, Set<FailureType> ruledOut, List<FailureType> tieOrder) {
         this.hits = hits;
         boolean infrastructure = raw(hits.get(FailureType.UNCLASSIFIED), false) >= INFRASTRUCTURE_SHOWN;
-        hits.forEach((type, list) -> scores.put(type,
-                raw(list, infrastructure && type != FailureType.UNCLASSIFIED)));
+        hits.forEach((type, list) -> scores.put(type, raw(list, infrastructure && type != FailureType.UNCLASSIFIED)
+                * (ruledOut.contains(type) ? RULED_OUT_DISCOUNT : 1.0)));
         List<FailureType> ranked = new ArrayList<>(scores.keySet());
         ranked.sort(Comparator.comparingDouble((FailureType type) -> -scores.get(type))
                 .thenComparingInt(type -> rank(tieOrder, type)));
@@ -68,10 +73,12 @@ final class TypeScores {
         }
         double total = 0.0;
         double share = 1.0;
-        List<Double> counted = new ArrayList<>(list.size());
+        Map<Signal, Double> bySignal = new IdentityHashMap<>();
         for (Hit hit : list) {
-            counted.add(hit.score() * (discountNaming && hit.rule().component() ? NAMING_DISCOUNT : 1.0));
+            double score = hit.score() * (discountNaming && hit.rule().component() ? NAMING_DISCOUNT : 1.0);
+            bySignal.merge(hit.signal(), score, Math::max);
         }
+        List<Double> counted = new ArrayList<>(bySignal.values());
         counted.sort(Comparator.reverseOrder());
         for (double score : counted) {
             total += score * share;

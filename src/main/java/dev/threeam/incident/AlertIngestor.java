@@ -82,7 +82,7 @@ public final class AlertIngestor implements AutoCloseable {
         Runbook runbook = match.runbook().orElse(null);
         String workflow = runbook != null ? runbook.workflow() : alert.workflow();
         return new PreparedAlert(alert, runbook, workflow,
-                () -> classifier.classify(alert, runbook == null ? List.of() : runbook.classify()),
+                () -> classifier.classify(alert, dev.threeam.runbook.WorkflowMatcher.context(runbook)),
                 runbook == null ? match.explanation() : null);
     }
 
