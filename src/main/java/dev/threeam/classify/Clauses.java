@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * counts for nothing ("retrieval is fine", "no provider errors", "cost within budget"), what follows a contrast
  * counts more than what it answers ("X looks normal, but Y": Y is the point). Works on {@link Words#prose} text.
  *
- * <p>A health phrase rules out the words before it up to the start of its clause ("retrieval and reranking are
- * fine"; a singular "is" stops at the last "and": "cost doubled and latency is normal" keeps "cost doubled"), and
+ * <p>A health phrase rules out its clause: the words before it up to the start of the clause ("retrieval and
+ * reranking are fine"; a singular "is" stops at the last "and": "cost doubled and latency is normal" keeps "cost
+ * doubled") and the few after it ("OpenAI is healthy per their status page"), and
  * phrases that open with a negation ("no sign of provider errors", "not a retrieval problem") rule out what follows
  * them up to the end of the clause.
  */
@@ -28,14 +29,16 @@ final class Clauses {
     /** Health said of what precedes it ("retrieval is fine", "cost within budget", "the index is not the cause"). */
     private static final Pattern HEALTHY_BEFORE = Pattern.compile("\\b(?:(?:is|was|looks|seems|remains|stays|stayed"
             + "|remained|s|are|were|look|seem|remain|stay) (?:still |all |completely |perfectly |totally )?"
-            + "(?:fine|ok|okay|healthy|normal|nominal|green|good|stable|steady|flat|unaffected|clean|correct)"
+            + "(?:fine|ok|okay|healthy|normal|nominal|green|good|great|fast|quick|stable|steady|flat|unaffected|clean"
+            + "|correct|successful)"
             + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|normal|ok|okay)"
             + "|within (?:the )?(?:budget|slo|sla|limits?|thresholds?|targets?|normal range|bounds|baseline)"
             + "|(?:at|near|on) (?:the )?baseline|as expected"
             + "|(?:is|are|was|were) not (?:the )?(?:cause|culprit|problem|issue|bottleneck|involved|affected|impacted"
             + "|degraded|slow|down|failing|erroring)|(?:is|are|was|were)n t (?:the )?(?:cause|culprit|problem|issue"
             + "|involved|affected|slow|down|failing|erroring)|ruled out|not (?:affected|involved|impacted|implicated)"
-            + "|rules? out|excluded as (?:a )?cause)\\b");
+            + "|rules? out|excluded as (?:a )?cause|(?:all|calls?|requests?|runs?|queries) (?:all |still )?succeed\\w*"
+            + "|100 ?% success\\w*|succeeds? (?:quickly|every time|fine|normally))\\b");
     /** Health said of what follows it ("no sign of provider errors", "not a retrieval problem", "rather than the model"). */
     private static final Pattern HEALTHY_AFTER = Pattern.compile("\\b(?:no|zero|without(?: any)?) (?:sign|signs|evidence"
             + "|indication) of\\b|\\bnothing (?:wrong|unusual|abnormal) (?:with|in|on)\\b|\\b(?:no|zero|without(?: any)?)"
@@ -100,7 +103,7 @@ final class Clauses {
         Matcher before = HEALTHY_BEFORE.matcher(sentence);
         while (before.find()) {
             boolean plural = PLURAL_VERB.matcher(before.group()).find();
-            out.add(new int[] {start + clauseStart(sentence, before.start(), plural), start + before.end()});
+            out.add(new int[] {start + clauseStart(sentence, before.start(), plural), start + clauseEnd(sentence, before.end())});
         }
         Matcher after = HEALTHY_AFTER.matcher(sentence);
         while (after.find()) {

@@ -12,8 +12,9 @@ import java.util.List;
 final class CostRules {
 
     static final List<SignalRule> RULES = List.of(
-            SignalRule.of("spend", COST_FAILURE, 1.0, "\\b(?:spend\\w*|spent|costs?|costly|billing|billed|bills?"
+            SignalRule.of("spend", COST_FAILURE, 1.0, "\\b(?:spend\\w*|spent|costs?|costly|billed"
                     + "|invoice\\w*|overage|finops|expensive|pricier|chargeback)\\b"),
+            SignalRule.of("billing", COST_FAILURE, 0.6, "\\b(?:billing|bills?)\\b"),
             SignalRule.of("budget", COST_FAILURE, 0.6, "(?<!error |latency |time |slo |availability |retry |risk )"
                     + "\\bbudget\\w*\\b"),
             SignalRule.of("currency", COST_FAILURE, 0.9, "\\b(?:usd|eur|dollars?|euros?)\\b|\\$")
@@ -23,10 +24,15 @@ final class CostRules {
                     + "|session|trace|document|doc|user|run|hour|day|minute|min|answer|response|email|ticket|task|job"
                     + "|turn|page|file)\\b"
                     + "|\\btokens?/(?:h|hr|hour|day|d|min|minute|request|req|call|run)\\b"
+                    + "|\\b(?:used|burned|burnt|burning|consumed|consuming|spent|billed|sent|processed) (?:\\S+ ){0,2}?tokens\\b"
+                    + "|\\b\\d+ ?[kmb] tokens\\b"
                     + "|\\b(?:input|prompt|total|output|completion|reasoning|cached) tokens\\b"
                     + "|\\bgen ai (?:client )?token usage\\b|\\bcontext (?:window )?(?:bloat|growth)\\b"
                     + "|\\bprompt (?:bloat|size (?:grew|doubled|tripled|jumped))\\b|\\brunaway (?:agents?|loops?|spend"
                     + "|costs?|usage)\\b|\\bcost per (?:request|call|query|conversation|1k|session|task|ticket)\\b"),
+            SignalRule.of("call-volume", COST_FAILURE, 0.8, "\\b(?:\\d+|hundreds of|thousands of) (?:model|llm|api"
+                    + "|completion) calls\\b|\\b(?:model |llm )?calls? per (?:session|conversation|request|run|task|ticket)\\b"
+                    + "|\\b(?:agent|agentic|planning|re ?planning|retry) loops?\\b|\\bkept re ?planning\\b"),
             SignalRule.of("prompt-cache", COST_FAILURE, 0.8, "\\bprompt cach\\w*\\b|\\bcache (?:hit rate|misses)\\b"
                     + "(?: \\S+){0,4}? (?:tokens?|cost|spend|bill\\w*)\\b"));
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class Identity {
 
-    /** What stands in for a name that was blotted out; no rule matches it. */
+    /** What stands in for a generated name while prose is normalized; dropped afterwards. */
     static final String BLOT = "§";
 
     /** Labels whose value is a name. Keys ending in {@code _name}, {@code _id}, {@code _key} are names too, see {@link #isNameKey}. */
@@ -59,6 +59,8 @@ final class Identity {
     private static final Set<String> LEFT_READABLE = Set.of("model", "model_name", "gen_ai_request_model",
             "gen_ai_response_model", "gen_ai.request.model", "gen_ai.response.model");
 
+    private static final Pattern SPACES_AROUND_BLOT = Pattern.compile("\\s*§(?:\\s*§)*\\s*");
+
     private final List<String> names;
 
     private Identity(List<String> names) {
@@ -100,12 +102,13 @@ final class Identity {
         return blot(Words.normalize(GENERATED_NAME.matcher(raw).replaceAll(BLOT)));
     }
 
+    /** The text without its names: words on either side of a name become neighbours ("node § not ready" → "node not ready"). */
     private String blot(String text) {
         String result = text;
         for (String name : names) {
             result = replaceWords(result, name);
         }
-        return result;
+        return result.indexOf(BLOT) < 0 ? result : SPACES_AROUND_BLOT.matcher(result).replaceAll(" ").strip();
     }
 
     /** {@code text} with every whole-word occurrence of {@code words} replaced by {@link #BLOT}. */

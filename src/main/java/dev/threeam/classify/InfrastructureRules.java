@@ -12,13 +12,15 @@ import java.util.List;
 final class InfrastructureRules {
 
     static final List<SignalRule> RULES = List.of(
+            SignalRule.of("infrastructure-latency", UNCLASSIFIED, 1.1, "\\b(?:disk|io|i o|network|dns|database|db"
+                    + "|replication|etcd|storage|nfs|ebs|volume) (?:latency|latencies|io wait|slow\\w*)\\b|\\bio ?wait\\b"),
             SignalRule.of("kubernetes", UNCLASSIFIED, 1.0, "\\b(?:kube\\w*|k8s|kubernetes|kubelet|crash ?loop\\w*"
                     + "|crash looping|oom ?kill\\w*|oom|out of memory|evicted|evictions?|image ?pull ?back ?off"
                     + "|err ?image ?pull|pvc|persistent ?volume\\w*|pods? (?:restarts?|restarting|not ready|pending"
                     + "|failed|unhealthy|evicted|crash\\w*)|container (?:restarts?|restarting|killed|oom\\w*)"
                     + "|restart(?:s|ing)? (?:count|loop)|(?:deployment|statefulset|daemonset|replicaset|hpa)s? (?:replicas?"
                     + "|generation|mismatch|unavailable|not ready|rollout stuck|at max|maxed)|readiness probe|liveness probe"
-                    + "|probe fail\\w*|pod disruption|replicas (?:unavailable|mismatch)|exit(?: code)? 137|sigkill|container killed"
+                    + "|probe fail\\w*|pod disruption|hpa|max ?replicas|replicas (?:unavailable|mismatch)|exit(?: code)? 137|sigkill|container killed"
                     + "|cron ?jobs?)\\b"),
             SignalRule.of("host", UNCLASSIFIED, 1.0, "\\b(?:cpu (?:usage|throttling|pressure|limit|saturation"
                     + "|utili[sz]ation|high|steal)|(?:memory|mem|heap) (?:usage|pressure|limit|saturation|utili[sz]ation"
@@ -39,7 +41,7 @@ final class InfrastructureRules {
             SignalRule.of("platform", UNCLASSIFIED, 0.6, "\\b(?:redis|memcached|kafka|rabbitmq|nats|consumer lag"
                     + "|queue (?:depth|backlog)|dead letter|nginx|ingress|load balancer|haproxy|envoy|istio|dns"
                     + "|packet loss|ntp|clock skew|heartbeat|target down|watchdog"
-                    + "|batch job|jobs? (?:failed|failing)|sip|pstn|telephony|voip|sms gateway|carrier|s3|bucket|cdn|network (?:errors|latency|partition)"
+                    + "|batch job|jobs? (?:failed|failing)|sip|pstn|telephony|voip|sms gateway|carrier|s3|(?:s3|gcs|storage) buckets?|cdn|network (?:errors|latency|partition)"
                     + "|http 5xx|5xx rate|uptime|health ?check\\w*|instance down|host down|service down|endpoint down)\\b"));
 
     private InfrastructureRules() {}

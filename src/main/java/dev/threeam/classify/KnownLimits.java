@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  * enough of its content words) describes that limit being broken, which is a policy failure of that workflow.
  * "Refunds above 200 EUR are never promised" and an alert "bot promised a 450 EUR refund" share {@code refund},
  * {@code promise}. A limit counts when at least {@value #ENOUGH_WORDS} of its content words appear, or
- * {@value #FEW_WORDS} that cover half of them or stand side by side in both ("SIM swap").
+ * {@value #FEW_WORDS} that cover half of them or stand side by side in both ("SIM swap"). The workflow's own words
+ * (its id, aliases and title: "claim", "summary" for a claims summarizer) are in every alert of it and count for
+ * nothing: a limit is described by what it forbids.
  *
  * <p>Limits are read once per text and kept (a runbook has a handful); alerts are stemmed only when the workflow
  * has limits.
@@ -37,25 +39,30 @@ final class KnownLimits {
             "handed", "instead", "decides", "decide", "more", "most", "less", "least", "just", "again", "time",
             "second", "seconds", "within", "up", "out", "off", "s", "e", "g", "eg", "ie", "etc", "way", "thing");
 
+    private static final List<String> SUFFIXES = List.of("izations", "ization", "izers", "izer", "izing", "ized",
+            "izes", "ize", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "al", "s", "e", "y");
+
     private static final Map<String, KnownLimit> READ = new ConcurrentHashMap<>();
 
     private KnownLimits() {}
 
     /** The best-matching limit's evidence as a policy hit in the place it was found, or null when none matches. */
-    static Hit match(List<String> limits, List<Signal> signals) {
+    static Hit match(WorkflowContext workflow, List<Signal> signals) {
+        List<String> limits = workflow.knownLimits();
         if (limits.isEmpty()) {
             return null;
         }
+        Set<String> own = new java.util.HashSet<>(stems(workflow.ownWords()));
         List<Signal> readable = signals.stream().filter(s -> s.where() == Where.NAME || s.where() == Where.TEXT).toList();
         List<List<String>> stems = new ArrayList<>(readable.size());
-        readable.forEach(signal -> stems.add(stems(signal.normalized())));
+        readable.forEach(signal -> stems.add(stems(signal)));
         Hit best = null;
         for (String text : limits) {
             KnownLimit limit = read(text);
             for (int index = 0; index < readable.size(); index++) {
                 List<String> alertStems = stems.get(index);
-                List<String> shared = limit.shared(alertStems);
-                if (limit.broken(shared, alertStems)) {
+                List<String> shared = limit.shared(alertStems, own);
+                if (limit.broken(shared, alertStems, own)) {
                     Hit hit = limit.hit(readable.get(index), shared);
                     if (best == null || hit.score() > best.score()) {
                         best = hit;
@@ -79,12 +86,24 @@ final class KnownLimits {
         return stems;
     }
 
+    /** The content words of a signal, stemmed, in order, leaving out what its prose rules out. */
+    private static List<String> stems(Signal signal) {
+        List<String> stems = new ArrayList<>();
+        var matcher = WORD.matcher(signal.normalized());
+        while (matcher.find()) {
+            String word = matcher.group();
+            if (!STOP.contains(word) && signal.factor(matcher.start()) > 0) {
+                stems.add(stem(word));
+            }
+        }
+        return stems;
+    }
+
     /** A crude English stem, enough to meet "refunds"/"refund", "promised"/"promise", "merges"/"merging". */
     static String stem(String word) {
-        for (String suffix : List.of("ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "al", "s", "e")) {
+        for (String suffix : SUFFIXES) {
             if (word.endsWith(suffix) && word.length() - suffix.length() >= 4) {
-                String stem = word.substring(0, word.length() - suffix.length());
-                return suffix.equals("ies") || suffix.equals("ied") ? stem + "y" : stem;
+                return word.substring(0, word.length() - suffix.length());
             }
         }
         return word;
@@ -113,22 +132,25 @@ final class KnownLimits {
         private static final SignalRule RULE =
                 SignalRule.of("known-limit", FailureType.POLICY_FAILURE, WEIGHT, "$^");
 
-        List<String> shared(List<String> alertStems) {
-            return words.stream().filter(alertStems::contains).toList();
+        List<String> shared(List<String> alertStems, Set<String> own) {
+            return words.stream().filter(word -> !own.contains(word)).filter(alertStems::contains).toList();
         }
 
-        boolean broken(List<String> shared, List<String> alertStems) {
+        boolean broken(List<String> shared, List<String> alertStems, Set<String> own) {
             if (shared.size() >= ENOUGH_WORDS) {
                 return true;
             }
             if (shared.size() < FEW_WORDS) {
                 return false;
             }
-            if (shared.size() * 2 >= words.size()) {
+            long distinctive = words.stream().filter(word -> !own.contains(word)).count();
+            if (shared.size() * 2 >= distinctive) {
                 return true;
             }
             for (int index = 1; index < alertStems.size(); index++) {
-                if (pairs.contains(alertStems.get(index - 1) + " " + alertStems.get(index))) {
+                String first = alertStems.get(index - 1);
+                String second = alertStems.get(index);
+                if (!own.contains(first) && !own.contains(second) && pairs.contains(first + " " + second)) {
                     return true;
                 }
             }

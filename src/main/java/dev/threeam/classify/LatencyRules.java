@@ -15,7 +15,10 @@ final class LatencyRules {
             SignalRule.of("latency", LATENCY_FAILURE, 1.0, "\\b(?:(?:latency|duration)(?! (?:seconds |ms |milliseconds )?count\\b)"
                     + "|latencies|response times?"
                     + "|e2e|end to end|slow\\w*|spinner|took too long|wall ?clock|stall\\w*|(?:wait|queue) times?"
-                    + "|turn (?:gap|delay)|dead air|time to (?:answer|respond|response))\\b"),
+                    + "|turn (?:gap|delay)|dead air|time to (?:answer|respond|response)|queue waits?|queu(?:e|ing) delays?"
+                    + "|queued for)\\b"
+                    + "|\\b(?:takes?|took|taking) (?:over |more than |up to |about |around )?\\d+ ?(?:s|sec|secs|seconds|ms|min|mins"
+                    + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"),
             SignalRule.of("percentile", LATENCY_FAILURE, 0.7, "\\bp(?:50|75|90|95|99|999)\\b|\\b9[59](?:th)? percentile\\b"),
             SignalRule.of("timeout", LATENCY_FAILURE, 0.6, "\\b(?:timeouts?|timed out|time ?outs?|deadline exceeded)\\b"));
 

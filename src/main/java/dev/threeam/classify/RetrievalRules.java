@@ -18,7 +18,7 @@ final class RetrievalRules {
 
     private static final String DOCS = "(?:documents?|docs|sources?|passages?|chunks?|articles?|pages?|snippets?"
             + "|contexts?|polic(?:y|ies)(?: versions?)?|kb articles?|manuals?|faqs?|price (?:lists?|books?)|runbooks?"
-            + "|handbooks?|versions? of (?:the )?\\S+)";
+            + "|handbooks?|spaces?|folders?|collections?|sections?|sites?|wikis?|drives?|versions? of (?:the )?\\S+)";
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("recall", RETRIEVAL_FAILURE, 1.0, "\\b(?:recall|precision|hit ?rate|ndcg|mrr|map)"
@@ -37,13 +37,15 @@ final class RetrievalRules {
                     + "|documents?|docs|passages?|chunks?|sources?|matches|rows)|(?:an )?empty (?:results?|lists?|arrays?"
                     + "|sets?|hits|contexts?))\\b|\\bnothing (?:relevant )?(?:found|retrieved|returned)\\b"),
             SignalRule.of("stale-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:index|indexes|indices|embeddings?|corpus"
-                    + "|knowledge base|kb|docs?|help ?center|wiki|confluence|sharepoint|notion|catalog)"
-                    + "(?: \\S+){0,3}? (?:stale\\w*|fresh\\w*|out of date|outdated|behind|sync\\w*|refresh\\w*"
+                    + "|knowledge base|kb|docs?|help ?center|wiki|confluence|share ?point|notion|catalog|google drive|connector)"
+                    + "(?: \\S+){0,3}? (?:stale\\w*|fresh\\w*|out of date|outdated|behind|sync\\w*|refresh\\w*|stall\\w*|stuck"
                     + "|archived|mismatch\\w*|not updated|rebuild\\w*|reindex\\w*|ingest\\w*|lag\\w*|last updated)\\b"
                     + "|\\b(?:snapshot|context|source data|data source|feed|catalog|export|crm data|knowledge|documents?"
                     + "|content|records?)(?: \\S+){0,2}? (?:is |are |was |were )?(?:stale\\w*|out of date|outdated"
                     + "|\\d+ ?(?:d|h|days?|hours?|weeks?) old|not refreshed|not updated)\\b"
                     + "|\\b(?:snapshot|sync|ingest\\w*|crawl\\w*|refresh|export|index\\w*) last success\\b"
+                    + "|\\b(?:has|have|hasn t|haven t) not (?:been )?(?:synced|synchroni[sz]ed|indexed|refreshed|crawled|updated)"
+                    + " (?:since|for|in)\\b"
                     + "|\\b(?:stale|outdated|archived|wrong|old|previous)(?: \\S+){0,2}? (?:index|indexes|indices"
                     + "|embeddings)\\b|\\breindex\\w*\\b"),
             SignalRule.of("partial-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:partial\\w*|half|incomplete\\w*|half built"
@@ -63,13 +65,18 @@ final class RetrievalRules {
                     + "|most|nearly all|\\d+ ?%?)\\b|\\b(?:all|every|most|nearly all) (?:of the )?(?:retrieved |candidate )?"
                     + "(?:sources?|documents?|docs|results?|chunks?|passages?|hits) (?:were |are |got |being )?"
                     + "(?:filtered|hidden|excluded|dropped|removed)\\b|\\b(?:sources?|documents?|docs|results?|chunks?"
-                    + "|passages?) (?:are |were )?(?:hidden|invisible|not visible)\\b"),
+                    + "|passages?) (?:are |were )?(?:hidden|invisible|not visible)\\b|\\b(?:hides?|hid|hiding) (?:\\S+ ){0,3}?"
+                    + "(?:sources?|documents?|docs|results|passages|chunks|articles|pages)\\b"
+                    + "|\\b(?:document|row|field) level (?:security|permissions?|acls?)\\b(?: \\S+){0,3}? (?:hid\\w*|hides"
+                    + "|exclud\\w*|drop\\w*|filter\\w*|remov\\w*|block\\w*)\\b"),
             SignalRule.of("wrong-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:wrong|irrelevant|unrelated|off topic"
                     + "|outdated|stale|old|archived|superseded|deprecated|expired|withdrawn|retired|obsolete|previous"
                     + "|last year s|duplicate) (?:\\S+ ){0,2}?" + DOCS + "\\b|\\b(?:irrelevant|unrelated|off topic) (?:search "
                     + "|retrieval )?(?:results|hits)\\b|\\bcontext (?:window )?(?:is |was )?"
                     + "(?:filled|stuffed|full|flooded|polluted|crowded|dominated) (?:with|by)\\b|\\bcit\\w* (?:the |an? )?"
                     + "(?:archived|outdated|old|superseded|wrong|deprecated|previous|expired|withdrawn|irrelevant)\\b"
+                    + "|\\b(?:same|generic) (?:\\S+ ){0,2}?(?:articles?|documents?|docs|results|passages|chunks|hits|pages)"
+                    + " (?:for|on|to) (?:every|each|all|any|most) (?:quer(?:y|ies)|questions?|requests?|users?)\\b"
                     + "|\\b(?:retrieves?|retrieved|retrieving|pulls?|pulled|pulling|surfac\\w*|ranks?|ranked|fetch\\w*)"
                     + " (?:\\S+ ){0,2}?(?:wrong|irrelevant|unrelated|outdated|stale|old|archived|superseded|deprecated)\\b"),
             SignalRule.of("retriever", RETRIEVAL_FAILURE, 0.9, "\\b(?:retriev\\w*|rag|semantic search"

@@ -91,7 +91,7 @@ final class RuleClassifier {
         }
         Map<FailureType, List<Hit>> byType = new EnumMap<>(FailureType.class);
         strongest.values().forEach(hit -> byType.computeIfAbsent(hit.rule().type(), type -> new ArrayList<>()).add(hit));
-        Hit limit = KnownLimits.match(workflow.knownLimits(), signals);
+        Hit limit = KnownLimits.match(workflow, signals);
         if (limit != null) {
             byType.computeIfAbsent(FailureType.POLICY_FAILURE, type -> new ArrayList<>()).add(limit);
         }

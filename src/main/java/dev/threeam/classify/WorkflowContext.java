@@ -10,11 +10,14 @@ import java.util.List;
  * @param aliases     the runbook's aliases
  * @param rules       the runbook's {@code classify:} rules
  * @param knownLimits the runbook's {@code known_limits}, as written
+ * @param title       the runbook's title, or null: with the id and aliases, the workflow's everyday words, which
+ *                    say nothing about which limit an alert describes
  */
-public record WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits) {
+public record WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
+                              String title) {
 
     /** No runbook: nothing known of the workflow. */
-    public static final WorkflowContext NONE = new WorkflowContext(null, List.of(), List.of(), List.of());
+    public static final WorkflowContext NONE = new WorkflowContext(null, List.of(), List.of(), List.of(), null);
 
     public WorkflowContext {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -22,8 +25,25 @@ public record WorkflowContext(String workflow, List<String> aliases, List<Classi
         knownLimits = knownLimits == null ? List.of() : List.copyOf(knownLimits);
     }
 
+    public WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits) {
+        this(workflow, aliases, rules, knownLimits, null);
+    }
+
+    /** The workflow's own words (id, aliases, title), normalized, for {@link KnownLimits}. */
+    String ownWords() {
+        StringBuilder words = new StringBuilder();
+        if (workflow != null) {
+            words.append(Words.normalize(workflow));
+        }
+        aliases.forEach(alias -> words.append(' ').append(Words.normalize(alias)));
+        if (title != null) {
+            words.append(' ').append(Words.normalize(title));
+        }
+        return words.toString();
+    }
+
     /** Only a workflow's rules, as older callers pass them. */
     public static WorkflowContext ofRules(List<ClassifyRule> rules) {
-        return new WorkflowContext(null, List.of(), rules, List.of());
+        return new WorkflowContext(null, List.of(), rules, List.of(), null);
     }
 }

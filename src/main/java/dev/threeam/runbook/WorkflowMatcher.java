@@ -36,7 +36,8 @@ public final class WorkflowMatcher {
     /** What the classifier should know of a runbook's workflow; {@link WorkflowContext#NONE} for none. */
     public static WorkflowContext context(Runbook runbook) {
         return runbook == null ? WorkflowContext.NONE
-                : new WorkflowContext(runbook.workflow(), runbook.aliases(), runbook.classify(), runbook.knownLimits());
+                : new WorkflowContext(runbook.workflow(), runbook.aliases(), runbook.classify(), runbook.knownLimits(),
+                        runbook.title());
     }
 
     /** These runbooks as the classifier's replay sees them: each alert's workflow context. */
