@@ -17,6 +17,10 @@ record Hit(SignalRule rule, Signal signal, String matched, double factor, boolea
 
     /** {@code alertname `RagRecallAt5Low` matched retrieval rule `recall`}. */
     String evidence() {
+        if (rule.name().equals("words")) {
+            return signal.describe(Words.shorten(signal.raw(), 60)) + " has " + TypeWords.shortName(rule.type())
+                    + " words (" + matched + ")";
+        }
         if (rule.name().equals("known-limit")) {
             return signal.origin() + " describes a " + matched;
         }

@@ -38,7 +38,8 @@ final class InfrastructureRules {
                     + "|pg (?:stat|bouncer)|pgbouncer|etcd|backups? (?:failed|missing|stale)|vacuum|cluster (?:status )?(?:is )?"
                     + "(?:yellow|red|health\\w*|degraded)|unassigned (?:replica |primary )?shards?|shards? (?:are )?unassigned"
                     + "|(?:host|node|server) (?:reboot\\w*|restart\\w*)|left the cluster|split brain|quorum)\\b"),
-            SignalRule.of("platform", UNCLASSIFIED, 0.6, "\\b(?:redis|memcached|kafka|rabbitmq|nats|consumer lag"
+            SignalRule.of("platform", UNCLASSIFIED, 0.6, "\\b(?:redis|memcached|kafka|rabbitmq|nats|consumer lag|consumer groups?"
+                    + "|(?:message|queue|topic|partition) (?:lag|backlog|depth)|\\d+ ?[km]? messages (?:behind|lag\\w*)"
                     + "|queue (?:depth|backlog)|dead letter|nginx|ingress|load balancer|haproxy|envoy|istio|dns"
                     + "|packet loss|ntp|clock skew|heartbeat|target down|watchdog"
                     + "|batch job|jobs? (?:failed|failing)|sip|pstn|telephony|voip|sms gateway|carrier|s3|(?:s3|gcs|storage) buckets?|cdn|network (?:errors|latency|partition)"

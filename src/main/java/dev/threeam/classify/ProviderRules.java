@@ -21,7 +21,8 @@ final class ProviderRules {
             + "|throttl\\w*|resource exhausted|unavailable|outage\\w*|degraded|incident\\w*|elevated error\\w*"
             + "|error rates?|errors?|fail\\w*|quota\\w*|capacity|internal server errors?|bad gateway"
             + "|(?:model )?not found|deprecat\\w*|decommission\\w*|retired|down|fall(?:ing)? ?back\\w*|failover"
-            + "|unreachable|not responding|connection (?:errors?|refused|resets?|timeouts?))";
+            + "|unreachable|not responding|connection (?:errors?|refused|resets?|timeouts?)|401s?|403s?|auth\\w* (?:errors?"
+            + "|failures?)|invalid (?:api )?keys?|keys? (?:revoked|expired|rotated)|revoked)";
     /** Is a model called at all: what provider error codes and error labels require somewhere in the alert. */
     static final String LLM_CONTEXT = "\\b(?:gen ai|llms?|models?|gpt\\S*|claude|gemini|open ?ai|anthropic|bedrock"
             + "|vertex|mistral|cohere|completions?|inference|embeddings?|tokens?|prompts?|vllm|tgi|litellm)\\b";
@@ -47,7 +48,7 @@ final class ProviderRules {
                     + " (?:api |endpoint |provider |call |calls |request |requests )?(?:5\\d\\ds?|5xxs?|529s?|overloaded\\w*"
                     + "|server errors?|internal server errors?|service unavailable|bad gateway)\\b"),
             SignalRule.of("llm-call-errors", PROVIDER_OUTAGE, 0.85, "\\b(?:llm|model|completion|chat completion"
-                    + "|inference|generation) (?:calls?|requests?|api calls?)(?: \\S+){0,4}? (?:5\\d\\ds?|5xxs?|errors?"
+                    + "|inference|generation) (?:calls?|requests?|api calls?)(?: \\S+){0,4}? (?:5\\d\\ds?|5xxs?|401s?|403s?|errors?"
                     + "|error rates?|failures?|failing|failed)\\b"),
             SignalRule.of("provider-error-codes", PROVIDER_OUTAGE, 0.8, "\\b(?:529s?|overloaded(?: errors?)?"
                     + "|rate limit error|model not found|insufficient quota|resource exhausted|throttling exception"

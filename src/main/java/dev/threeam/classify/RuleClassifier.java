@@ -89,6 +89,13 @@ final class RuleClassifier {
                 }
             }
         }
+        Set<String> ownWords = new java.util.HashSet<>(KnownLimits.stems(workflow.ownWords()));
+        for (Signal signal : signals) {
+            for (Hit hit : Lexicon.hits(signal, ownWords)) {
+                strongest.put(hit.rule(), strongest.containsKey(hit.rule()) && strongest.get(hit.rule()).score() >= hit.score()
+                        ? strongest.get(hit.rule()) : hit);
+            }
+        }
         Map<FailureType, List<Hit>> byType = new EnumMap<>(FailureType.class);
         strongest.values().forEach(hit -> byType.computeIfAbsent(hit.rule().type(), type -> new ArrayList<>()).add(hit));
         Hit limit = KnownLimits.match(workflow, signals);
