@@ -13,8 +13,12 @@ final class CostRules {
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("spend", COST_FAILURE, 1.0, "\\b(?:spend\\w*|spent|costs?|costly|billed"
-                    + "|invoice\\w*|overage|finops|expensive|pricier|chargeback)\\b"),
-            SignalRule.of("billing", COST_FAILURE, 0.6, "\\b(?:billing|bills?)\\b"),
+                    + "|overage|finops|expensive|pricier|chargeback)\\b"),
+            SignalRule.of("billing", COST_FAILURE, 0.6, "\\b(?:billing|bills?|invoice\\w*)\\b"),
+            SignalRule.of("spend-rate", COST_FAILURE, 1.0, "\\$ ?\\d+(?: \\d{3})*(?: \\d+)?[km]? (?:per|for one|for a|for each"
+                    + "|for the|a|an|each|/) ?(?:run|request|call|query|conversation|session|day|hour|month|week|job|batch"
+                    + "|user|tenant|ticket|answer|document|email|task)s?\\b|\\b(?:used|routed to|ran on|running on|switched to"
+                    + "|defaulted to|fell back to) (?:the )?(?:premium|expensive|largest|large|bigger|flagship|frontier) models?\\b"),
             SignalRule.of("budget", COST_FAILURE, 0.6, "(?<!error |latency |time |slo |availability |retry |risk )"
                     + "\\bbudget\\w*\\b"),
             SignalRule.of("currency", COST_FAILURE, 0.9, "\\b(?:usd|eur|dollars?|euros?)\\b|\\$")

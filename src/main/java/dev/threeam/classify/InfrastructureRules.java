@@ -28,7 +28,8 @@ final class InfrastructureRules {
                     + "|filesystem|load|network)|high cpu|gpu (?:memory|temperature|xid|ecc|utili[sz]ation)|xid errors?"
                     + "|file descriptors?|too many open files|swap (?:usage|full))\\b"),
             SignalRule.of("disk", UNCLASSIFIED, 1.0, "\\b(?:disk (?:space|full|usage|pressure|io|latency|almost full"
-                    + "|filling)|filesystem|file system|inodes?|volume (?:full|almost full|usage|filling)|out of (?:disk"
+                    + "|filling)|filesystem|file system|inodes?|volume (?:full|almost full|usage|filling)|(?:storage|disk|volume"
+                    + "|database|db|table ?space|bucket)(?: \\S+){0,3}? \\d+ ?% full|rds|aurora|cloud sql|ebs|out of (?:disk"
                     + "|space)|no space left|disk)\\b"),
             SignalRule.of("certificate", UNCLASSIFIED, 1.0, "\\b(?:certificates?|cert (?:expir\\w*|renewal)|certs? expir\\w*"
                     + "|tls|ssl|x509|cert manager)\\b"),

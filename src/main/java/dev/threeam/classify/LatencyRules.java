@@ -19,6 +19,8 @@ final class LatencyRules {
                     + "|queued for)\\b"
                     + "|\\b(?:takes?|took|taking) (?:over |more than |up to |about |around )?\\d+ ?(?:s|sec|secs|seconds|ms|min|mins"
                     + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"),
+            SignalRule.of("time-budget", LATENCY_FAILURE, 1.0, "\\b\\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)"
+                    + " (?:budget|limit|slo|sla|target|threshold|timeout)\\b"),
             SignalRule.of("percentile", LATENCY_FAILURE, 0.7, "\\bp(?:50|75|90|95|99|999)\\b|\\b9[59](?:th)? percentile\\b"),
             SignalRule.of("timeout", LATENCY_FAILURE, 0.6, "\\b(?:timeouts?|timed out|time ?outs?|deadline exceeded)\\b"));
 

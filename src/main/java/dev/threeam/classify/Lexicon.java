@@ -42,7 +42,7 @@ final class Lexicon {
             FailureType.POLICY_FAILURE, List.of("disclose", "disclosed", "leak", "leaked", "confidential", "internal",
                     "secret", "salary", "privacy", "private", "personal", "gdpr", "hipaa", "pii", "consent",
                     "unauthorized", "unauthorised", "forbidden", "prohibited", "violate", "violation", "breach",
-                    "compliance", "minor", "underage", "age", "explicit", "nsfw", "weapon", "exploit", "harassment",
+                    "compliance", "minor", "minors", "children", "kids", "underage", "unverified", "age", "explicit", "nsfw", "weapon", "exploit", "harassment",
                     "abuse", "refuse", "refusal", "escalate", "approval", "approve", "colleague",
                     "impersonate", "defamation", "copyright", "scope", "advice", "advise", "advised", "recommend"),
             FailureType.COST_FAILURE, List.of("cost", "costs", "spend", "bill", "invoice", "charges", "price", "pricing",

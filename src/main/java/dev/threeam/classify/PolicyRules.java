@@ -24,7 +24,7 @@ final class PolicyRules {
 
     /** The rules that say a policy was broken (not just that a guardrail is involved), known limits included. */
     static final Set<String> BREACHES = Set.of("must-refuse", "jailbreak", "data-leak", "personal-data-out",
-            "other-peoples-data", "regulated-advice", "skipped-approval", "out-of-scope", "promised", "known-limit");
+            "other-peoples-data", "unfit-audience", "regulated-advice", "skipped-approval", "out-of-scope", "promised", "known-limit");
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("must-refuse", POLICY_FAILURE, 1.0, "\\b(?:should|must|supposed to|required to|meant to)"
@@ -78,6 +78,14 @@ final class PolicyRules {
                     + "|fail\\w*|violat\\w*|broken|bypass\\w*|leak\\w*|not applied|not enforced)\\b"
                     + "|\\b(?:rls|row level security) (?:bypass\\w*|fail\\w*|broken|violat\\w*|not (?:applied|enforced))\\b"
                     + "|\\bdata (?:from|of|belonging to) (?:another|other|a different) " + PEOPLE + "\\b"),
+            SignalRule.of("unfit-audience", POLICY_FAILURE, 1.0, "\\b(?:violent|sexual|explicit|graphic|adult|mature|gory"
+                    + "|age ?inappropriate|inappropriate|gambling|alcohol) (?:\\S+ ){0,3}?(?:content|material|topics?|images?"
+                    + "|stories|language|jokes|conversations?)(?: \\S+){0,4}? (?:to|with|for) (?:minors|children|kids|teens"
+                    + "|students|pupils|\\d+ ?year ?olds?|under ?\\d+s?|young users)\\b|\\b(?:shared|disclosed|revealed|read out"
+                    + "|gave out|sent|confirmed) (?:\\S+ ){0,5}?(?:to|with) (?:a |an |the )?(?:caller|user|person|someone|visitor"
+                    + "|requester|third party)(?: \\S+){0,2}? (?:who (?:failed|did not pass|had not passed|skipped|never passed)"
+                    + "|without) (?:\\S+ )?(?:verification|authentication|identity check|pin)\\b|\\bunverified (?:callers?|users?"
+                    + "|persons?|requesters?)\\b"),
             SignalRule.of("regulated-advice", POLICY_FAILURE, 1.0, "\\b(?:legal|medical|tax|financial|investment"
                     + "|health|clinical|dosage|medication|treatment|diagnostic|insurance|coverage) (?:advice|recommendations?"
                     + "|opinions?|guidance)\\b|\\b(?:self ?harm|suicid\\w*)\\b"

@@ -61,7 +61,7 @@ final class ProviderRules {
             SignalRule.of("provider-update", PROVIDER_OUTAGE, 1.0, "\\b" + VENDOR + "(?: side)?(?: \\S+){0,3}? (?:model )?"
                     + "(?:updates?|updated|upgrades?|upgraded|rollouts?|rolled out|released|swapped|snapshot"
                     + "|changed the model|new (?:model|snapshot|version))\\b|\\b(?:provider|vendor) side\\b"
-                    + "|\\b(?:new|updated|silent\\w*|unannounced|newer) (?:model )?(?:snapshot|checkpoint|model version"
+                    + "|\\b(?:silent\\w*|unannounced) (?:model )?(?:snapshot|checkpoint|model version"
                     + "|version of the model|model revision)\\b|\\b(?:response|served|returned) model (?:mismatch\\w*|changed"
                     + "|change|differs|drift\\w*)\\b|\\b(?:model )?alias (?:now )?(?:points|pointed|resolves"
                     + "|repointed|moved) to\\b|\\b(?:behaviou?r|outputs?|answers?) (?:changed|shift\\w*|differ\\w*)"

@@ -11,7 +11,7 @@ final class QualityRules {
             SignalRule.of("eval-metric", QUALITY_DRIFT, 1.0, "\\b(?:faithful\\w*|unfaithful\\w*|groundedness|ungrounded"
                     + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?<!context )relevance|correctness"
                     + "|helpfulness|coherence|fluency|conciseness|accuracy|bleu|rouge\\w*|bert ?score|exact match"
-                    + "|f1 score|win rate|pass ?@ ?\\d+|comet|chrf|ter score|factual (?:consistency|accuracy)"
+                    + "|f1 score|f1|win rate|pass ?@ ?\\d+|comet|chrf|ter score|factual (?:consistency|accuracy)"
                     + "|factuality)\\b"),
             SignalRule.of("unsafe-output", QUALITY_DRIFT, 1.0, "\\b(?:toxic\\w*|insult\\w*|profan\\w*|offensive"
                     + "|hate speech|(?:harmful|unsafe|biased) (?:output|content|response|answer|completion)s?)\\b"),
@@ -39,11 +39,14 @@ final class QualityRules {
                     + "|(?:answers?|outputs?|responses?|summar(?:y|ies)|replies|completions?|translations?|drafts?|emails?)"
                     + " (?:are |were |got |became |too |now )*(?:too (?:long|short|verbose|terse|wordy)|verbose|rambling|wordy)"
                     + "|(?:answer|output|response|summary|reply|completion) length"
+                    + "|(?:drops?|dropped|dropping|loses|lost|inverts?|inverted|flips?|flipped) (?:the )?negations?"
+                    + "|mistranslat\\w*|meaning (?:inverted|reversed|changed|lost)|sound\\w* robotic"
                     + "|gibberish|empty (?:answers?|completions?|outputs?|summar(?:y|ies)|translations?)"
                     + "|(?:answers?|outputs?|responses?|summar(?:y|ies)|translations?) (?:got |are |became |have become )"
                     + "(?:worse|wrong|vague\\w*|generic|shorter|useless))\\b"),
             SignalRule.of("judge", QUALITY_DRIFT, 0.8, "\\b(?:llm (?:as (?:a )?)?judge|judge (?:model|score)s?|evals?"
-                    + "|evaluat\\w*|quality score|feedback(?: score)?|thumbs down|user ratings?|csat|golden set"
+                    + "|evaluat\\w*|quality score|(?:negative|user|bad|poor) feedback|feedback (?:scores?|ratings?|rate|drop\\w*"
+                    + "|down)|thumbs down|user ratings?|csat|golden set"
                     + "|(?:output|response|answer|model|summary|translation|code|suggestion) quality"
                     + "|(?:quality|output|model|score|eval) drift|acceptance rate|sampled review|review (?:score|rating)s?"
                     + "|reviewers? (?:flagged|rejected|downgraded)|edit rate|regenerat\\w* rate)\\b"));

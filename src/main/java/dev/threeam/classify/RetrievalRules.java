@@ -44,7 +44,8 @@ final class RetrievalRules {
                     + "|content|records?)(?: \\S+){0,2}? (?:is |are |was |were )?(?:stale\\w*|out of date|outdated"
                     + "|\\d+ ?(?:d|h|days?|hours?|weeks?) old|not refreshed|not updated)\\b"
                     + "|\\b(?:snapshot|sync|ingest\\w*|crawl\\w*|refresh|export|index\\w*) last success\\b"
-                    + "|\\b(?:has|have|hasn t|haven t) not (?:been )?(?:synced|synchroni[sz]ed|indexed|refreshed|crawled|updated)"
+                    + "|\\b(?:has|have|hasn t|haven t) not (?:been )?(?:synced|synchroni[sz]ed|indexed|refreshed|crawled|updated"
+                    + "|ingested|loaded|imported|embedded|re ?indexed)"
                     + " (?:since|for|in)\\b"
                     + "|\\b(?:stale|outdated|archived|wrong|old|previous)(?: \\S+){0,2}? (?:index|indexes|indices"
                     + "|embeddings)\\b|\\breindex\\w*\\b"),
@@ -57,6 +58,7 @@ final class RetrievalRules {
                     + "|\\bnot (?:yet )?(?:indexed|embedded|ingested|synced|searchable)\\b"
                     + "|\\b(?:documents?|docs|pages?|chunks?|vectors?|articles?|files?) (?:are |were )?(?:missing"
                     + "|dropped|not (?:found|indexed|searchable)) (?:from|in) (?:the )?(?:index|corpus|search|kb)\\b"
+                    + "|\\bmissing from (?:the )?(?:index|corpus|search|kb|knowledge base|vector store|catalog index)\\b"
                     + "|\\b(?:doc(?:ument)?|vector|chunk|index|embedding) counts? (?:dropped|fell|halved|down|low|zero)\\b"),
             SignalRule.of("hidden-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:permissions?|acls?|access|visibility|security"
                     + "|tenant|metadata|rbac|entitlements?|group|scope|date|language|region) (?:filters?|trimming|checks?"

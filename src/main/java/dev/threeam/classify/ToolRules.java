@@ -16,7 +16,9 @@ final class ToolRules {
                     + "|calling|invocations?|use|usage|runs?|execution\\w*|errors?|failures?|failed|failing|timeouts?"
                     + "|timed out|results?|outputs?|responses?|latency|retries|dispatch\\w*|arguments?|args|schemas?"
                     + "|selection|choice|chosen|loops?|exceptions?|timing out|time out|unavailable|unreachable|rejected"
-                    + "|returns? (?:4\\d\\d|5\\d\\d|errors?)|returning (?:4\\d\\d|5\\d\\d|errors?))\\b|\\bexecute tool\\b|\\bmcp\\b"),
+                    + "|returns? (?:4\\d\\d|5\\d\\d|errors?)|returning (?:4\\d\\d|5\\d\\d|errors?))\\b|\\bexecute tool\\b|\\bmcp\\b"
+                    + "|\\b(?:tool|function|plugin|sandbox|interpreter)s? (?:\\S+ )?(?:hits?|exceed\\w*|reach\\w*|hitting) (?:its |the "
+                    + "|a )?(?:\\d+ ?s |time |run ?time )?(?:limit|timeout|deadline|cap)\\b"),
             SignalRule.of("tool-errors", TOOL_FAILURE, 0.9, "\\b(?:unexpected|unknown|changed|new|breaking) (?:response )?"
                     + "(?:schema|response shape|payload|format|fields?|enum values?)\\b|\\bmissing (?:required )?"
                     + "(?:fields?|keys?|parameters?|properties)\\b|\\bmax (?:iterations|steps|tool calls) (?:reached|exceeded|hit)\\b"
@@ -37,7 +39,8 @@ final class ToolRules {
                     + "(?:integer|string|number|array|object|list))\\b"),
             SignalRule.of("third-party-api", TOOL_FAILURE, 0.6, "\\b(?:git ?hub|gitlab|jira|salesforce|zendesk"
                     + "|stripe|shopify|twilio|sendgrid|hubspot|serp ?api|tavily|bing search|google search"
-                    + "|brave search|servicenow|slack api|google calendar|gmail|workday|sap|netsuite)\\b").naming());
+                    + "|brave search|servicenow|slack api|google calendar|gmail|workday|sap|netsuite|code interpreter"
+                    + "|python sandbox|headless browser|ocr)\\b").naming());
 
     private ToolRules() {}
 }
