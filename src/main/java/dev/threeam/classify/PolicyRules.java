@@ -89,7 +89,9 @@ final class PolicyRules {
             SignalRule.of("regulated-advice", POLICY_FAILURE, 1.0, "\\b(?:legal|medical|tax|financial|investment"
                     + "|health|clinical|dosage|medication|treatment|diagnostic|insurance|coverage) (?:advice|recommendations?"
                     + "|opinions?|guidance)\\b|\\b(?:self ?harm|suicid\\w*)\\b"
-                    + "|\\b(?:gave|gives|giving|offered|offers|provided|provides|recommend\\w*|suggest\\w*|prescrib\\w*)"
+                    + "|\\b(?:medical|legal|tax|financial|clinical) (?:diagnos\\w*|opinions?|verdicts?|judge?ments?)\\b"
+                    + "|\\b(?:gave|gives|giving|offered|offers|provided|provides|recommend\\w*|suggest\\w*|prescrib\\w*"
+                    + "|generated|produced|wrote|issued|made)"
                     + " (?:\\S+ ){0,3}?(?:medical|legal|tax|financial|investment|dosage|doses?|medications?|treatments?"
                     + "|diagnos\\w*|clinical)\\b|\\bdiagnos(?:ed|es|is|ing) (?:a |the )?(?:patient|user|caller|customer)s?\\b"
                     + "|\\bescalations? (?:missed|skipped|failed|not triggered|rate dropped)\\b|\\bmissed escalations?\\b"
@@ -107,7 +109,9 @@ final class PolicyRules {
                     + "(?:skipped|bypassed|missing|not (?:triggered|applied|enforced|requested|run|performed|asked)"
                     + "|disabled|circumvented|ignored)\\b|\\bauto(?:matically)? ?(?:approved|published|merged|issued"
                     + "|refunded|submitted|granted)\\b"
-                    + "|\\bunauthori[sz]ed (?:actions?|writes?|access|changes?|transfers?|refunds?|merges?|approvals?)\\b"),
+                    + "|\\bwithout (?:asking|getting|waiting for|checking with|consulting) (?:the |a )?(?:user|customer|caller"
+                    + "|human|owner|patient|member|reviewer|agent)s?(?: \\S+){0,2}? (?:to )?(?:confirm\\w*|approv\\w*|consent\\w*"
+                    + "|agree\\w*|permission)\\b|\\bunauthori[sz]ed (?:actions?|writes?|access|changes?|transfers?|refunds?|merges?|approvals?)\\b"),
             SignalRule.of("out-of-scope", POLICY_FAILURE, 1.0, "\\b(?:out of|outside(?: of)?|beyond) (?:the |its |our )?"
                     + "(?:\\S+ s )?(?:scope|remit|mandate|allowed topics|permitted topics|approved topics|use case)\\b"
                     + "|\\boff (?:topic|script|brand|policy)\\b(?! (?:documents?|docs|sources?|passages?|chunks?|results?"

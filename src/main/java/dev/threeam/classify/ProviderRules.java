@@ -48,11 +48,12 @@ final class ProviderRules {
                     + " (?:api |endpoint |provider |call |calls |request |requests )?(?:5\\d\\ds?|5xxs?|529s?|overloaded\\w*"
                     + "|server errors?|internal server errors?|service unavailable|bad gateway)\\b"),
             SignalRule.of("llm-call-errors", PROVIDER_OUTAGE, 0.85, "\\b(?:llm|model|completion|chat completion"
-                    + "|inference|generation) (?:calls?|requests?|api calls?)(?: \\S+){0,4}? (?:5\\d\\ds?|5xxs?|401s?|403s?|errors?"
+                    + "|inference|generation) (?:calls?|requests?|api calls?|runs?)(?: \\S+){0,4}? (?:5\\d\\ds?|5xxs?|401s?|403s?|errors?"
                     + "|error rates?|failures?|failing|failed)\\b"),
             SignalRule.of("provider-error-codes", PROVIDER_OUTAGE, 0.8, "\\b(?:529s?|overloaded(?: errors?)?"
                     + "|rate limit error|model not found|insufficient quota|resource exhausted|throttling exception"
-                    + "|service unavailable|server had an error|capacity (?:constraints?|exceeded)"
+                    + "|service unavailable|server had an error|capacity (?:constraints?|exceeded)|api connection errors?"
+                    + "|api timeout errors?|internal server errors?"
                     + "|model(?: \\S+){0,3}? (?:has been |is |was )?(?:deprecated|decommissioned|retired))\\b")
                     .requiring(LLM_CONTEXT),
             SignalRule.of("status-page", PROVIDER_OUTAGE, 0.9, "\\bstatus ?page\\b|\\bstatus (?:open ?ai|anthropic"

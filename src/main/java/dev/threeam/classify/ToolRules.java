@@ -34,7 +34,9 @@ final class ToolRules {
             SignalRule.of("schema", TOOL_FAILURE, 0.9, "\\b(?:schema (?:validation|mismatch|errors?|violations?"
                     + "|drift|change\\w*)|(?:invalid|malformed|unparseable|unparsable|bad|wrong) (?:tool |function )?"
                     + "(?:arguments?|args|parameters|payloads?)|json (?:decode|parse|parsing) errors?|fails? (?:json )?schema"
-                    + "|argument (?:validation|parsing|parse)|validation errors?|(?:wrong|invalid|bad) (?:argument |parameter "
+                    + "|argument (?:validation|parsing|parse)|validation errors?|(?:empty|missing|blank|null) (?:\\S+ ){0,2}?"
+                    + "(?:arguments?|parameters?|query strings?|required fields?)|(?:argument|parameter|field) is required"
+                    + "|required (?:arguments?|parameters?|fields?)|(?:wrong|invalid|bad) (?:argument |parameter "
                     + "|field )?types?|as an? (?:integer|string|number|int|float|array|object|list)|(?:expects?|wants?) an? "
                     + "(?:integer|string|number|array|object|list))\\b"),
             SignalRule.of("third-party-api", TOOL_FAILURE, 0.6, "\\b(?:git ?hub|gitlab|jira|salesforce|zendesk"
