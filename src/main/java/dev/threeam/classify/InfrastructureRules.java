@@ -13,7 +13,9 @@ final class InfrastructureRules {
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("infrastructure-latency", UNCLASSIFIED, 1.1, "\\b(?:disk|io|i o|network|dns|database|db"
-                    + "|replication|etcd|storage|nfs|ebs|volume) (?:latency|latencies|io wait|slow\\w*)\\b|\\bio ?wait\\b"),
+                    + "|replication|etcd|storage|nfs|ebs|volume) (?:latency|latencies|io wait|slow\\w*)\\b|\\bio ?wait\\b"
+                    + "|\\b(?:my ?sql|postgres\\w*|postgre ?sql|maria ?db|sql server|db|database) slow quer\\w*|\\bslow quer(?:y|ies) (?:log|on)\\b"
+                    + "|\\block (?:wait|contention)s?\\b"),
             SignalRule.of("kubernetes", UNCLASSIFIED, 1.0, "\\b(?:kube\\w*|k8s|kubernetes|kubelet|crash ?loop\\w*"
                     + "|crash looping|oom ?kill\\w*|oom|out of memory|evicted|evictions?|image ?pull ?back ?off"
                     + "|err ?image ?pull|pvc|persistent ?volume\\w*|pods? (?:restarts?|restarting|not ready|pending"
@@ -34,12 +36,12 @@ final class InfrastructureRules {
             SignalRule.of("certificate", UNCLASSIFIED, 1.0, "\\b(?:certificates?|cert (?:expir\\w*|renewal)|certs? expir\\w*"
                     + "|tls|ssl|x509|cert manager)\\b"),
             SignalRule.of("database", UNCLASSIFIED, 0.9, "\\b(?:replication (?:lag|delay|broken|stopped|slot\\w*|error\\w*)"
-                    + "|replica (?:lag|delay|behind)|wal|postgres\\w*|mysql|mariadb|mongo\\w*|(?:database|db) (?:connections?"
+                    + "|replica (?:lag|delay|behind)|wal|postgres\\w*|postgre ?sql|my ?sql|maria ?db|mongo ?db|mongo\\w*|dynamo ?db|(?:database|db) (?:connections?"
                     + "|replica|replication|primary|failover|deadlocks?|locks?|cpu|storage|down)|connection pool"
                     + "|pg (?:stat|bouncer)|pgbouncer|etcd|backups? (?:failed|missing|stale)|vacuum|cluster (?:status )?(?:is )?"
                     + "(?:yellow|red|health\\w*|degraded)|unassigned (?:replica |primary )?shards?|shards? (?:are )?unassigned"
                     + "|(?:host|node|server) (?:reboot\\w*|restart\\w*)|left the cluster|split brain|quorum)\\b"),
-            SignalRule.of("platform", UNCLASSIFIED, 0.6, "\\b(?:redis|memcached|kafka|rabbitmq|nats|consumer lag|consumer groups?"
+            SignalRule.of("platform", UNCLASSIFIED, 0.6, "\\b(?:redis|memcached|kafka|rabbit ?mq|nats|consumer lag|consumer groups?"
                     + "|(?:message|queue|topic|partition) (?:lag|backlog|depth)|\\d+ ?[km]? messages (?:behind|lag\\w*)"
                     + "|queue (?:depth|backlog)|dead letter|nginx|ingress|load balancer|haproxy|envoy|istio|dns"
                     + "|packet loss|ntp|clock skew|heartbeat|target down|watchdog"

@@ -44,7 +44,8 @@ final class ProviderRules {
             SignalRule.of("provider-status", PROVIDER_OUTAGE, 1.0, "\\b(?:provider|vendor|upstream (?:model|llm))(?: \\S+){0,2}? "
                     + "(?:5\\d\\ds?|5xxs?|429s?|529s?|overloaded\\w*|rate limit\\w*|outages?|errors?|down|unavailable"
                     + "|incident|unreachable|not responding|timeouts?|timing out|connection (?:errors?|refused|timeouts?))\\b"),
-            SignalRule.of("llm-errors", PROVIDER_OUTAGE, 1.0, "\\b(?:llm|model|inference|completions?|generation|chat)"
+            SignalRule.of("llm-errors", PROVIDER_OUTAGE, 1.0, "\\b(?:llm|model|inference|completions?|generation|chat"
+                    + "|moderation|embeddings?|rerank\\w*)"
                     + " (?:api |endpoint |provider |call |calls |request |requests )?(?:5\\d\\ds?|5xxs?|529s?|overloaded\\w*"
                     + "|server errors?|internal server errors?|service unavailable|bad gateway)\\b"),
             SignalRule.of("llm-call-errors", PROVIDER_OUTAGE, 0.85, "\\b(?:llm|model|completion|chat completion"

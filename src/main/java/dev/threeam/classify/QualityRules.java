@@ -53,7 +53,8 @@ final class QualityRules {
                     + "|evaluat\\w*|quality score|(?:negative|user|bad|poor) feedback|feedback (?:scores?|ratings?|rate|drop\\w*"
                     + "|down)|thumbs down|user ratings?|csat|golden set"
                     + "|(?:output|response|answer|model|summary|translation|code|suggestion) quality"
-                    + "|(?:quality|output|model|score|eval) drift|acceptance rate|sampled review|review (?:score|rating)s?"
+                    + "|(?:quality|output|model|score|eval) drift|acceptance rate|judges? (?:flag\\w*|reject\\w*|scor\\w*|rat\\w*"
+                    + "|mark\\w*|fail\\w*)|(?:brand voice|tone|style|readability|voice) (?:scores?|adherence|consistency)|sampled review|review (?:score|rating)s?"
                     + "|reviewers? (?:flagged|rejected|downgraded)|edit rate|regenerat\\w* rate)\\b"));
 
     private QualityRules() {}

@@ -33,7 +33,8 @@ final class RetrievalRules {
             SignalRule.of("empty-results", RETRIEVAL_FAILURE, 1.0, "\\b(?:zero|0|no|empty) (?:search |retrieval )?"
                     + "(?:results?|hits?|matches|result sets?)\\b|\\b(?:returns?|returned|returning|finds?|found|finding"
                     + "|yields?|yielded|gets?|got|comes? back with|came back with|retrieves?|retrieved) (?:\\S+ )?(?:nothing"
-                    + "|no (?:results?|hits?|matches|documents?|docs|passages?|chunks?|sources?)|(?:zero|0) (?:results?|hits?"
+                    + "|no (?:results?|hits?|matches|documents?|docs|passages?|chunks?|sources?|data|attributes|facts|records"
+                    + "|information|content|specs|details)|(?:zero|0) (?:results?|hits?"
                     + "|documents?|docs|passages?|chunks?|sources?|matches|rows)|(?:an )?empty (?:results?|lists?|arrays?"
                     + "|sets?|hits|contexts?))\\b|\\bnothing (?:relevant )?(?:found|retrieved|returned)\\b"),
             SignalRule.of("stale-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:index|indexes|indices|embeddings?|corpus"
@@ -87,7 +88,7 @@ final class RetrievalRules {
             SignalRule.of("embedding", RETRIEVAL_FAILURE, 0.9, "\\bembed(?:s|ding|dings|der|ders)?\\b").naming(),
             SignalRule.of("vector-store", RETRIEVAL_FAILURE, 0.9, "\\b(?:vector ?(?:store|db|database|index|search)"
                     + "|pgvector|pinecone|weaviate|qdrant|milvus|chroma(?:db)?|faiss|lancedb|vespa|turbopuffer"
-                    + "|elasticsearch|opensearch)\\b").naming(),
+                    + "|elastic ?search|open ?search)\\b").naming(),
             SignalRule.of("chunks", RETRIEVAL_FAILURE, 0.8, "\\b(?:chunk\\w*|re ?rank\\w*|top ?k)\\b").naming());
 
     private RetrievalRules() {}

@@ -35,6 +35,7 @@ final class TypeScores {
                 * (ruledOut.contains(type) ? RULED_OUT_DISCOUNT : 1.0)));
         List<FailureType> ranked = new ArrayList<>(scores.keySet());
         ranked.sort(Comparator.comparingDouble((FailureType type) -> -scores.get(type))
+                .thenComparing(type -> hits.get(type).stream().allMatch(hit -> hit.rule().component()))
                 .thenComparingInt(type -> rank(tieOrder, type)));
         this.ranking = List.copyOf(ranked);
     }
