@@ -37,7 +37,7 @@ final class Clauses {
             + "|(?:is|are|was|were) not (?:the )?(?:cause|culprit|problem|issue|bottleneck|involved|affected|impacted"
             + "|degraded|slow|down|failing|erroring)|(?:is|are|was|were)n t (?:the )?(?:cause|culprit|problem|issue"
             + "|involved|affected|slow|down|failing|erroring)|ruled out|not (?:affected|involved|impacted|implicated)"
-            + "|rules? out|excluded as (?:a )?cause|(?:all|calls?|requests?|runs?|queries) (?:all |still )?succeed\\w*"
+            + "|rules? out|excluded as (?:a )?cause|(?:all|calls?|requests?|runs?|queries|tools?|searche?s?|lookups?) (?:all |still )?succeed\\w*"
             + "|100 ?% success\\w*|succeeds? (?:quickly|every time|fine|normally))\\b");
     /** Health said of what follows it ("no sign of provider errors", "not a retrieval problem", "rather than the model"). */
     private static final Pattern HEALTHY_AFTER = Pattern.compile("\\b(?:no|zero|without(?: any)?) (?:sign|signs|evidence"

@@ -28,7 +28,11 @@ final class InfrastructureRules {
                     + "|utili[sz]ation|high|steal)|(?:memory|mem|heap) (?:usage|pressure|limit|saturation|utili[sz]ation"
                     + "|high|leak)|load average|node (?:not ready|down|unreachable|pressure|memory|disk|exporter|cpu"
                     + "|filesystem|load|network)|high cpu|gpu (?:memory|temperature|xid|ecc|utili[sz]ation)|xid errors?"
-                    + "|file descriptors?|too many open files|swap (?:usage|full))\\b"),
+                    + "|file descriptors?|too many open files|swap (?:usage|full)|jvm|heap \\d+ ?%|garbage collection|gc pauses?"
+                    + "|nat (?:port|gateway)|port exhaustion)\\b"),
+            SignalRule.of("health-checks", UNCLASSIFIED, 1.1, "\\bhealth ?checks? (?:are |is )?fail\\w*|\\bunhealthy (?:instances?"
+                    + "|targets?|hosts?|backends?|nodes?|replicas?)\\b|\\b\\d+ (?:of|/) \\d+ (?:\\S+ )?(?:instances|replicas|pods"
+                    + "|targets|nodes|hosts|backends)\\b"),
             SignalRule.of("disk", UNCLASSIFIED, 1.0, "\\b(?:disk (?:space|full|usage|pressure|io|latency|almost full"
                     + "|filling)|filesystem|file system|inodes?|volume (?:full|almost full|usage|filling)|(?:storage|disk|volume"
                     + "|database|db|table ?space|bucket)(?: \\S+){0,3}? \\d+ ?% full|rds|aurora|cloud sql|ebs|out of (?:disk"

@@ -81,7 +81,11 @@ final class PolicyRules {
                     + "|data|row level) (?:isolation|boundary|boundaries|separation|segregation|security) (?:breach\\w*"
                     + "|fail\\w*|violat\\w*|broken|bypass\\w*|leak\\w*|not applied|not enforced)\\b"
                     + "|\\b(?:rls|row level security) (?:bypass\\w*|fail\\w*|broken|violat\\w*|not (?:applied|enforced))\\b"
-                    + "|\\bdata (?:from|of|belonging to) (?:another|other|a different) " + PEOPLE + "\\b"),
+                    + "|\\bdata (?:from|of|belonging to) (?:another|other|a different) " + PEOPLE + "\\b"
+                    + "|\\b(?:ignor\\w*|bypass\\w*|skipp\\w*) (?:the |document |row |access |folder |file )*permissions?\\b"
+                    + "|\\bpermissions? (?:are |were |is |was )?(?:ignored|not (?:applied|enforced|checked)|bypassed)\\b"
+                    + "|\\b(?:surfaced|shown|showed|exposed|revealed|returned) (?:\\S+ ){0,4}?to (?:a |an |the )?(?:regular|normal"
+                    + "|unauthori[sz]ed|other|any|wrong|random) " + PEOPLE + "s?\\b"),
             SignalRule.of("unfit-audience", POLICY_FAILURE, 1.0, "\\b(?:violent|sexual|explicit|graphic|adult|mature|gory"
                     + "|age ?inappropriate|inappropriate|gambling|alcohol) (?:\\S+ ){0,3}?(?:content|material|topics?|images?"
                     + "|stories|language|jokes|conversations?)(?: \\S+){0,4}? (?:to|with|for) (?:minors|children|kids|teens"
@@ -117,7 +121,9 @@ final class PolicyRules {
                     + "|refunded|submitted|granted)\\b"
                     + "|\\bwithout (?:asking|getting|waiting for|checking with|consulting) (?:the |a )?(?:user|customer|caller"
                     + "|human|owner|patient|member|reviewer|agent)s?(?: \\S+){0,2}? (?:to )?(?:confirm\\w*|approv\\w*|consent\\w*"
-                    + "|agree\\w*|permission)\\b|\\bunauthori[sz]ed (?:actions?|writes?|access|changes?|transfers?|refunds?|merges?|approvals?)\\b"),
+                    + "|agree\\w*|permission)\\b|\\b(?:on its own|by itself|autonomously|unsupervised)\\b|\\bhumans? (?:must|should|has to"
+                    + "|needs to|is required to) (?:\\S+ )?(?:merge|approve|review|sign|confirm|decide|send|check)\\w*\\b"
+                    + "|\\bunauthori[sz]ed (?:actions?|writes?|access|changes?|transfers?|refunds?|merges?|approvals?)\\b"),
             SignalRule.of("out-of-scope", POLICY_FAILURE, 1.0, "\\b(?:out of|outside(?: of)?|beyond) (?:the |its |our )?"
                     + "(?:\\S+ s )?(?:scope|remit|mandate|allowed topics|permitted topics|approved topics|use case)\\b"
                     + "|\\boff (?:topic|script|brand|policy)\\b(?! (?:documents?|docs|sources?|passages?|chunks?|results?"
@@ -125,10 +131,11 @@ final class PolicyRules {
                     + "|engag\\w* (?:with|in)|discuss\\w*) (?:\\S+ ){0,3}?(?:unrelated|non ?product|political|politics"
                     + "|competitor\\w*|personal|off topic|religio\\w*|elections?)\\b|\\bcompetitor\\w* (?:recommend\\w*"
                     + "|mention\\w*|pricing|products?)\\b|\\brecommend\\w* (?:a |the )?competitor\\w*\\b"),
-            SignalRule.of("promised", POLICY_FAILURE, 0.8, "\\b(?:promised|promises|promising|committed to|guaranteed"
+            SignalRule.of("promised", POLICY_FAILURE, 0.9, "\\b(?:promised|promises|promising|committed to|guaranteed"
                     + "|quoted|offered|offering) (?:\\S+ ){0,3}?(?:refunds?|discounts?|credits?|compensation|payouts?"
                     + "|coverage|exceptions?|prices?|pricing|reimbursements?|waivers?)\\b"
-                    + "|\\b(?:unapproved|unauthori[sz]ed|off book|non standard) (?:discounts?|prices?|pricing|refunds?"
+                    + "|\\b(?:discounts?|refunds?|credits?|coupons?|vouchers?|compensation)(?: codes?)? (?:\\S+ ){0,4}?(?:promised"
+                    + "|guaranteed|committed)\\b|\\b(?:unapproved|unauthori[sz]ed|off book|non standard) (?:discounts?|prices?|pricing|refunds?"
                     + "|credits?|terms)\\b|\\b(?:drop|truncate) tables?\\b|\\bdelete from\\b|\\b(?:supposed|meant|required)"
                     + " to be read ?only\\b|\\bread ?only (?:violations?|breach\\w*)\\b"
                     + "|\\b(?:destructive|write|delete|drop|update|insert|truncate) (?:sql |queries"

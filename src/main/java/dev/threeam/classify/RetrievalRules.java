@@ -59,6 +59,9 @@ final class RetrievalRules {
                     + "|\\bnot (?:yet )?(?:indexed|embedded|ingested|synced|searchable)\\b"
                     + "|\\b(?:documents?|docs|pages?|chunks?|vectors?|articles?|files?) (?:are |were )?(?:missing"
                     + "|dropped|not (?:found|indexed|searchable)) (?:from|in) (?:the )?(?:index|corpus|search|kb)\\b"
+                    + "|\\b(?:retrieved |the )?context (?:is |was |gets |got )?(?:truncated|cut|clipped)\\b|\\btruncated (?:retrieved )?"
+                    + "(?:context|passages?|chunks?|documents?)\\b|\\bcuts? (?:off )?(?:every |each |the |most )?(?:retrieved )?"
+                    + "(?:passages?|chunks?|documents?|snippets?)\\b"
                     + "|\\bmissing from (?:the )?(?:index|corpus|search|kb|knowledge base|vector store|catalog index)\\b"
                     + "|\\b(?:doc(?:ument)?|vector|chunk|index|embedding) counts? (?:dropped|fell|halved|down|low|zero)\\b"),
             SignalRule.of("hidden-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:permissions?|acls?|access|visibility|security"
@@ -81,6 +84,9 @@ final class RetrievalRules {
                     + "(?:archived|outdated|old|superseded|wrong|deprecated|previous|expired|withdrawn|irrelevant)\\b"
                     + "|\\b(?:same|generic) (?:\\S+ ){0,2}?(?:articles?|documents?|docs|results|passages|chunks|hits|pages)"
                     + " (?:for|on|to) (?:every|each|all|any|most) (?:quer(?:y|ies)|questions?|requests?|users?)\\b"
+                    + "|\\b(?:articles?|documents?|docs|results|passages|chunks|pages|sources?|snippets?|hits) (?:\\S+ ){0,4}?"
+                    + "(?:are |were |is |was )?(?:for|from|about|of) (?:the |an? )?(?:old|previous|wrong|outdated|retired"
+                    + "|discontinued|legacy|archived|superseded|unrelated) \\S+"
                     + "|\\b(?:retrieves?|retrieved|retrieving|pulls?|pulled|pulling|surfac\\w*|ranks?|ranked|fetch\\w*)"
                     + " (?:\\S+ ){0,2}?(?:wrong|irrelevant|unrelated|outdated|stale|old|archived|superseded|deprecated)\\b"),
             SignalRule.of("retriever", RETRIEVAL_FAILURE, 0.9, "\\b(?:retriev\\w*|rag|semantic search"

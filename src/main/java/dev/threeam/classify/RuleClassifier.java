@@ -5,14 +5,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * Applies the built-in rules: every rule is matched against every signal and keeps its strongest hit; each type
+ * Applies the built-in rules: every rule is matched against every signal (its strongest match there); each type
  * is scored over its hits ({@link TypeScores}); the best type wins, the next one is the runner-up; then the
  * overrides let a named cause replace the symptom it explains. Below {@link #MIN_SCORE} nothing is decided, and
  * when infrastructure scores best the alert is {@code unclassified}: no AI signal.
@@ -73,7 +72,7 @@ final class RuleClassifier {
         Identity identity = Identity.of(alert.labels(), alert.workflow(), workflow);
         List<Signal> signals = AlertSignals.of(alert, identity);
         String context = AlertSignals.context(alert);
-        Map<SignalRule, Hit> strongest = new LinkedHashMap<>();
+        List<Hit> found = new ArrayList<>();
         Set<FailureType> ruledOut = EnumSet.noneOf(FailureType.class);
         for (SignalRule rule : rules) {
             for (Signal signal : signals) {
@@ -84,20 +83,17 @@ final class RuleClassifier {
                 if (hit.ruledOut()) {
                     ruledOut.add(rule.type());
                 }
-                if (hit.factor() > 0 && (!strongest.containsKey(rule) || hit.score() > strongest.get(rule).score())) {
-                    strongest.put(rule, hit);
+                if (hit.factor() > 0) {
+                    found.add(hit);
                 }
             }
         }
         Set<String> ownWords = new java.util.HashSet<>(KnownLimits.stems(workflow.ownWords()));
         for (Signal signal : signals) {
-            for (Hit hit : Lexicon.hits(signal, ownWords)) {
-                strongest.put(hit.rule(), strongest.containsKey(hit.rule()) && strongest.get(hit.rule()).score() >= hit.score()
-                        ? strongest.get(hit.rule()) : hit);
-            }
+            found.addAll(Lexicon.hits(signal, ownWords));
         }
         Map<FailureType, List<Hit>> byType = new EnumMap<>(FailureType.class);
-        strongest.values().forEach(hit -> byType.computeIfAbsent(hit.rule().type(), type -> new ArrayList<>()).add(hit));
+        found.forEach(hit -> byType.computeIfAbsent(hit.rule().type(), type -> new ArrayList<>()).add(hit));
         Hit limit = KnownLimits.match(workflow, signals);
         if (limit != null) {
             byType.computeIfAbsent(FailureType.POLICY_FAILURE, type -> new ArrayList<>()).add(limit);

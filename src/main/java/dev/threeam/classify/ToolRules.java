@@ -14,7 +14,7 @@ final class ToolRules {
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("tool-call", TOOL_FAILURE, 1.0, "\\b(?:tool|function|plugin|connector|action) (?:calls?"
                     + "|calling|invocations?|use|usage|runs?|execution\\w*|errors?|failures?|failed|failing|timeouts?"
-                    + "|timed out|results?|outputs?|responses?|latency|retries|dispatch\\w*|arguments?|args|schemas?"
+                    + "|timed out|times? out|fails?|results?|outputs?|responses?|latency|retries|dispatch\\w*|arguments?|args|schemas?"
                     + "|selection|choice|chosen|loops?|exceptions?|timing out|time out|unavailable|unreachable|rejected"
                     + "|returns? (?:4\\d\\d|5\\d\\d|errors?)|returning (?:4\\d\\d|5\\d\\d|errors?))\\b|\\bexecute tool\\b|\\bmcp\\b"
                     + "|\\b(?:tool|function|plugin|sandbox|interpreter)s? (?:\\S+ )?(?:hits?|exceed\\w*|reach\\w*|hitting) (?:its |the "
@@ -22,6 +22,9 @@ final class ToolRules {
             SignalRule.of("tool-errors", TOOL_FAILURE, 0.9, "\\b(?:unexpected|unknown|changed|new|breaking) (?:response )?"
                     + "(?:schema|response shape|payload|format|fields?|enum values?)\\b|\\bmissing (?:required )?"
                     + "(?:fields?|keys?|parameters?|properties)\\b|\\bmax (?:iterations|steps|tool calls) (?:reached|exceeded|hit)\\b"
+                    + "|\\b(?:calls?|requests?|lookups?) to (?:the |an? |our )?(?:\\S+ ){0,2}?(?:service|api|backend|system|endpoint"
+                    + "|server|database|db)s? (?:fail\\w*|error\\w*|time\\w* out|return\\w* (?:4\\d\\d|5\\d\\d|errors?))\\b"
+                    + "|\\b(?:oauth|auth|access) (?:tokens?|credentials?|grants?) (?:expired|revoked|invalid)\\b"
                     + "|\\b(?:api|service|endpoint|backend|tool) (?:changed|renamed|dropped|removed) (?:its |a |the )?"
                     + "(?:response|fields?|schema|format|contract|payload|keys?)\\b|\\breturns? null\\b"
                     + "|\\b(?:api|service|endpoint|backend) (?:answers?|answered|returns?|returned|responds?|responded|rejects?"

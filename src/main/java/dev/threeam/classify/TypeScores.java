@@ -22,6 +22,8 @@ final class TypeScores {
     static final double DECAY = 0.35;
     static final double INFRASTRUCTURE_SHOWN = 0.5;
     static final double NAMING_DISCOUNT = 0.5;
+    /** Words that only name a component count this much even without infrastructure: a failure said outright wins. */
+    static final double NAMING_WEIGHT = 0.8;
     static final double RULED_OUT_DISCOUNT = 0.5;
 
     private final Map<FailureType, List<Hit>> hits;
@@ -76,7 +78,7 @@ final class TypeScores {
         double share = 1.0;
         Map<Signal, Double> bySignal = new IdentityHashMap<>();
         for (Hit hit : list) {
-            double score = hit.score() * (discountNaming && hit.rule().component() ? NAMING_DISCOUNT : 1.0);
+            double score = hit.score() * (!hit.rule().component() ? 1.0 : discountNaming ? NAMING_DISCOUNT : NAMING_WEIGHT);
             bySignal.merge(hit.signal(), score, Math::max);
         }
         List<Double> counted = new ArrayList<>(bySignal.values());

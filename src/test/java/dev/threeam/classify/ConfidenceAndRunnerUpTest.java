@@ -37,10 +37,11 @@ class ConfidenceAndRunnerUpTest {
 
     @Test
     void an_alert_read_two_ways_names_a_close_runner_up() {
-        Classification got = classify(alert().titled("Answers got worse after the reranker change")
-                .description("Reranker v3 rolled out at 01:00; judges report wrong answers."));
+        Classification got = classify(alert().titled("p95 latency doubled and token spend tripled after the model switch"));
 
-        assertThat(got.runnerUp()).as(got.evidence()).isPresent();
+        assertThat(got.failureType()).as(got.evidence()).isIn(FailureType.COST_FAILURE, FailureType.LATENCY_FAILURE);
+        assertThat(got.runnerUp()).as(got.evidence()).isPresent().get()
+                .isIn(FailureType.COST_FAILURE, FailureType.LATENCY_FAILURE).isNotEqualTo(got.failureType());
         assertThat(got.runnerUpIsClose()).as("lead %s", got.lead()).isTrue();
         assertThat(got.confidence()).isLessThan(0.65);
     }
