@@ -19,8 +19,8 @@ final class CostRules {
                     + "|for the|a|an|each|/) ?(?:run|request|call|query|conversation|session|day|hour|month|week|job|batch"
                     + "|user|tenant|ticket|answer|document|email|task)s?\\b|\\b(?:used|routed to|ran on|running on|switched to"
                     + "|defaulted to|fell back to) (?:the )?(?:premium|expensive|largest|large|bigger|flagship|frontier) models?\\b"),
-            SignalRule.of("budget", COST_FAILURE, 0.6, "(?<!error |latency |time |slo |availability |retry |risk |context |retrieval )"
-                    + "\\bbudget\\w*\\b"),
+            SignalRule.of("budget", COST_FAILURE, 0.6, "\\b(?=budget)(?<!error |latency |time |slo |availability |retry |risk |context "
+                    + "|retrieval )budget\\w*\\b"),
             SignalRule.of("currency", COST_FAILURE, 0.9, "\\b(?:usd|eur|dollars?|euros?)\\b|\\$")
                     .onlyIn(Where.METRIC, Where.LABEL),
             SignalRule.of("token-usage", COST_FAILURE, 1.0, "\\btokens? (?:usage|used|consumption|counts?|spend"
