@@ -3,8 +3,12 @@ package dev.threeam;
 import dev.threeam.check.CheckFormat;
 import dev.threeam.check.CheckRequest;
 import dev.threeam.check.HandoverCheck;
+import dev.threeam.classify.ClassifyReplay;
 import dev.threeam.common.ThreeAmException;
 import dev.threeam.config.Config;
+import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.runbook.WorkflowMatcher;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
@@ -56,8 +60,16 @@ public final class Main implements Callable<Integer> {
             "Validate runbooks and print the handover report, without needing the secrets they reference.",
             "Exit code: 0 ready, 1 not ready, 2 usage or I/O error (unknown format, unreadable folder or database)."})
     static final class Check implements Callable<Integer> {
-        @Parameters(index = "0", arity = "0..1", description = "runbooks folder (default: RUNBOOKS_DIR or ./runbooks)")
-        Path dir;
+        @Parameters(arity = "0..*", description = "runbooks folder (default: RUNBOOKS_DIR or ./runbooks); "
+                + "with --classify, labelled corpus folders")
+        List<Path> dirs = List.of();
+
+        @Option(names = "--classify", description = "replay labelled corpus folders and stored Q1 corrections: "
+                + "accuracy per type and a confusion table; exit 1 below --min or any type under 85%")
+        boolean classify;
+
+        @Option(names = "--min", defaultValue = "0.95", description = "with --classify: the overall accuracy to reach")
+        double min;
 
         @Option(names = "--format", defaultValue = "text", converter = FormatConverter.class,
                 description = "text (default), json, github (workflow commands for GitHub Actions) or junit (JUnit XML)")
@@ -72,8 +84,17 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (classify) {
+                Config config = Config.fromEnvironment();
+                return ClassifyReplay.run(dirs, min, List::of, folder -> WorkflowMatcher.workflows(RunbookRegistry.load(
+                        folder, config.environment(), true, Clock.systemUTC()).all()), config.runbooksDir(), System.out, System.err);
+            }
+            if (dirs.size() > 1) {
+                System.err.println("3am check: one runbooks folder, got " + dirs.size() + " (several folders go with --classify)");
+                return 2;
+            }
             return HandoverCheck.onConsole(Clock.systemUTC())
-                    .run(new CheckRequest(dir, format, strictEnv, requireDrills), Config::fromEnvironment);
+                    .run(new CheckRequest(dirs.isEmpty() ? null : dirs.get(0), format, strictEnv, requireDrills), Config::fromEnvironment);
         }
 
         static final class FormatConverter implements CommandLine.ITypeConverter<CheckFormat> {

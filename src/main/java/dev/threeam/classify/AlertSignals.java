@@ -2,49 +2,57 @@ package dev.threeam.classify;
 
 import dev.threeam.alert.Alert;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads an alert into the signals rules match, in order of weight: its name (alertname, LangSmith rule name, or
- * the title of sources without one), the metrics it is built on, the labels that describe what failed, and the
- * text engineers wrote. Labels that only say who or where ({@code service}, {@code pod}, {@code env}) are context,
- * not signals.
+ * Reads an alert the way an on-call does, into the signals rules match, in order of weight: its name (alertname,
+ * LangSmith rule name, or the title of sources without one), the metrics it is built on, the labels that say what
+ * failed ({@code error_type}, {@code gen_ai.*} attributes), and the prose engineers wrote. Labels that only name
+ * something (service, pod, tool, model route, project…, see {@link Identity}) are not signals, and their values
+ * are blotted out of titles and prose; a tool or provider label still says that a tool or a provider is involved.
  */
 final class AlertSignals {
 
     private static final List<String> NAME_LABELS = List.of("alertname", "alert_rule_name");
     private static final List<String> METRIC_LABELS = List.of("metric", "__name__", "alert_rule_attribute");
-    private static final Set<String> NOT_SIGNALS = Set.of(
-            "alertname", "alert_rule_name", "metric", "__name__", "alert_rule_attribute", "ai_failure_type",
-            "failure_type", "severity", "priority", "service", "app", "job", "workflow", "instance", "pod",
-            "namespace", "container", "host", "hostname", "env", "environment", "team", "owner", "ml_app",
-            "project_name", "project", "region", "zone", "cluster", "node", "deployment", "receiver",
-            "alert_rule_type", "gen_ai_request_model", "gen_ai_response_model", "model", "language", "version",
-            "prompt_version", "device", "le", "slo", "window");
+    private static final Set<String> SKIPPED = Set.of("alertname", "alert_rule_name", "metric", "__name__",
+            "alert_rule_attribute", "ai_failure_type", "failure_type", "severity", "priority", "alert_rule_type",
+            "status", "state");
+    /** Name labels whose key alone says what is involved: a tool, a function, a model provider. */
+    private static final Set<String> INVOLVEMENT_KEYS = Set.of("gen_ai_tool_name", "gen_ai.tool.name", "tool",
+            "tool_name", "function_name", "mcp_server", "gen_ai_provider_name", "gen_ai.provider.name", "gen_ai_system",
+            "gen_ai.system", "provider", "llm_provider", "model_provider", "upstream_provider");
+    private static final Set<String> PROVIDER_KEYS = Set.of("gen_ai_provider_name", "gen_ai.provider.name",
+            "gen_ai_system", "gen_ai.system", "provider", "llm_provider", "model_provider", "upstream_provider");
     /** Grafana refIds ({@code A}, {@code B}) and generic value names say nothing; longer names may be metrics. */
     private static final Set<String> PLAIN_VALUE_NAMES =
             Set.of("value", "threshold", "triggered_metric_value", "triggered_threshold");
+    /** Annotations that hold no prose worth reading: links, values, names. */
+    private static final Set<String> NOT_PROSE = Set.of("value_string", "runbook", "dashboard", "grafana_state_reason");
 
     private AlertSignals() {}
 
-    static List<Signal> of(Alert alert) {
+    static List<Signal> of(Alert alert, Identity identity) {
         List<Signal> signals = new ArrayList<>();
-        addNames(alert, signals);
-        addMetrics(alert, signals);
-        alert.labels().forEach((key, value) -> {
-            if (!NOT_SIGNALS.contains(key)) {
-                signals.add(Signal.of(Where.LABEL, "label", value.isEmpty() ? key : key + "=" + value));
-            }
-        });
-        proseAnnotations(alert).forEach((key, value) -> signals.add(Signal.of(Where.TEXT, key, value)));
+        addNames(alert, identity, signals);
+        List<Signal> metrics = new ArrayList<>();
+        addMetrics(alert, metrics);
+        Set<String> seen = new java.util.HashSet<>();
+        metrics.stream().filter(metric -> seen.add(metric.normalized())).forEach(signals::add);
+        alert.labels().forEach((key, value) -> addLabel(key, value, signals));
+        proseAnnotations(alert).forEach((key, value) ->
+                signals.add(Signal.prose(Where.TEXT, key, value, identity.blotProse(value))));
         return signals;
     }
 
     /**
-     * Everything the alert says, identity labels included, in normalized form: what gated rules check for
-     * context (is this an AI system at all, is a model provider named).
+     * Everything the alert says, names included, in normalized form: what gated rules check for context (is this
+     * an AI system at all, is a model provider named).
      */
     static String context(Alert alert) {
         StringBuilder context = new StringBuilder(Words.normalize(alert.title()));
@@ -55,7 +63,7 @@ final class AlertSignals {
         return context.toString();
     }
 
-    private static void addNames(Alert alert, List<Signal> signals) {
+    private static void addNames(Alert alert, Identity identity, List<Signal> signals) {
         boolean named = false;
         for (String key : NAME_LABELS) {
             String value = alert.labels().get(key);
@@ -65,7 +73,7 @@ final class AlertSignals {
             }
         }
         if (!named) {
-            signals.add(Signal.of(Where.NAME, "title", alert.title()));
+            signals.add(Signal.prose(Where.NAME, "title", alert.title(), identity.blotProse(alert.title())));
         }
     }
 
@@ -76,6 +84,11 @@ final class AlertSignals {
                 signals.add(Signal.of(Where.METRIC, key.equals("metric") ? "metric" : key, value));
             }
         }
+        alert.labels().forEach((key, value) -> {
+            if (Identity.MEASURE_KEYS.contains(key.toLowerCase(Locale.ROOT)) && !value.isBlank()) {
+                signals.add(Signal.of(Where.METRIC, key, value));
+            }
+        });
         MetricNames.inGeneratorUrl(alert.url())
                 .forEach(name -> signals.add(Signal.of(Where.METRIC, "metric in generatorURL", name)));
         proseAnnotations(alert).forEach((key, value) -> MetricNames.inText(value)
@@ -85,13 +98,28 @@ final class AlertSignals {
                 .forEach(name -> signals.add(Signal.of(Where.METRIC, "value", name)));
     }
 
-    /** Annotations people wrote, without links: summary first, then description, then the rest by name. */
-    private static Map<String, String> proseAnnotations(Alert alert) {
-        Map<String, String> prose = new java.util.LinkedHashMap<>();
+    private static void addLabel(String key, String value, List<Signal> signals) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        if (SKIPPED.contains(lower) || Identity.MEASURE_KEYS.contains(lower) || value.isEmpty()) {
+            return; // a bare Datadog tag names a thing, like a team tag
+        }
+        if (PROVIDER_KEYS.contains(lower)) {
+            signals.add(Signal.of(Where.LABEL, "label", key + "=" + value));
+        } else if (INVOLVEMENT_KEYS.contains(lower)) {
+            signals.add(new Signal(Where.LABEL, "label", key + "=" + value, Words.normalize(key), null));
+        } else if (!Identity.isNameKey(key)) {
+            signals.add(Signal.of(Where.LABEL, "label", key + "=" + value));
+        }
+    }
+
+    /** Annotations people wrote, without links or names: summary first, then description, then the rest by name. */
+    static Map<String, String> proseAnnotations(Alert alert) {
+        Map<String, String> prose = new LinkedHashMap<>();
         alert.annotations().entrySet().stream()
-                .filter(entry -> !entry.getKey().toLowerCase(java.util.Locale.ROOT).endsWith("url"))
+                .filter(entry -> !NOT_PROSE.contains(entry.getKey().toLowerCase(Locale.ROOT)))
+                .filter(entry -> !Identity.isNameKey(entry.getKey()) || entry.getKey().equalsIgnoreCase("alert_name"))
                 .filter(entry -> !entry.getValue().startsWith("http"))
-                .sorted(Map.Entry.comparingByKey(java.util.Comparator
+                .sorted(Map.Entry.comparingByKey(Comparator
                         .comparing((String key) -> !key.equals("summary"))
                         .thenComparing(key -> !key.equals("description"))
                         .thenComparing(key -> key)))

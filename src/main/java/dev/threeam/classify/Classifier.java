@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Says which kind of AI failure an alert shows, and why. In order: an explicit {@code ai_failure_type} /
- * {@code failure_type} label (confidence 1.0); the workflow's runbook rules; the built-in rules over the alert's
- * name, metrics, labels and text. When nothing matches, {@code unclassified} with what was looked at.
+ * Says which kind of AI failure an alert shows, why, and how sure it is. In order: an explicit
+ * {@code ai_failure_type} / {@code failure_type} label (certain); the workflow's runbook rules; the built-in rules
+ * over the alert's name, metrics, labels and prose, with the runbook's known limits as policy evidence. When
+ * nothing matches, {@code unclassified} with what was looked at; for an infrastructure alert, saying so.
  */
 public final class Classifier {
 
@@ -21,17 +22,20 @@ public final class Classifier {
         this.builtIn = builtIn;
     }
 
-    /** @param workflowRules the {@code classify:} rules of the alert's workflow runbook; empty when none */
-    public Classification classify(Alert alert, List<ClassifyRule> workflowRules) {
+    /** @param workflow what the alert's runbook says (its names, rules, known limits); {@link WorkflowContext#NONE} when none */
+    public Classification classify(Alert alert, WorkflowContext workflow) {
         Optional<Classification> explicit = ExplicitLabel.read(alert);
         if (explicit.isPresent()) {
             return explicit.get();
         }
-        String note = ExplicitLabel.ignoredNote(alert);
-        Classification decided = WorkflowRules.match(alert, workflowRules == null ? List.of() : workflowRules)
-                .or(() -> builtIn.classify(alert))
-                .orElseGet(() -> Classification.unclassified(NoMatch.describe(alert, builtIn.weakHits(alert))));
-        return note.isEmpty() ? decided
-                : new Classification(decided.failureType(), decided.evidence() + note, decided.confidence());
+        WorkflowContext known = workflow == null ? WorkflowContext.NONE : workflow;
+        return WorkflowRules.match(alert, known.rules())
+                .orElseGet(() -> builtIn.classify(alert, known))
+                .withNote(ExplicitLabel.ignoredNote(alert));
+    }
+
+    /** @param workflowRules the {@code classify:} rules of the alert's workflow runbook; empty when none */
+    public Classification classify(Alert alert, List<ClassifyRule> workflowRules) {
+        return classify(alert, WorkflowContext.ofRules(workflowRules == null ? List.of() : workflowRules));
     }
 }

@@ -6,11 +6,13 @@ import java.util.Optional;
 
 /**
  * The sender's own word: a label {@code ai_failure_type} or {@code failure_type} holding a failure type id wins
- * over every rule.
+ * over every rule, with certainty. An alert 3am raised itself from telemetry (source {@code otel}) carries its
+ * reasoning in the annotation {@code evidence}, which becomes the evidence.
  */
 final class ExplicitLabel {
 
     static final List<String> KEYS = List.of("ai_failure_type", "failure_type");
+    static final String OWN_TELEMETRY = "otel";
 
     private ExplicitLabel() {}
 
@@ -19,7 +21,11 @@ final class ExplicitLabel {
             String value = alert.labels().get(key);
             Optional<FailureType> type = FailureType.fromId(value);
             if (type.isPresent()) {
-                return Optional.of(new Classification(type.get(), "label " + key + "=" + value.trim(), 1.0));
+                String evidence = alert.annotations().get("evidence");
+                return Optional.of(Classification.certain(type.get(),
+                        OWN_TELEMETRY.equals(alert.source()) && evidence != null && !evidence.isBlank()
+                                ? evidence.strip()
+                                : "label " + key + "=" + value.trim()));
             }
         }
         return Optional.empty();

@@ -4,20 +4,28 @@ import dev.threeam.alert.Alert;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Applies the built-in rules: every rule is matched against every signal and keeps its strongest hit; the type
- * with the strongest single hit wins (ties go by {@code tieOrder}); then the overrides let a named cause replace
- * the symptom it explains. Below {@code minScore} nothing is decided.
+ * Applies the built-in rules: every rule is matched against every signal (its strongest match there); each type
+ * is scored over its hits ({@link TypeScores}); the best type wins, the next one is the runner-up; then the
+ * overrides let a named cause replace the symptom it explains. Below {@link #MIN_SCORE} nothing is decided, and
+ * when infrastructure scores best the alert is {@code unclassified}: no AI signal.
+ *
+ * <p>Confidence: the place of the strongest signal sets it ({@link Where#confidence()}: the alert's name 0.9 …
+ * prose 0.65); a lead of half the winner's score or more over the runner-up keeps it, a tie halves it.
  */
 final class RuleClassifier {
 
     static final double MIN_SCORE = 0.4;
+    /** A type scoring less than this is not worth naming as the runner-up. */
+    static final double MIN_RUNNER_UP = 0.2;
     private static final double OVERRIDE_CONFIDENCE = 0.7;
+    private static final double OVERRIDE_LEAD = 0.5;
 
     private final List<SignalRule> rules;
     private final List<CauseOverride> overrides;
@@ -33,65 +41,78 @@ final class RuleClassifier {
         return new RuleClassifier(BuiltInRules.RULES, BuiltInRules.OVERRIDES, BuiltInRules.TIE_ORDER);
     }
 
-    /** The classification the rules support, or empty when no type reaches {@link #MIN_SCORE}. */
-    Optional<Classification> classify(Alert alert) {
-        Map<FailureType, List<Hit>> hits = hitsByType(alert);
-        Optional<FailureType> leader = hits.keySet().stream()
-                .filter(type -> top(hits, type).score() >= MIN_SCORE)
-                .max(Comparator.comparingDouble((FailureType type) -> top(hits, type).score())
-                        .thenComparing(type -> -tieRank(type)));
+    /** What the rules make of the alert; {@code unclassified} (with what was looked at) when nothing decides. */
+    Classification classify(Alert alert, WorkflowContext workflow) {
+        TypeScores scores = score(alert, workflow);
+        Optional<FailureType> leader = scores.leader().filter(type -> scores.score(type) >= MIN_SCORE);
         if (leader.isEmpty()) {
-            return Optional.empty();
+            return new Classification(FailureType.UNCLASSIFIED, NoMatch.describe(alert, scores.all()), 0.0,
+                    scores.bestOtherThan(FailureType.UNCLASSIFIED, MIN_RUNNER_UP), 1.0);
+        }
+        FailureType winner = leader.get();
+        Optional<FailureType> runnerUp = scores.bestOtherThan(winner, MIN_RUNNER_UP);
+        double lead = runnerUp.map(type -> 1.0 - scores.score(type) / scores.score(winner)).orElse(1.0);
+        if (winner == FailureType.UNCLASSIFIED) {
+            return new Classification(FailureType.UNCLASSIFIED, "infrastructure alert; no AI signal ("
+                    + scores.hits(winner).get(0).evidence() + ")", 0.0, runnerUp, lead);
         }
         for (CauseOverride override : overrides) {
-            Optional<Classification> overridden = apply(override, leader.get(), hits);
+            Optional<Classification> overridden = apply(override, winner, scores);
             if (overridden.isPresent()) {
-                return overridden;
+                return overridden.get();
             }
         }
-        Hit best = top(hits, leader.get());
-        String evidence = best.evidence() + supporting(hits.get(leader.get()));
-        return Optional.of(new Classification(leader.get(), evidence, best.signal().where().confidence()));
+        Hit best = scores.hits(winner).get(0);
+        double confidence = best.signal().where().confidence() * (0.5 + 0.5 * Math.min(1.0, lead / 0.5));
+        return new Classification(winner, best.evidence() + supporting(scores.hits(winner)),
+                round(confidence), runnerUp, lead);
     }
 
-    /** Hits too weak to decide anything, for the evidence of an unclassified alert. */
-    List<Hit> weakHits(Alert alert) {
-        return hitsByType(alert).values().stream().flatMap(List::stream).toList();
-    }
-
-    private Map<FailureType, List<Hit>> hitsByType(Alert alert) {
-        List<Signal> signals = AlertSignals.of(alert);
+    private TypeScores score(Alert alert, WorkflowContext workflow) {
+        Identity identity = Identity.of(alert.labels(), alert.workflow(), workflow);
+        List<Signal> signals = AlertSignals.of(alert, identity);
         String context = AlertSignals.context(alert);
-        Map<SignalRule, Hit> strongest = new LinkedHashMap<>();
+        List<Hit> found = new ArrayList<>();
+        Set<FailureType> ruledOut = EnumSet.noneOf(FailureType.class);
         for (SignalRule rule : rules) {
             for (Signal signal : signals) {
                 Hit hit = rule.match(signal, context);
-                if (hit != null && (!strongest.containsKey(rule) || hit.score() > strongest.get(rule).score())) {
-                    strongest.put(rule, hit);
+                if (hit == null) {
+                    continue;
+                }
+                if (hit.ruledOut()) {
+                    ruledOut.add(rule.type());
+                }
+                if (hit.factor() > 0) {
+                    found.add(hit);
                 }
             }
         }
+        Set<String> ownWords = new java.util.HashSet<>(KnownLimits.stems(workflow.ownWords()));
+        for (Signal signal : signals) {
+            found.addAll(Lexicon.hits(signal, ownWords));
+        }
         Map<FailureType, List<Hit>> byType = new EnumMap<>(FailureType.class);
-        strongest.values().forEach(hit -> byType.computeIfAbsent(hit.rule().type(), type -> new ArrayList<>()).add(hit));
+        found.forEach(hit -> byType.computeIfAbsent(hit.rule().type(), type -> new ArrayList<>()).add(hit));
+        Hit limit = KnownLimits.match(workflow, signals);
+        if (limit != null) {
+            byType.computeIfAbsent(FailureType.POLICY_FAILURE, type -> new ArrayList<>()).add(limit);
+        }
         byType.values().forEach(list -> list.sort(Comparator.comparingDouble(Hit::score).reversed()));
-        return byType;
+        return new TypeScores(byType, ruledOut, tieOrder);
     }
 
-    private Optional<Classification> apply(CauseOverride override, FailureType leader, Map<FailureType, List<Hit>> hits) {
-        if (leader != override.symptom() || !hits.containsKey(override.cause())) {
+    private Optional<Classification> apply(CauseOverride override, FailureType leader, TypeScores scores) {
+        if (leader != override.symptom()) {
             return Optional.empty();
         }
-        return hits.get(override.cause()).stream()
+        return scores.hits(override.cause()).stream()
                 .filter(hit -> override.causeRules().contains(hit.rule().name()))
                 .filter(hit -> hit.score() >= override.minScore())
                 .findFirst()
                 .map(cause -> new Classification(override.cause(),
-                        top(hits, leader).evidence() + ", but " + cause.evidence() + " (" + override.reason() + ")",
-                        OVERRIDE_CONFIDENCE));
-    }
-
-    private static Hit top(Map<FailureType, List<Hit>> hits, FailureType type) {
-        return hits.get(type).get(0);
+                        scores.hits(leader).get(0).evidence() + ", but " + cause.evidence() + " (" + override.reason() + ")",
+                        OVERRIDE_CONFIDENCE, Optional.of(leader), OVERRIDE_LEAD));
     }
 
     /** The next strongest hit of the winning type from another signal, if any: "; label `error_type=503` …". */
@@ -104,8 +125,7 @@ final class RuleClassifier {
                 .orElse("");
     }
 
-    private int tieRank(FailureType type) {
-        int rank = tieOrder.indexOf(type);
-        return rank < 0 ? tieOrder.size() : rank;
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
     }
 }

@@ -1,17 +1,27 @@
 package dev.threeam.classify;
 
 /**
- * One thing read from an alert that a rule can match: its alert name, a metric name, a label, a line of text.
+ * One thing read from an alert that a rule can match: its alert name, a metric name, a label, a piece of prose.
  *
  * @param where      which kind of place it came from (weighs the match)
  * @param origin     how a human finds it: {@code alertname}, {@code label}, {@code description}, {@code metric in generatorURL}
  * @param raw        the value as the alert carries it ({@code key=value} for labels)
- * @param normalized the value in {@link Words#normalize} form, which rules read
+ * @param normalized the value in {@link Words#normalize} form (prose in {@link Words#prose} form, names blotted out), which rules read
+ * @param clauses    for prose, how much each part of it counts; null for names, metrics and labels
  */
-record Signal(Where where, String origin, String raw, String normalized) {
+record Signal(Where where, String origin, String raw, String normalized, Clauses clauses) {
 
     static Signal of(Where where, String origin, String raw) {
-        return new Signal(where, origin, raw, Words.normalize(raw));
+        return new Signal(where, origin, raw, Words.normalize(raw), null);
+    }
+
+    static Signal prose(Where where, String origin, String raw, String blotted) {
+        return new Signal(where, origin, raw, blotted, Clauses.of(blotted));
+    }
+
+    /** How much a match starting at {@code offset} counts: what a sentence rules out counts for nothing. */
+    double factor(int offset) {
+        return clauses == null ? 1.0 : clauses.factor(offset);
     }
 
     /** One evidence phrase: {@code alertname `RagRecallAt5Low`}, {@code label `error_type=503`}, {@code description `…503s…`}. */

@@ -8,6 +8,6 @@ final class TypeWords {
     private TypeWords() {}
 
     static String shortName(FailureType type) {
-        return type.id().split("_")[0].toLowerCase(Locale.ROOT);
+        return type == FailureType.UNCLASSIFIED ? "infrastructure" : type.id().split("_")[0].toLowerCase(Locale.ROOT);
     }
 }

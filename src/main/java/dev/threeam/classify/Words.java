@@ -20,6 +20,12 @@ final class Words {
             + "|(?<=[A-Za-z])(?=[1-5]xx)");
     private static final Pattern PUNCTUATION = Pattern.compile("[_.:{}()\\[\\],;=\"'`*|!?~#^\\\\\\-]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** Where a sentence or clause ends in prose: {@code . ; ! ?} before a space, {@code :} before a space, dashes, brackets, new lines. */
+    private static final Pattern CLAUSE_END = Pattern.compile("[.;!?]+(?=\\s|$)|:(?=\\s)|\\s[-\u2013\u2014]+\\s|\u2014|[()\\[\\]\\n\\r]");
+    private static final Pattern COMMA = Pattern.compile(",(?=\\s)");
+    /** In {@link #prose} text: the end of a sentence or clause, and a comma, each a word of its own. */
+    static final String SENTENCE_MARK = "|";
+    static final String COMMA_MARK = ",";
 
     private Words() {}
 
@@ -30,6 +36,18 @@ final class Words {
         String split = CAMEL.matcher(raw).replaceAll(" ");
         String lower = PUNCTUATION.matcher(split.toLowerCase(Locale.ROOT)).replaceAll(" ");
         return SPACES.matcher(lower).replaceAll(" ").trim();
+    }
+
+    /**
+     * Prose in {@link #normalize} form that keeps where sentences and clauses end, as the words {@code |} and
+     * {@code ,}: "Retrieval is fine, but answers cite archived docs." → {@code retrieval is fine , but answers cite archived docs |}.
+     */
+    static String prose(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String marked = COMMA.matcher(CLAUSE_END.matcher(raw).replaceAll(" \u0001 ")).replaceAll(" \u0002 ");
+        return normalize(marked).replace('\u0001', '|').replace('\u0002', ',');
     }
 
     /** Shortens a value for an evidence line. */

@@ -6,6 +6,7 @@ import dev.threeam.classify.FailureType;
 import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.runbook.WorkflowMatch;
+import dev.threeam.runbook.WorkflowMatcher;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,7 @@ final class AlertIntake implements AutoCloseable {
         Runbook runbook = match.runbook().orElse(null);
         String workflow = runbook != null ? runbook.workflow() : alert.workflow();
         return new PreparedAlert(alert, runbook, workflow,
-                () -> classifier.classify(alert, runbook == null ? List.of() : runbook.classify()),
+                () -> classifier.classify(alert, WorkflowMatcher.context(runbook)),
                 runbook == null ? match.explanation() : null);
     }
 

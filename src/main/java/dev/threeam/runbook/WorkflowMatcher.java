@@ -1,6 +1,8 @@
 package dev.threeam.runbook;
 
 import dev.threeam.alert.Alert;
+import dev.threeam.classify.WorkflowContext;
+import dev.threeam.classify.Workflows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +31,19 @@ public final class WorkflowMatcher {
         }
         return new WorkflowMatch(Optional.empty(), "looked at " + lookedAt(candidates) + ": "
                 + (runbooks.isEmpty() ? "no runbooks are loaded" : "no runbook answers to these"));
+    }
+
+    /** What the classifier should know of a runbook's workflow; {@link WorkflowContext#NONE} for none. */
+    public static WorkflowContext context(Runbook runbook) {
+        return runbook == null ? WorkflowContext.NONE
+                : new WorkflowContext(runbook.workflow(), runbook.aliases(), runbook.classify(), runbook.knownLimits(),
+                        runbook.title());
+    }
+
+    /** These runbooks as the classifier's replay sees them: each alert's workflow context. */
+    public static Workflows workflows(List<Runbook> runbooks) {
+        List<Runbook> loaded = List.copyOf(runbooks);
+        return alert -> context(match(alert, loaded).runbook().orElse(null));
     }
 
     private static Optional<WorkflowMatch> matchOne(Candidate candidate, List<Runbook> runbooks) {

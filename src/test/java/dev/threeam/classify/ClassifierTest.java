@@ -209,13 +209,13 @@ class ClassifierTest {
     }
 
     @Test
-    void an_alert_without_an_ai_signal_is_unclassified_with_what_was_looked_at() {
-        Classification got = classify(prometheus("KubePodCrashLooping", "Pod is crash looping.")
-                .label("pod", "helpdesk-bot-7d9f").label("namespace", "support"));
+    void an_alert_without_any_signal_is_unclassified_with_what_was_looked_at() {
+        Classification got = classify(prometheus("CheckoutOrdersStuck", "Orders are not confirmed.")
+                .label("team", "payments"));
 
         assertThat(got.failureType()).isEqualTo(FailureType.UNCLASSIFIED);
-        assertThat(got.evidence()).isEqualTo("no rule matched alertname KubePodCrashLooping, labels alertname, "
-                + "namespace, pod, title Pod is crash looping.");
+        assertThat(got.evidence()).isEqualTo("no rule matched alertname CheckoutOrdersStuck, labels alertname, "
+                + "team, title Orders are not confirmed.");
     }
 
     @Test

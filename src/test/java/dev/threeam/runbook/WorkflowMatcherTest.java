@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.threeam.alert.Alert;
 import dev.threeam.alert.AlertStatus;
+import dev.threeam.classify.WorkflowContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -79,5 +80,27 @@ class WorkflowMatcherTest {
 
         assertThat(match.explanation())
                 .isEqualTo("looked at workflow=–, service=–, app=–, job=–, project_name=default: no runbooks are loaded");
+    }
+
+    @Test
+    void the_classifier_learns_the_matched_runbooks_names_rules_and_known_limits() {
+        WorkflowContext context = WorkflowMatcher.workflows(registry.all())
+                .match(alert(null, Map.of("service", "helpdesk-bot")));
+
+        Runbook support = registry.find("support-chat").orElseThrow();
+        assertThat(context.workflow()).isEqualTo("support-chat");
+        assertThat(context.aliases()).isEqualTo(support.aliases());
+        assertThat(context.rules()).isEqualTo(support.classify());
+        assertThat(context.knownLimits()).isEqualTo(support.knownLimits()).isNotEmpty();
+        assertThat(context.title()).isEqualTo(support.title());
+    }
+
+    @Test
+    void an_alert_no_runbook_answers_to_gives_the_classifier_nothing() {
+        WorkflowContext context = WorkflowMatcher.workflows(registry.all())
+                .match(alert(null, Map.of("service", "payments-api")));
+
+        assertThat(context).isEqualTo(WorkflowContext.NONE);
+        assertThat(WorkflowMatcher.context(null)).isEqualTo(WorkflowContext.NONE);
     }
 }

@@ -1,0 +1,146 @@
+package dev.threeam.classify;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How much each part of a piece of prose counts, read the way an on-call reads it: what a sentence says is fine
+ * counts for nothing ("retrieval is fine", "no provider errors", "cost within budget"), what follows a contrast
+ * counts more than what it answers ("X looks normal, but Y": Y is the point). Works on {@link Words#prose} text.
+ *
+ * <p>A health phrase rules out its clause: the words before it up to the start of the clause ("retrieval and
+ * reranking are fine"; a singular "is" stops at the last "and": "cost doubled and latency is normal" keeps "cost
+ * doubled") and the few after it ("OpenAI is healthy per their status page"), and
+ * phrases that open with a negation ("no sign of provider errors", "not a retrieval problem") rule out what follows
+ * them up to the end of the clause.
+ */
+final class Clauses {
+
+    static final double RULED_OUT = 0.0;
+    static final double CONCEDED = 0.7;
+    static final double STRESSED = 1.25;
+
+    private static final Pattern CONTRAST = Pattern.compile(
+            "\\b(?:but|however|whereas|while|although|(?<!not |as )yet|nevertheless)\\b");
+    private static final Pattern CONCESSION_START = Pattern.compile("^(?:although|though|even though|while|whereas|despite)\\b");
+    private static final Pattern PLURAL_VERB = Pattern.compile("^(?:are|were|look|seem|remain|stay)\\b");
+    /** Health said of what precedes it ("retrieval is fine", "cost within budget", "the index is not the cause"). */
+    private static final Pattern HEALTHY_BEFORE = Pattern.compile("\\b(?:(?:is|was|looks|seems|remains|stays|stayed"
+            + "|remained|s|are|were|look|seem|remain|stay) (?:still |all |completely |perfectly |totally )?"
+            + "(?:fine|ok|okay|healthy|normal|nominal|green|good|great|fast|quick|stable|steady|flat|unaffected|clean"
+            + "|correct|successful)"
+            + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|normal|ok|okay)"
+            + "|within (?:the )?(?:budget|slo|sla|limits?|thresholds?|targets?|normal range|bounds|baseline)"
+            + "|(?:at|near|on) (?:the )?baseline|as expected"
+            + "|(?:is|are|was|were) not (?:the )?(?:cause|culprit|problem|issue|bottleneck|involved|affected|impacted"
+            + "|degraded|slow|down|failing|erroring)|(?:is|are|was|were)n t (?:the )?(?:cause|culprit|problem|issue"
+            + "|involved|affected|slow|down|failing|erroring)|ruled out|not (?:affected|involved|impacted|implicated)"
+            + "|rules? out|excluded as (?:a )?cause|(?:all|calls?|requests?|runs?|queries|tools?|searche?s?|lookups?) (?:all |still )?succeed\\w*"
+            + "|100 ?% success\\w*|succeeds? (?:quickly|every time|fine|normally))\\b");
+    /** Health said of what follows it ("no sign of provider errors", "not a retrieval problem", "rather than the model"). */
+    private static final Pattern HEALTHY_AFTER = Pattern.compile("\\b(?:no|zero|without(?: any)?) (?:sign|signs|evidence"
+            + "|indication) of\\b|\\bnothing (?:wrong|unusual|abnormal) (?:with|in|on)\\b|\\b(?:no|zero|without(?: any)?)"
+            + "(?= (?:\\S+ )?(?:errors?|issues?|problems?|anomal\\w*|regressions?|impact|spikes?|increase)\\b)"
+            + "|\\b(?:not|isn t|aren t|wasn t) (?:a|an)(?= \\S+ (?:\\S+ )?(?:issue|problem|failure|outage|incident"
+            + "|regression|drift)\\b)|\\brather than\\b|\\band not\\b");
+    private static final int FORWARD_WORDS = 6;
+
+    /** Stretches of text that count for nothing: [start, end) pairs. */
+    private final int[] ruledOut;
+    /** Stretches with their factor: start, end, and the factor ×100. */
+    private final int[] weighted;
+
+    private Clauses(int[] ruledOut, int[] weighted) {
+        this.ruledOut = ruledOut;
+        this.weighted = weighted;
+    }
+
+    static Clauses of(String prose) {
+        List<int[]> out = new ArrayList<>();
+        List<int[]> weights = new ArrayList<>();
+        int sentenceStart = 0;
+        while (sentenceStart < prose.length()) {
+            int sentenceEnd = prose.indexOf(" | ", sentenceStart);
+            sentenceEnd = sentenceEnd < 0 ? prose.length() : sentenceEnd;
+            readSentence(prose, sentenceStart, sentenceEnd, out, weights);
+            sentenceStart = sentenceEnd + 3;
+        }
+        return new Clauses(flatten(out), flatten(weights));
+    }
+
+    /** The factor of a word at {@code offset}: 0 when ruled out, 0.7 when conceded, 1.25 when stressed, else 1. */
+    double factor(int offset) {
+        for (int index = 0; index < ruledOut.length; index += 2) {
+            if (offset >= ruledOut[index] && offset < ruledOut[index + 1]) {
+                return RULED_OUT;
+            }
+        }
+        for (int index = 0; index < weighted.length; index += 3) {
+            if (offset >= weighted[index] && offset < weighted[index + 1]) {
+                return weighted[index + 2] / 100.0;
+            }
+        }
+        return 1.0;
+    }
+
+    private static void readSentence(String prose, int start, int end, List<int[]> out, List<int[]> weights) {
+        String sentence = prose.substring(start, end);
+        if (CONCESSION_START.matcher(sentence).find()) {
+            int comma = sentence.indexOf(" , ");
+            if (comma > 0) {
+                weights.add(new int[] {start, start + comma, (int) (CONCEDED * 100)});
+                weights.add(new int[] {start + comma, end, (int) (STRESSED * 100)});
+            }
+        } else {
+            Matcher contrast = CONTRAST.matcher(sentence);
+            if (contrast.find() && contrast.start() > 0) {
+                weights.add(new int[] {start, start + contrast.start(), (int) (CONCEDED * 100)});
+                weights.add(new int[] {start + contrast.start(), end, (int) (STRESSED * 100)});
+            }
+        }
+        Matcher before = HEALTHY_BEFORE.matcher(sentence);
+        while (before.find()) {
+            boolean plural = PLURAL_VERB.matcher(before.group()).find();
+            out.add(new int[] {start + clauseStart(sentence, before.start(), plural), start + clauseEnd(sentence, before.end())});
+        }
+        Matcher after = HEALTHY_AFTER.matcher(sentence);
+        while (after.find()) {
+            out.add(new int[] {start + after.start(), start + clauseEnd(sentence, after.end())});
+        }
+    }
+
+    /** Where the clause holding {@code offset} starts: after the last comma or contrast (or "and", for a singular). */
+    private static int clauseStart(String sentence, int offset, boolean plural) {
+        String head = sentence.substring(0, offset);
+        int from = Math.max(head.lastIndexOf(" , "), head.lastIndexOf(" | "));
+        Matcher contrast = CONTRAST.matcher(head);
+        while (contrast.find()) {
+            from = Math.max(from, contrast.start());
+        }
+        if (!plural) {
+            from = Math.max(from, head.lastIndexOf(" and "));
+        }
+        return Math.max(0, from);
+    }
+
+    /** Where the clause after {@code offset} ends: a comma, contrast or "and", or {@value #FORWARD_WORDS} words on. */
+    private static int clauseEnd(String sentence, int offset) {
+        int end = offset;
+        for (int words = 0; words < FORWARD_WORDS && end < sentence.length(); words++) {
+            int next = sentence.indexOf(' ', end + 1);
+            next = next < 0 ? sentence.length() : next;
+            String word = sentence.substring(end, next).trim();
+            if (word.equals(",") || word.equals("and") || CONTRAST.matcher(word).matches()) {
+                break;
+            }
+            end = next;
+        }
+        return end;
+    }
+
+    private static int[] flatten(List<int[]> parts) {
+        return parts.stream().flatMapToInt(java.util.Arrays::stream).toArray();
+    }
+}

@@ -1,0 +1,166 @@
+package dev.threeam.classify;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+/**
+ * A runbook's {@code known_limits} as policy evidence: an alert whose name or prose describes one of them (shares
+ * enough of its content words) describes that limit being broken, which is a policy failure of that workflow.
+ * "Refunds above 200 EUR are never promised" and an alert "bot promised a 450 EUR refund" share {@code refund},
+ * {@code promise}. A limit counts when at least {@value #ENOUGH_WORDS} of its content words appear, or
+ * {@value #FEW_WORDS} that cover half of them or stand side by side in both ("SIM swap"). The workflow's own words
+ * (its id, aliases and title: "claim", "summary" for a claims summarizer) are in every alert of it and count for
+ * nothing: a limit is described by what it forbids.
+ *
+ * <p>Limits are read once per text and kept (a runbook has a handful); alerts are stemmed only when the workflow
+ * has limits.
+ */
+final class KnownLimits {
+
+    static final int ENOUGH_WORDS = 3;
+    static final int FEW_WORDS = 2;
+    static final double WEIGHT = 0.9;
+    private static final int MAX_CACHED = 2_000;
+    private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9]+");
+    private static final Set<String> STOP = Set.of(
+            "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with",
+            "without", "into", "onto", "over", "under", "above", "below", "before", "after", "than", "then", "that",
+            "this", "these", "those", "it", "its", "is", "are", "was", "were", "be", "been", "being", "has", "have",
+            "had", "do", "does", "did", "done", "not", "no", "never", "always", "only", "must", "should", "may",
+            "can", "cannot", "will", "would", "shall", "any", "every", "each", "all", "other", "others", "such",
+            "whether", "when", "where", "which", "who", "whom", "what", "how", "if", "else", "also", "own", "their",
+            "they", "them", "there", "here", "so", "as", "per", "via", "one", "two", "go", "goes", "gets", "get",
+            "bot", "agent", "assistant", "model", "ai", "answer", "answers", "user", "users", "refused", "refuse",
+            "handed", "instead", "decides", "decide", "more", "most", "less", "least", "just", "again", "time",
+            "second", "seconds", "within", "up", "out", "off", "s", "e", "g", "eg", "ie", "etc", "way", "thing");
+
+    private static final List<String> SUFFIXES = List.of("izations", "ization", "izers", "izer", "izing", "ized",
+            "izes", "ize", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "al", "s", "e", "y");
+
+    private static final Map<String, KnownLimit> READ = new ConcurrentHashMap<>();
+
+    private KnownLimits() {}
+
+    /** The best-matching limit's evidence as a policy hit in the place it was found, or null when none matches. */
+    static Hit match(WorkflowContext workflow, List<Signal> signals) {
+        List<String> limits = workflow.knownLimits();
+        if (limits.isEmpty()) {
+            return null;
+        }
+        Set<String> own = new java.util.HashSet<>(stems(workflow.ownWords()));
+        List<Signal> readable = signals.stream().filter(s -> s.where() == Where.NAME || s.where() == Where.TEXT).toList();
+        List<List<String>> stems = new ArrayList<>(readable.size());
+        readable.forEach(signal -> stems.add(stems(signal)));
+        Hit best = null;
+        for (String text : limits) {
+            KnownLimit limit = read(text);
+            for (int index = 0; index < readable.size(); index++) {
+                List<String> alertStems = stems.get(index);
+                List<String> shared = limit.shared(alertStems, own);
+                if (limit.broken(shared, alertStems, own)) {
+                    Hit hit = limit.hit(readable.get(index), shared);
+                    if (best == null || hit.score() > best.score()) {
+                        best = hit;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The content words of a text, stemmed, in order. */
+    static List<String> stems(String normalized) {
+        List<String> stems = new ArrayList<>();
+        var matcher = WORD.matcher(normalized);
+        while (matcher.find()) {
+            String word = matcher.group();
+            if (!STOP.contains(word)) {
+                stems.add(stem(word));
+            }
+        }
+        return stems;
+    }
+
+    /** The content words of a signal, stemmed, in order, leaving out what its prose rules out. */
+    private static List<String> stems(Signal signal) {
+        List<String> stems = new ArrayList<>();
+        var matcher = WORD.matcher(signal.normalized());
+        while (matcher.find()) {
+            String word = matcher.group();
+            if (!STOP.contains(word) && signal.factor(matcher.start()) > 0) {
+                stems.add(stem(word));
+            }
+        }
+        return stems;
+    }
+
+    /** A crude English stem, enough to meet "refunds"/"refund", "promised"/"promise", "merges"/"merging". */
+    static String stem(String word) {
+        for (String suffix : SUFFIXES) {
+            if (word.endsWith(suffix) && word.length() - suffix.length() >= 4) {
+                return word.substring(0, word.length() - suffix.length());
+            }
+        }
+        return word;
+    }
+
+    private static KnownLimit read(String text) {
+        KnownLimit known = READ.get(text);
+        if (known == null) {
+            if (READ.size() > MAX_CACHED) {
+                READ.clear();
+            }
+            List<String> words = stems(Words.normalize(text));
+            Set<String> pairs = new LinkedHashSet<>();
+            for (int index = 1; index < words.size(); index++) {
+                pairs.add(words.get(index - 1) + " " + words.get(index));
+            }
+            known = new KnownLimit(text, new LinkedHashSet<>(words), pairs);
+            READ.put(text, known);
+        }
+        return known;
+    }
+
+    /** One limit as written, its content words, and the pairs of them that stand side by side. */
+    private record KnownLimit(String text, Set<String> words, Set<String> pairs) {
+
+        private static final SignalRule RULE =
+                SignalRule.of("known-limit", FailureType.POLICY_FAILURE, WEIGHT, "$^");
+
+        List<String> shared(List<String> alertStems, Set<String> own) {
+            return words.stream().filter(word -> !own.contains(word)).filter(alertStems::contains).toList();
+        }
+
+        boolean broken(List<String> shared, List<String> alertStems, Set<String> own) {
+            if (shared.size() >= ENOUGH_WORDS) {
+                return true;
+            }
+            if (shared.size() < FEW_WORDS) {
+                return false;
+            }
+            long distinctive = words.stream().filter(word -> !own.contains(word)).count();
+            if (shared.size() * 2 >= distinctive) {
+                return true;
+            }
+            for (int index = 1; index < alertStems.size(); index++) {
+                String first = alertStems.get(index - 1);
+                String second = alertStems.get(index);
+                if (!own.contains(first) && !own.contains(second) && pairs.contains(first + " " + second)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        Hit hit(Signal signal, List<String> shared) {
+            double strength = shared.size() >= ENOUGH_WORDS + 1 ? 1.0 : shared.size() >= ENOUGH_WORDS ? 0.9 : 0.8;
+            return new Hit(RULE, signal, "known limit \"" + Words.shorten(text, 140) + "\" (shares "
+                    + String.join(", ", shared) + ")", strength);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.FailureType.LATENCY_FAILURE;
+
+import java.util.List;
+
+/** latency_failure: correct but too slow for the user to stay in the flow. */
+final class LatencyRules {
+
+    static final List<SignalRule> RULES = List.of(
+            SignalRule.of("generation-speed", LATENCY_FAILURE, 1.1, "\\b(?:ttft|time to first (?:token|byte|chunk"
+                    + "|audio|word)|first token (?:latency|time)|generation (?:speed|rate|throughput)|decode (?:speed"
+                    + "|throughput)|inter ?token latency|time per output token|tpot|streaming (?:stall\\w*|latency)"
+                    + "|time to first \\S+)\\b|\\btokens?(?: per second| per sec|/s\\b|/sec\\b|/second)|\\btok/s\\b"),
+            SignalRule.of("latency", LATENCY_FAILURE, 1.0, "\\b(?:(?:latency|duration)(?! (?:seconds |ms |milliseconds )?count\\b)"
+                    + "|latencies|response times?"
+                    + "|e2e|end to end|slow\\w*|spinner|took too long|wall ?clock|stall\\w*|(?:wait|queue) times?"
+                    + "|turn (?:gap|delay)|dead air|time to (?:answer|respond|response)|queue waits?|queu(?:e|ing) delays?"
+                    + "|queued for)\\b"
+                    + "|\\b(?:takes?|took|taking) (?:over |more than |up to |about |around )?\\d+ ?(?:s|sec|secs|seconds|ms|min|mins"
+                    + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"),
+            SignalRule.of("time-budget", LATENCY_FAILURE, 1.0, "\\b\\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)"
+                    + " (?:budget|limit|slo|sla|target|threshold|timeout)\\b"),
+            SignalRule.of("percentile", LATENCY_FAILURE, 0.7, "\\bp(?:50|75|90|95|99|999)\\b|\\b9[59](?:th)? percentile\\b"),
+            SignalRule.of("timeout", LATENCY_FAILURE, 0.6, "\\b(?:timeouts?|timed out|time ?outs?|deadline exceeded)\\b"));
+
+    private LatencyRules() {}
+}

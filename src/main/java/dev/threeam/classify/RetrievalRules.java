@@ -1,0 +1,101 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.FailureType.RETRIEVAL_FAILURE;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * retrieval_failure: answers from weak, stale, missing or wrong sources. The failure is in what the model was
+ * given to read, also when a search answers fast and fine but finds nothing, when the index is stale or half
+ * built, when a permission filter hides the sources, or when a tool carried the search.
+ */
+final class RetrievalRules {
+
+    /** The rules that say what the model was given to read went wrong (not just that retrieval is involved). */
+    static final Set<String> CONTENT = Set.of("empty-context", "empty-results", "stale-index", "partial-index",
+            "hidden-sources", "wrong-sources");
+
+    private static final String DOCS = "(?:documents?|docs|sources?|passages?|chunks?|articles?|pages?|snippets?"
+            + "|contexts?|polic(?:y|ies)(?: versions?)?|kb articles?|manuals?|faqs?|price (?:lists?|books?)|runbooks?"
+            + "|handbooks?|spaces?|folders?|collections?|sections?|sites?|wikis?|drives?|versions? of (?:the )?\\S+)";
+
+    static final List<SignalRule> RULES = List.of(
+            SignalRule.of("recall", RETRIEVAL_FAILURE, 1.0, "\\b(?:recall|precision|hit ?rate|ndcg|mrr|map)"
+                    + "(?: ?@ ?| at ?)(?:\\d+|k)\\b|\\b(?:ndcg|mrr)\\b|\\bcontext (?:relevan\\w*|precision|recall"
+                    + "|utili[sz]ation|sufficiency|coverage)\\b"),
+            SignalRule.of("recall-word", RETRIEVAL_FAILURE, 0.8, "\\b(?:recall|retrieval (?:quality|score|coverage)"
+                    + "|(?<!cache )hit rate|source coverage)\\b"),
+            SignalRule.of("citation", RETRIEVAL_FAILURE, 1.0, "\\b(?:citations?|uncited|unsupported by (?:the )?sources)\\b"),
+            SignalRule.of("empty-context", RETRIEVAL_FAILURE, 1.0, "\\b(?:empty|no|zero|0|missing) (?:retrieved )?"
+                    + "(?:context|contexts|chunks?|snippets?|passages?|documents?|docs|sources)\\b"
+                    + "|\\bempty (?:retrieval|search results?)\\b"),
+            SignalRule.of("empty-results", RETRIEVAL_FAILURE, 1.0, "\\b(?:zero|0|no|empty) (?:search |retrieval )?"
+                    + "(?:results?|hits?|matches|result sets?)\\b|\\b(?:returns?|returned|returning|finds?|found|finding"
+                    + "|yields?|yielded|gets?|got|comes? back with|came back with|retrieves?|retrieved) (?:\\S+ )?(?:nothing"
+                    + "|no (?:results?|hits?|matches|documents?|docs|passages?|chunks?|sources?|data|attributes|facts|records"
+                    + "|information|content|specs|details)|(?:zero|0) (?:results?|hits?"
+                    + "|documents?|docs|passages?|chunks?|sources?|matches|rows)|(?:an )?empty (?:results?|lists?|arrays?"
+                    + "|sets?|hits|contexts?))\\b|\\bnothing (?:relevant )?(?:found|retrieved|returned)\\b"),
+            SignalRule.of("stale-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:index|indexes|indices|embeddings?|corpus"
+                    + "|knowledge base|kb|docs?|help ?center|wiki|confluence|share ?point|notion|catalog|google drive|connector)"
+                    + "(?: \\S+){0,3}? (?:stale\\w*|fresh\\w*|out of date|outdated|behind|sync\\w*|refresh\\w*|stall\\w*|stuck"
+                    + "|archived|mismatch\\w*|not updated|rebuild\\w*|reindex\\w*|ingest\\w*|lag\\w*|last updated)\\b"
+                    + "|\\b(?:snapshot|context|source data|data source|feed|catalog|export|crm data|knowledge|documents?"
+                    + "|content|records?)(?: \\S+){0,2}? (?:is |are |was |were )?(?:stale\\w*|out of date|outdated"
+                    + "|\\d+ ?(?:d|h|days?|hours?|weeks?) old|not refreshed|not updated)\\b"
+                    + "|\\b(?:snapshot|sync|ingest\\w*|crawl\\w*|refresh|export|index\\w*) last success\\b"
+                    + "|\\b(?:has|have|hasn t|haven t) not (?:been )?(?:synced|synchroni[sz]ed|indexed|refreshed|crawled|updated"
+                    + "|ingested|loaded|imported|embedded|re ?indexed)"
+                    + " (?:since|for|in)\\b"
+                    + "|\\b(?:stale|outdated|archived|wrong|old|previous)(?: \\S+){0,2}? (?:index|indexes|indices"
+                    + "|embeddings)\\b|\\breindex\\w*\\b"),
+            SignalRule.of("partial-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:partial\\w*|half|incomplete\\w*|half built"
+                    + "|partially (?:built|indexed|loaded|synced|ingested|written)|truncated|empty|missing) (?:\\S+ )?"
+                    + "(?:index|indexes|indices|shards?|segments?|collections?|embeddings?|vectors?|corpus)\\b"
+                    + "|\\b(?:index|indexing|ingest\\w*|embedding|sync|crawl\\w*|reindex\\w*|backfill) (?:job |run "
+                    + "|pipeline |build |rebuild |refresh )?(?:failed|failing|stuck|aborted|incomplete|partial\\w*"
+                    + "|timed out|did not (?:finish|complete)|never (?:finished|completed)|half (?:done|finished))\\b"
+                    + "|\\bnot (?:yet )?(?:indexed|embedded|ingested|synced|searchable)\\b"
+                    + "|\\b(?:documents?|docs|pages?|chunks?|vectors?|articles?|files?) (?:are |were )?(?:missing"
+                    + "|dropped|not (?:found|indexed|searchable)) (?:from|in) (?:the )?(?:index|corpus|search|kb)\\b"
+                    + "|\\b(?:retrieved |the )?context (?:is |was |gets |got )?(?:truncated|cut|clipped)\\b|\\btruncated (?:retrieved )?"
+                    + "(?:context|passages?|chunks?|documents?)\\b|\\bcuts? (?:off )?(?:every |each |the |most )?(?:retrieved )?"
+                    + "(?:passages?|chunks?|documents?|snippets?)\\b"
+                    + "|\\bmissing from (?:the )?(?:index|corpus|search|kb|knowledge base|vector store|catalog index)\\b"
+                    + "|\\b(?:doc(?:ument)?|vector|chunk|index|embedding) counts? (?:dropped|fell|halved|down|low|zero)\\b"),
+            SignalRule.of("hidden-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:permissions?|acls?|access|visibility|security"
+                    + "|tenant|metadata|rbac|entitlements?|group|scope|date|language|region) (?:filters?|trimming|checks?"
+                    + "|scoping)(?: \\S+){0,6}? (?:hid\\w*|hides|exclud\\w*|drop\\w*|filter\\w*|remov\\w*|block\\w*"
+                    + "|strip\\w*|too strict|too narrow|all|every|nothing|empty|zero)\\b|\\bfiltered out (?:all|every"
+                    + "|most|nearly all|\\d+ ?%?)\\b|\\b(?:all|every|most|nearly all) (?:of the )?(?:retrieved |candidate )?"
+                    + "(?:sources?|documents?|docs|results?|chunks?|passages?|hits) (?:were |are |got |being )?"
+                    + "(?:filtered|hidden|excluded|dropped|removed)\\b|\\b(?:sources?|documents?|docs|results?|chunks?"
+                    + "|passages?) (?:are |were )?(?:hidden|invisible|not visible)\\b|\\b(?:hides?|hid|hiding) (?:\\S+ ){0,3}?"
+                    + "(?:sources?|documents?|docs|results|passages|chunks|articles|pages)\\b"
+                    + "|\\b(?:document|row|field) level (?:security|permissions?|acls?)\\b(?: \\S+){0,3}? (?:hid\\w*|hides"
+                    + "|exclud\\w*|drop\\w*|filter\\w*|remov\\w*|block\\w*)\\b"),
+            SignalRule.of("wrong-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:wrong|irrelevant|unrelated|off topic"
+                    + "|outdated|stale|old|archived|superseded|deprecated|expired|withdrawn|retired|obsolete|previous"
+                    + "|last year s|duplicate) (?:\\S+ ){0,2}?" + DOCS + "\\b|\\b(?:irrelevant|unrelated|off topic) (?:search "
+                    + "|retrieval )?(?:results|hits)\\b|\\b(?:spam|seo spam|junk|low quality|content farm) (?:\\S+ )?(?:pages?"
+                    + "|sources?|results?|sites?|documents?|articles?)\\b|\\bcontext (?:window )?(?:is |was )?"
+                    + "(?:filled|stuffed|full|flooded|polluted|crowded|dominated) (?:with|by)\\b|\\bcit\\w* (?:the |an? )?"
+                    + "(?:archived|outdated|old|superseded|wrong|deprecated|previous|expired|withdrawn|irrelevant)\\b"
+                    + "|\\b(?:same|generic) (?:\\S+ ){0,2}?(?:articles?|documents?|docs|results|passages|chunks|hits|pages)"
+                    + " (?:for|on|to) (?:every|each|all|any|most) (?:quer(?:y|ies)|questions?|requests?|users?)\\b"
+                    + "|\\b(?:articles?|documents?|docs|results|passages|chunks|pages|sources?|snippets?|hits) (?:\\S+ ){0,4}?"
+                    + "(?:are |were |is |was )?(?:for|from|about|of) (?:the |an? )?(?:old|previous|wrong|outdated|retired"
+                    + "|discontinued|legacy|archived|superseded|unrelated) \\S+"
+                    + "|\\b(?:retrieves?|retrieved|retrieving|pulls?|pulled|pulling|surfac\\w*|ranks?|ranked|fetch\\w*)"
+                    + " (?:\\S+ ){0,2}?(?:wrong|irrelevant|unrelated|outdated|stale|old|archived|superseded|deprecated)\\b"),
+            SignalRule.of("retriever", RETRIEVAL_FAILURE, 0.9, "\\b(?:retriev\\w*|rag|semantic search"
+                    + "|hybrid search|knowledge base|search index|grounding)\\b").naming(),
+            SignalRule.of("embedding", RETRIEVAL_FAILURE, 0.9, "\\bembed(?:s|ding|dings|der|ders)?\\b").naming(),
+            SignalRule.of("vector-store", RETRIEVAL_FAILURE, 0.9, "\\b(?:vector ?(?:store|db|database|index|search)"
+                    + "|pgvector|pinecone|weaviate|qdrant|milvus|chroma(?:db)?|faiss|lancedb|vespa|turbopuffer"
+                    + "|elastic ?search|open ?search)\\b").naming(),
+            SignalRule.of("chunks", RETRIEVAL_FAILURE, 0.8, "\\b(?:chunk\\w*|re ?rank\\w*|top ?k)\\b").naming());
+
+    private RetrievalRules() {}
+}

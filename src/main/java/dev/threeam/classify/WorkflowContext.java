@@ -1,0 +1,49 @@
+package dev.threeam.classify;
+
+import java.util.List;
+
+/**
+ * What the classifier knows of the workflow an alert belongs to (from its runbook): its id and aliases, which are
+ * names and never evidence; its {@code classify:} rules, tried first; its {@code known_limits}, policy evidence.
+ *
+ * @param workflow    the workflow id, or null when the alert matched no runbook
+ * @param aliases     the runbook's aliases
+ * @param rules       the runbook's {@code classify:} rules
+ * @param knownLimits the runbook's {@code known_limits}, as written
+ * @param title       the runbook's title, or null: with the id and aliases, the workflow's everyday words, which
+ *                    say nothing about which limit an alert describes
+ */
+public record WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
+                              String title) {
+
+    /** No runbook: nothing known of the workflow. */
+    public static final WorkflowContext NONE = new WorkflowContext(null, List.of(), List.of(), List.of(), null);
+
+    public WorkflowContext {
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        knownLimits = knownLimits == null ? List.of() : List.copyOf(knownLimits);
+    }
+
+    public WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits) {
+        this(workflow, aliases, rules, knownLimits, null);
+    }
+
+    /** The workflow's own words (id, aliases, title), normalized, for {@link KnownLimits}. */
+    String ownWords() {
+        StringBuilder words = new StringBuilder();
+        if (workflow != null) {
+            words.append(Words.normalize(workflow));
+        }
+        aliases.forEach(alias -> words.append(' ').append(Words.normalize(alias)));
+        if (title != null) {
+            words.append(' ').append(Words.normalize(title));
+        }
+        return words.toString();
+    }
+
+    /** Only a workflow's rules, as older callers pass them. */
+    public static WorkflowContext ofRules(List<ClassifyRule> rules) {
+        return new WorkflowContext(null, List.of(), rules, List.of(), null);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.TestAlerts.alert;
+import static dev.threeam.classify.TestAlerts.prometheus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 13, point 3: policy failures in their many phrasings, and the runbook's known limits as policy evidence. */
+class PolicyPhrasingsTest {
+
+    private final Classifier classifier = new Classifier();
+
+    private Classification classify(TestAlerts alert) {
+        return classifier.classify(alert.build(), WorkflowContext.NONE);
+    }
+
+    @Test
+    void a_skipped_human_approval_gate_is_a_policy_failure() {
+        Classification got = classify(alert().titled("Outbound emails sent without rep approval")
+                .description("41 drafts to EU prospects went out with the approval step skipped after the queue migration."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void advice_the_product_must_not_give_is_a_policy_failure() {
+        Classification got = classify(prometheus("TriageBotDosageAnswers",
+                "triage chat recommended a medication dose to 6 patients"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void answering_outside_the_product_scope_is_a_policy_failure() {
+        Classification got = classify(alert().from("langsmith").titled("Off-topic answers > 3%")
+                .label("alert_rule_name", "Off-topic answers > 3%").label("alert_rule_attribute", "feedback_score")
+                .description("Bank assistant answering questions about elections and competitor products."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void another_customers_data_in_an_answer_is_a_policy_failure_even_when_retrieval_carried_it() {
+        Classification got = classify(prometheus("CrossTenantDocumentsInContext",
+                "answers quote another customer's invoices")
+                .description("The retriever's tenant filter was dropped in v2.3; chunks from other tenants reach the prompt."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void personal_data_in_output_is_a_policy_failure() {
+        Classification got = classify(alert().from("datadog").titled("Phone numbers and email addresses appear in 2% of summaries"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void an_alert_describing_a_known_limit_being_broken_is_a_policy_failure_quoting_the_limit() {
+        WorkflowContext voice = new WorkflowContext("voice-support", List.of("voicebot"), List.of(), List.of(
+                "Never performs a SIM swap, port-out or eSIM transfer; these go to a human after identity verification.",
+                "Transfers to a human when the caller asks for one a second time."));
+
+        Classification got = classifier.classify(prometheus("VoicebotActionAnomaly", "voicebot action anomaly")
+                .description("The agent completed 3 SIM swaps itself in the last hour.").build(), voice);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+        assertThat(got.evidence()).contains("known limit \"Never performs a SIM swap");
+    }
+
+    @Test
+    void a_known_limit_that_shares_one_word_with_the_alert_is_not_evidence() {
+        WorkflowContext voice = new WorkflowContext("voice-support", List.of(), List.of(), List.of(
+                "Transfers to a human when the caller asks for one a second time."));
+
+        Classification got = classifier.classify(prometheus("VoiceTurnLatencyHigh", "turn latency p95 3.4s")
+                .description("Callers hear dead air before the transfer prompt.").build(), voice);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    @Test
+    void over_refusal_stays_quality_drift() {
+        Classification got = classify(alert().titled("Benign requests refused: false refusals up to 9%"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+}

@@ -1,0 +1,113 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.TestAlerts.alert;
+import static dev.threeam.classify.TestAlerts.prometheus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Issue 13, point 1: evidence comes from what failed, never from names; negations and contrasts count. */
+class ReadingLikeAnOnCallTest {
+
+    private final Classifier classifier = new Classifier();
+
+    private Classification classify(TestAlerts alert) {
+        return classifier.classify(alert.build(), WorkflowContext.NONE);
+    }
+
+    @Test
+    void a_tool_named_after_search_is_not_evidence_of_a_retrieval_failure() {
+        Classification got = classify(prometheus("AgentToolErrorRateHigh", "tool calls failing on 12% of runs")
+                .label("gen_ai_tool_name", "search_knowledge_base").label("error_type", "ValidationError"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
+    }
+
+    @Test
+    void a_service_name_in_the_title_is_not_evidence() {
+        Classification got = classify(alert().from("datadog").titled("p95 latency 9.2s on rag-retriever-gateway")
+                .label("service", "rag-retriever-gateway"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+        assertThat(got.runnerUp()).as(got.evidence()).isEmpty();
+    }
+
+    @Test
+    void the_workflow_aliases_are_names_not_evidence() {
+        WorkflowContext peoplebot = new WorkflowContext("hr-policy-qa", List.of("retriever-gateway", "peoplebot-rag"),
+                List.of(), List.of());
+
+        Classification got = classifier.classify(alert().titled("retriever-gateway: token usage per answer tripled")
+                .build(), peoplebot);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.COST_FAILURE);
+        assertThat(got.runnerUp()).isEmpty();
+    }
+
+    @Test
+    void a_generated_pod_name_in_prose_is_not_evidence() {
+        Classification got = classify(prometheus("ChatAnswersSlow", "answers slow")
+                .description("Pod embedding-worker-7f9c6d-x2x8q serves the p95 of 11s; users abandon the chat."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    @Test
+    void a_money_amount_in_a_breach_description_is_not_a_cost_failure() {
+        Classification got = classify(alert().titled("Refund agent issued a $2,400 refund")
+                .description("The agent refunded $2,400 without the manager approval the policy requires."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void what_a_sentence_says_is_fine_is_ruled_out() {
+        Classification got = classify(prometheus("AnswerQualityDegraded", "answer quality degraded")
+                .description("Retrieval is fine and recall@5 is normal, but the model ignores the retrieved context."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void a_contrast_points_at_what_follows_it() {
+        Classification got = classify(alert().titled("Support assistant degraded")
+                .description("Latency and error rates look normal, but answers now cite the archived 2023 refund policy."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void no_sign_of_provider_errors_rules_the_provider_out() {
+        Classification got = classify(prometheus("ChatLatencyP95High", "chat p95 12s (SLO 4s)")
+                .label("gen_ai_provider_name", "openai")
+                .description("No sign of OpenAI errors or 429s; the time goes into our own prompt assembly."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    @Test
+    void a_cost_within_budget_is_not_a_cost_failure() {
+        Classification got = classify(alert().titled("Faithfulness 0.64 < 0.85 on claims summaries")
+                .description("Spend is within budget; judges flag invented figures in 1 of 5 summaries."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(got.runnerUp()).as(got.evidence()).isNotEqualTo(java.util.Optional.of(FailureType.COST_FAILURE));
+    }
+
+    @Test
+    void a_singular_health_phrase_does_not_rule_out_what_came_before_and() {
+        Classification got = classify(alert().titled("Agent run health")
+                .description("Token spend per run doubled overnight and latency is normal."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.COST_FAILURE);
+    }
+
+    @Test
+    void genai_attributes_say_what_failed() {
+        Classification got = classify(prometheus("GenAIOperationErrors", "operation errors above 5%")
+                .label("gen_ai_operation_name", "execute_tool").label("error_type", "tool_timeout"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.threeam.classify;
+
+import static dev.threeam.classify.TestAlerts.alert;
+import static dev.threeam.classify.TestAlerts.prometheus;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Issue 13, point 4: retrieval failures that look like something else. */
+class RetrievalInDisguiseTest {
+
+    private final Classifier classifier = new Classifier();
+
+    private Classification classify(TestAlerts alert) {
+        return classifier.classify(alert.build(), WorkflowContext.NONE);
+    }
+
+    @Test
+    void a_search_that_answers_fast_and_fine_but_finds_nothing_is_retrieval() {
+        Classification got = classify(prometheus("SearchToolHealthy", "search_docs answers 200 OK in 40ms")
+                .label("gen_ai_tool_name", "search_docs")
+                .description("Every call succeeds, but 63% of queries come back with zero hits since 01:10."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_half_built_index_is_retrieval() {
+        Classification got = classify(alert().titled("Nightly reindex aborted at 40%; kb-v7 serving a partial index"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_permission_filter_that_hides_the_sources_is_retrieval() {
+        Classification got = classify(prometheus("AnswersWithoutSources", "answers without sources up to 38%")
+                .description("The ACL filter now drops every document for users in the new SSO group."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_context_filled_with_the_wrong_documents_is_retrieval_even_when_quality_is_the_symptom() {
+        Classification got = classify(prometheus("FaithfulnessLow", "faithfulness 0.61 < 0.85")
+                .description("The context is filled with release notes instead of the API reference pages."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+        assertThat(got.runnerUp()).contains(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void a_tool_that_returns_empty_results_is_retrieval() {
+        Classification got = classify(alert().from("langsmith").titled("lookup_policy tool returns empty results")
+                .label("alert_rule_name", "lookup_policy tool returns empty results")
+                .label("alert_rule_attribute", "error_count"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_model_that_ignores_good_context_is_quality_drift_not_retrieval() {
+        Classification got = classify(prometheus("GroundednessLow", "groundedness 0.58")
+                .description("Retrieved passages are correct and on topic; the new prompt makes the model ignore them."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+}
