@@ -30,6 +30,7 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = LifecycleFacts.PressIgnored.class, name = "press_ignored"),
     @JsonSubTypes.Type(value = TriageFacts.Answered.class, name = "answered"),
     @JsonSubTypes.Type(value = TriageFacts.ExamplesAdded.class, name = "examples_added"),
+    @JsonSubTypes.Type(value = TriageFacts.RuleProposed.class, name = "rule_proposed"),
     @JsonSubTypes.Type(value = TriageFacts.EvalReported.class, name = "eval_reported"),
     @JsonSubTypes.Type(value = ActionFacts.OwnerPaged.class, name = "owner_paged"),
     @JsonSubTypes.Type(value = ActionFacts.RollbackRefused.class, name = "rollback_refused"),

@@ -23,14 +23,15 @@ final class IncidentRows {
 
     /** {@code incidents}. */
     record IncidentRow(String id, long seq, String incidentKey, String title, String workflow, FailureType failureType,
-                       String evidence, double confidence, String correctedBy, Severity severity, IncidentStatus status,
+                       String evidence, double confidence, FailureType runnerUp, Double runnerUpLead, String correctedBy, Severity severity, IncidentStatus status,
                        FailureType drillType, String acknowledgedBy, long alertCount, Instant openedAt, Instant acknowledgedAt,
                        Instant mitigatedAt, Instant resolvedAt, Instant lastAlertAt, String channel, String ts,
                        Instant cardUpdatedAt, Long suspectedChange, ResumeGate resumeGate, String lookupNote) {
 
         Incident incident() {
             return new Incident(id, seq, incidentKey, title, workflow,
-                    new Classification(failureType == null ? FailureType.UNCLASSIFIED : failureType, evidence, confidence),
+                    new Classification(failureType == null ? FailureType.UNCLASSIFIED : failureType, evidence, confidence,
+                            java.util.Optional.ofNullable(runnerUp), runnerUpLead == null ? 1.0 : runnerUpLead),
                     correctedBy, severity == null ? Severity.WARNING : severity, status, drillType,
                     new Incident.Progress(openedAt, acknowledgedAt, acknowledgedBy, mitigatedAt, resolvedAt, lastAlertAt),
                     alertCount, new Incident.SlackThread(channel, ts, cardUpdatedAt), suspectedChange,

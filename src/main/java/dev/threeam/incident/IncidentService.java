@@ -41,7 +41,7 @@ public final class IncidentService implements AutoCloseable {
         this.intake = new AlertIntake(jdbi, runbooks, classifier, clock, settings);
         this.triage = new Triage(changeLabel);
         Database.prepare(jdbi, IntakeStore.class, IncidentStore.class, AnswerStore.class, ThreadStore.class, IncidentLookup.class,
-                TimelineStore.class, ExampleStore.class);
+                TimelineStore.class, ExampleStore.class, LabelledExampleStore.class);
     }
 
     public IncidentSettings settings() {

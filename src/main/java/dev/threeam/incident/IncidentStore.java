@@ -50,7 +50,7 @@ interface IncidentStore {
     void resolve(@Bind("id") String id, @Bind("at") Instant at);
 
     @SqlUpdate("""
-            UPDATE incidents SET failure_type = :type, evidence = :evidence, confidence = :confidence, runner_up = NULL,
+            UPDATE incidents SET failure_type = :type, evidence = :evidence, confidence = :confidence, runner_up = NULL, runner_up_lead = NULL,
               corrected_by = :by WHERE id = :id""")
     void correct(@Bind("id") String id, @Bind("type") String type, @Bind("evidence") String evidence,
             @Bind("confidence") double confidence, @Bind("by") String by);

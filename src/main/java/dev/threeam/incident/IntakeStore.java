@@ -26,7 +26,7 @@ interface IntakeStore {
     @SqlUpdate
     int insert(@Bind("id") String id, @Bind("seq") long seq, @Bind("key") String key, @Bind("openKey") String openKey,
             @Bind("title") String title, @Bind("workflow") String workflow, @Bind("failureType") String failureType,
-            @Bind("evidence") String evidence, @Bind("confidence") double confidence, @Bind("runnerUp") String runnerUp,
+            @Bind("evidence") String evidence, @Bind("confidence") double confidence, @Bind("runnerUp") String runnerUp, @Bind("runnerUpLead") double runnerUpLead, @Bind("firstAlert") String firstAlert,
             @Bind("severity") String severity, @Bind("drill") boolean drill, @Bind("drillType") String drillType, @Bind("at") Instant at,
             @Bind("channel") String channel, @Bind("lookupNote") String lookupNote);
 

@@ -26,7 +26,8 @@ final class Opening {
         Classification classification = prepared.classification();
         String channel = Optional.ofNullable(prepared.runbook()).map(Runbook::channel).filter(c -> !c.isBlank()).orElse(defaultChannel);
         int written = store.insert(id, seq, key, key, alert.title(), prepared.workflow(), classification.failureType().id(),
-                classification.evidence(), classification.confidence(), null, alert.severity().id(), drillType != null,
+                classification.evidence(), classification.confidence(), classification.runnerUp().map(FailureType::id).orElse(null),
+                classification.lead(), Json.write(alert), alert.severity().id(), drillType != null,
                 drillType == null ? null : drillType.id(), now, channel, prepared.lookupNote());
         if (written == 0) {
             return Optional.empty();

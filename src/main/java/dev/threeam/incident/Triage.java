@@ -1,6 +1,9 @@
 package dev.threeam.incident;
 
+import dev.threeam.alert.Alert;
 import dev.threeam.classify.FailureType;
+import dev.threeam.classify.LabelledExample;
+import dev.threeam.classify.RuleProposal;
 import dev.threeam.common.Sentence;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +63,31 @@ final class Triage {
         update.store().correct(incident.id(), type.id(), "was " + incident.type().id() + ": " + incident.classification().evidence(),
                 1.0, user);
         update.post(ThreadPart.RUNBOOK);
+        learn(update, type, user);
         return new TriageFacts.Answered(Question.Q1, user, label, TriageFacts.Effect.RECLASSIFIED, incident.type().id(), type.id());
+    }
+
+    /**
+     * A correction is kept as a labelled example (the incident's first alert, the type chosen, who, when), and the
+     * thread is shown the runbook rule that would have classified it so.
+     */
+    private static void learn(IncidentUpdate update, FailureType type, String user) {
+        Incident incident = update.incident();
+        if (incident.drill()) {
+            return; // a drill's alert is made up: nothing to learn from it
+        }
+        LabelledExampleStore examples = update.attach(LabelledExampleStore.class);
+        Optional<String> first = examples.firstAlert(incident.id());
+        if (first.isEmpty()) {
+            return; // opened before first alerts were kept
+        }
+        LabelledExample example = new LabelledExample("stored", first.get(), type, incident.workflow(), user, update.now());
+        Alert alert = example.alert();
+        examples.add(incident.id(), alert.source(), first.get(), type.id(), incident.workflow(), user, update.now());
+        if (incident.workflow() != null) {
+            RuleProposal rule = RuleProposal.of(alert, type);
+            update.announce(TimelineEntry.BOT, new TriageFacts.RuleProposed(incident.workflow(), type, rule.key(), rule.pattern(), rule.yaml()));
+        }
     }
 
     private static TriageFacts.Answered gate(IncidentUpdate update, String value, String label, String user) {

@@ -24,6 +24,19 @@ public final class TriageFacts {
         }
     }
 
+    /**
+     * After a Q1 correction: the runbook {@code classify:} rule that would have got it right ({@code yaml}, one line to
+     * paste under {@code classify:}). Never written into the runbook by 3am.
+     */
+    public record RuleProposed(String workflow, dev.threeam.classify.FailureType failureType, String key, String pattern, String yaml)
+            implements Fact {
+        @Override
+        public Sentence sentence() {
+            return Sentence.of("Proposed a classify rule for ").quote(workflow).then(": " + failureType.id() + " when ").code(key)
+                    .then(" matches ").code(pattern);
+        }
+    }
+
     public record ExamplesAdded(String by, int count, String set) implements Fact {
         @Override
         public Sentence sentence() {

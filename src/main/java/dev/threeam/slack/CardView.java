@@ -79,8 +79,13 @@ public final class CardView {
     }
 
     private static String confidence(Incident incident) {
-        return incident.type() == dev.threeam.classify.FailureType.UNCLASSIFIED
-                ? " — pick the type on Q1" : " (" + Math.round(incident.classification().confidence() * 100) + "%)";
+        if (incident.type() == dev.threeam.classify.FailureType.UNCLASSIFIED) {
+            return " — pick the type on Q1";
+        }
+        String sure = " (" + Math.round(incident.classification().confidence() * 100) + "%)";
+        return incident.classification().runnerUpIsClose() && incident.correctedBy() == null
+                ? sure + " — or `" + incident.classification().runnerUp().orElseThrow().id() + "`: the evidence fits both"
+                : sure;
     }
 
     /** The classifier's evidence, or who set the type on Q1 and what the classifier had said. */

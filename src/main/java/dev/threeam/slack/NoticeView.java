@@ -51,6 +51,11 @@ final class NoticeView {
         if (fact instanceof ActionFacts.PageFinished page) {
             return page(page);
         }
+        if (fact instanceof dev.threeam.incident.TriageFacts.RuleProposed rule) {
+            return ":bulb: To classify alerts like this one as *" + rule.failureType().id() + "* next time, add this rule to the "
+                    + "runbook of " + Text.escape(rule.workflow()) + " under `classify:` (3am never edits runbooks: they stay in git):\n```"
+                    + Text.escape(rule.yaml()) + "```";
+        }
         if (fact instanceof DeliveryFacts.DrillScored scored) {
             return SlackText.render(scored.scorecard());
         }

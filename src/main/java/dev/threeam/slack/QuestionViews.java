@@ -89,11 +89,27 @@ public final class QuestionViews {
     private static List<BlockElement> q1(ThreadContext thread) {
         String marked = thread.answer(Question.Q1).map(Answer::value).orElse(thread.incident().type().id());
         List<BlockElement> buttons = new ArrayList<>();
-        for (FailureType type : FailureType.classified()) {
+        for (FailureType type : q1Order(thread)) {
             buttons.add(Buttons.button("q1_" + type.id(), type.buttonLabel(), thread.incident().id(), type.id(),
                     type.id().equals(marked) ? "primary" : null));
         }
         return buttons;
+    }
+
+    /** The chosen type first, then a runner-up the classifier weighed, then the others. */
+    private static List<FailureType> q1Order(ThreadContext thread) {
+        List<FailureType> order = new ArrayList<>();
+        FailureType chosen = thread.incident().type();
+        if (chosen != FailureType.UNCLASSIFIED) {
+            order.add(chosen);
+        }
+        thread.incident().classification().runnerUp().filter(type -> !order.contains(type)).ifPresent(order::add);
+        for (FailureType type : FailureType.classified()) {
+            if (!order.contains(type)) {
+                order.add(type);
+            }
+        }
+        return order;
     }
 
     private static List<BlockElement> q2(ThreadContext thread) {

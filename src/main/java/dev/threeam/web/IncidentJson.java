@@ -1,6 +1,7 @@
 package dev.threeam.web;
 
 import dev.threeam.action.ActionRecord;
+import dev.threeam.classify.FailureType;
 import dev.threeam.incident.Answer;
 import dev.threeam.incident.Incident;
 import dev.threeam.incident.IncidentAlert;
@@ -43,6 +44,7 @@ final class IncidentJson {
         classification.put("failure_type", incident.type().id());
         classification.put("evidence", incident.classification().evidence());
         classification.put("confidence", incident.classification().confidence());
+        classification.put("runner_up", incident.classification().runnerUp().map(FailureType::id).orElse(null));
         classification.put("corrected_by", incident.correctedBy());
         json.put("classification", classification);
         json.put("acknowledged_by", incident.acknowledgedBy());

@@ -16,13 +16,13 @@ import java.util.concurrent.TimeUnit;
  * (nothing inherited: no {@code LANG}, so the platform charset is ASCII unless a test says otherwise), in a working
  * directory of the test's choosing. Returns the exit code and what it printed, read as UTF-8.
  */
-final class CheckProcess {
+public final class CheckProcess {
 
     /** What one run gave. */
-    record Run(int exit, String stdout, String stderr, byte[] stdoutBytes) {
+    public record Run(int exit, String stdout, String stderr, byte[] stdoutBytes) {
 
         /** Everything, for assertion messages. */
-        String printed() {
+        public String printed() {
             return "exit " + exit + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
         }
     }
@@ -35,28 +35,28 @@ final class CheckProcess {
         this.workingDir = workingDir;
     }
 
-    static CheckProcess in(Path workingDir) {
+    public static CheckProcess in(Path workingDir) {
         return new CheckProcess(workingDir);
     }
 
-    CheckProcess env(String name, String value) {
+    public CheckProcess env(String name, String value) {
         env.put(name, value);
         return this;
     }
 
-    CheckProcess env(Map<String, String> variables) {
+    public CheckProcess env(Map<String, String> variables) {
         env.putAll(variables);
         return this;
     }
 
     /** A JVM option for the child ({@code -Dfile.encoding=ISO-8859-1}). */
-    CheckProcess jvm(String option) {
+    public CheckProcess jvm(String option) {
         jvmOptions.add(option);
         return this;
     }
 
     /** Runs {@code check} with these arguments and waits for it (at most a minute). */
-    Run check(String... args) {
+    public Run check(String... args) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
