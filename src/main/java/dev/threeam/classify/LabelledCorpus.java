@@ -154,8 +154,8 @@ public final class LabelledCorpus {
                     workflow.isTextual() && !workflow.asText().isBlank() ? workflow.asText() : null)));
         } catch (BadInputException e) {
             String message = e.getMessage();
-            skipped.add(new Skipped(name, message.startsWith("body: not valid JSON: ")
-                    ? "not valid JSON: " + message.substring("body: not valid JSON: ".length())
+            skipped.add(new Skipped(name, message.startsWith("body: not valid JSON")
+                    ? message.substring("body: ".length())
                     : "not a valid " + endpoint + " payload: " + message));
             return Optional.empty();
         } catch (IOException e) {

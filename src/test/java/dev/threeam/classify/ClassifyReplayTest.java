@@ -108,7 +108,7 @@ class ClassifyReplayTest {
 
         assertThat(read.cases()).extracting(ReplayCase::name).containsExactly("spend.json");
         assertThat(read.skipped()).extracting(Object::toString).containsExactlyInAnyOrder(
-                "broken.json: not a valid /alerts payload: body: not valid JSON at line 1, column 16: Unexpected end-of-input in VALUE_STRING",
+                "broken.json: not valid JSON at line 1, column 16: Unexpected end-of-input in VALUE_STRING",
                 "odd-type.json: lacks its label: expected_failure_type \"money_failure\" is not one of "
                         + FailureType.allIds(),
                 "no-type.json: lacks its label: no \"expected_failure_type\"",
