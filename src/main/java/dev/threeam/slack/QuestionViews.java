@@ -64,7 +64,7 @@ public final class QuestionViews {
         }
         Optional<Answer> answer = thread.answer(question);
         answer.ifPresent(given -> blocks.add(context(c -> c.elements(List.of(markdownText(Text.shorten(
-                ":white_check_mark: Answered by " + SlackText.mention(given.byUser()) + " at " + TIME.format(given.at()) + ": *"
+                ":white_check_mark: Answered by " + thread.text().person(given.byUser()) + " at " + TIME.format(given.at()) + ": *"
                         + Text.escape(given.label()) + "*", Limits.CONTEXT)))))));
         String text = thread.drillMark() + incident.id() + " Q" + number + ": " + question.text()
                 + answer.map(given -> " Answered: " + Text.escape(given.label())).orElse("");

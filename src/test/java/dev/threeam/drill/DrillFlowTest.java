@@ -107,7 +107,7 @@ class DrillFlowTest {
                         .noneMatch(action -> action.get("status").asText().equals("in_flight")));
 
         JsonNode actions = incident().get("actions");
-        assertThat(actions.toString()).contains("would_have").contains("DRILL: would have called flagd");
+        assertThat(actions.toString()).contains("would_have").contains("Would have called flagd");
         press("card", "approve_resume", "approve", "Approve resume", "U0REVIEW2");
         press("card", "resolve", "resolve", "Resolve", "U0ONCALL");
 
