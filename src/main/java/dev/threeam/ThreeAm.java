@@ -46,6 +46,7 @@ import dev.threeam.slack.SlackEventsRoute;
 import dev.threeam.slack.SlackGateway;
 import dev.threeam.slack.SlackInteractions;
 import dev.threeam.slack.SlackMetrics;
+import dev.threeam.slack.SlackNames;
 import dev.threeam.slack.SlackSignature;
 import dev.threeam.slack.SlashCommands;
 import dev.threeam.slack.ThreadContextLoader;
@@ -109,8 +110,12 @@ public final class ThreeAm implements AutoCloseable {
     private final SocketModeApp socketMode;
     private final ExternalCalls calls;
 
-    /** The Slack side: the Web API client, its metrics, and the secret requests are signed with. */
-    private record SlackParts(Slack slack, SlackGateway gateway, SlackMetrics metrics, String botToken, String signingSecret) {}
+    /**
+     * The Slack side: the Web API client, its metrics, the secret requests are signed with, and the directory of
+     * people's names that drills use instead of mentions.
+     */
+    private record SlackParts(Slack slack, SlackGateway gateway, SlackMetrics metrics, SlackNames names, String botToken,
+            String signingSecret) {}
 
     public ThreeAm(Config config, Clock clock) {
         config.requireComplete();
@@ -163,13 +168,15 @@ public final class ThreeAm implements AutoCloseable {
         slackConfig.getMethodsConfig().setExecutorName("threeam-" + UUID.randomUUID());
         Slack client = Slack.getInstance(slackConfig);
         SlackMetrics slackMetrics = new SlackMetrics(metrics);
-        return new SlackParts(client, new SlackGateway(client.methods(botToken), slackMetrics), slackMetrics, botToken, signingSecret);
+        SlackGateway gateway = new SlackGateway(client.methods(botToken), slackMetrics);
+        return new SlackParts(client, gateway, slackMetrics, new SlackNames(gateway, clock), botToken, signingSecret);
     }
 
     /** Outbox workers: four for Slack (cards first, one incident's replies in order), one for pages, rollbacks, evals, scores. */
     private void buildWorkers(FlagProviders flags) {
         ThreadViews views = new ThreadViews(new QuestionViews(rollback -> calls.confirmNote() + flags.describe(rollback)));
-        ThreadContextLoader contexts = new ThreadContextLoader(incidents, runbooks, changes, new ChangeRanker(), actionLog, clock);
+        ThreadContextLoader contexts = new ThreadContextLoader(incidents, runbooks, changes, new ChangeRanker(), actionLog,
+                slack.names(), clock);
         SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), contexts, views, config.defaultChannel());
         Map<OutboxKind, OutboxHandler<?>> slackHandlers = Map.of(
                 OutboxKind.POST_CARD, OutboxHandler.of(Deliveries.PostCard.class, delivery::postCard),
@@ -206,9 +213,10 @@ public final class ThreeAm implements AutoCloseable {
                 .requestVerificationEnabled(false) // SlackSignature checks the raw bytes in HTTP mode; Socket Mode needs none
                 .authTestCacheEnabled(true)
                 .build());
-        SlashCommands commands = new SlashCommands(incidents, actions, runbooks, drills, clock);
+        SlashCommands commands = new SlashCommands(incidents, actions, runbooks, drills, slack.names(), clock);
         HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
-        new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(), this::wake).register(app);
+        new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
+                slack.names(), this::wake).register(app);
         return app;
     }
 

@@ -93,7 +93,9 @@ public final class ActionService {
             update.record(user, new ActionFacts.RollbackPressed(user, rollback.get().label(), incident.drill(), permitted));
             IncidentService.recordAnswer(update, Question.Q3, rollbackId, rollback.get().label(), user);
             update.deliver(new ActionRequests.Rollback(key, permitted));
-            return Outcome.done(Sentence.of("Rolling back: ").quote(rollback.get().label()));
+            return Outcome.done(incident.drill()
+                    ? Sentence.of("Would roll back (a drill: nothing is called): ").quote(rollback.get().label())
+                    : Sentence.of("Rolling back: ").quote(rollback.get().label()));
         });
     }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * GitHub Actions workflow commands, one line per finding, so problems show on the pull request's diff:
  * {@code ::error file=runbooks/x.md,line=7,title=escalation.legal::role "legal" has no owner}. Errors come first
- * (GitHub shows only the first ten errors and ten warnings of a step); a plain summary line ends the output.
+ * (GitHub shows only the first ten errors and ten warnings of a step), then a notice per failure type none of the
+ * runbook's rollbacks fits; a plain summary line ends the output.
  */
 final class GithubOutput {
 
@@ -34,6 +35,15 @@ final class GithubOutput {
             out.append(command(problem.isError() ? "error" : "warning", file, problem.line(),
                     problem.key().isEmpty() ? "3am check" : problem.key(),
                     file.isPresent() ? problem.message() : problem.toString()));
+        }
+        for (WorkflowReadiness workflow : result.handover().workflows()) {
+            for (WorkflowReadiness.Coverage coverage : workflow.coverage()) {
+                if (coverage.rollbacks().none() && !coverage.rollbacks().noneListed()) {
+                    out.append(command("notice", result.path(workflow.file()), coverage.line(),
+                            workflow.workflow() + " " + coverage.type().id() + ": no rollback fits",
+                            coverage.rollbacks().whyNone() + "; a drill of this type expects \"No rollback\" on Q3"));
+                }
+            }
         }
         out.append(String.format("3am check of %s/: %d of %d workflow(s) ready, %d error(s), %d warning(s) -> %s"
                         + " (exit %d)%n", result.handover().dir(), result.readyWorkflows(),

@@ -26,8 +26,15 @@ final class JsonOutput {
                     List<QualitySignal> qualitySignals, Map<String, Double> budgets, Map<String, Double> latency,
                     List<String> knownLimits, String eval) {}
 
-    record FailureTypeReadiness(String failureType, boolean ready, String owner, String rollback, boolean section,
+    /**
+     * {@code rollback}: the first rollback that fits; {@code rollbacks}: every one that fits and why;
+     * {@code noRollbackFits}: why none does (a drill then expects "No rollback" on Q3), else null.
+     */
+    record FailureTypeReadiness(String failureType, boolean ready, String owner, String rollback,
+                                List<FittingRollback> rollbacks, String noRollbackFits, boolean section,
                                 Boolean drilled, int line, List<String> reasons) {}
+
+    record FittingRollback(String id, String reason) {}
 
     record QualitySignal(String metric, String threshold) {}
 
@@ -56,7 +63,9 @@ final class JsonOutput {
     private static Workflow workflow(CheckResult result, WorkflowReadiness workflow) {
         List<FailureTypeReadiness> types = workflow.coverage().stream().map(coverage -> new FailureTypeReadiness(
                 coverage.type().id(), result.ready(workflow, coverage), coverage.owner().orElse(null),
-                coverage.rollback().orElse(null), coverage.section(),
+                coverage.rollback().orElse(null), coverage.rollbacks().fitting().stream()
+                        .map(fit -> new FittingRollback(fit.id(), fit.reason())).toList(),
+                coverage.rollbacks().whyNone(), coverage.section(),
                 result.drills().available() ? result.drills().passedRecently(workflow.workflow(), coverage.type()) : null,
                 coverage.line(), result.reasons(workflow, coverage))).toList();
         return new Workflow(workflow.workflow(), workflow.title(), result.path(workflow.file()).orElse(workflow.file()),

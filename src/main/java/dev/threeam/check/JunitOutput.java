@@ -67,6 +67,9 @@ final class JunitOutput {
                 attribute(xml, "line", String.valueOf(coverage.line()));
                 failure(xml, "failure", reasons.get(0), String.join("\n", reasons) + "\n" + file + ":" + coverage.line());
             }
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(xmlText("rollbacks that fit (what a drill expects on Q3): " + coverage.rollbacks().expected()));
+            xml.writeEndElement();
             xml.writeEndElement();
         }
         newline(xml, 1);

@@ -2,6 +2,7 @@ package dev.threeam.check;
 
 import dev.threeam.drill.DrillReport;
 import dev.threeam.runbook.HandoverReport;
+import dev.threeam.runbook.RollbackFit;
 import dev.threeam.runbook.RunbookProblem;
 import dev.threeam.runbook.WorkflowReadiness;
 import java.math.BigDecimal;
@@ -50,7 +51,16 @@ final class TextOutput {
         out.append(String.format(ROW, "failure type", "owner to wake", "rollback", "section"));
         for (WorkflowReadiness.Coverage coverage : workflow.coverage()) {
             out.append(String.format(ROW, coverage.type().id(), required(coverage.owner()),
-                    advised(coverage.rollback()), coverage.section() ? "ok" : "MISSING"));
+                    rollbacks(coverage.rollbacks()), coverage.section() ? "ok" : "MISSING"));
+        }
+        if (workflow.coverage().stream().allMatch(coverage -> coverage.rollbacks().noneListed())) {
+            out.append(String.format(LINE, "rollbacks that fit", "none: the runbook lists no rollback (a drill expects"
+                    + " \"No rollback\" on Q3)"));
+        } else {
+            out.append("  rollbacks that fit (what a drill expects on Q3):\n");
+            for (WorkflowReadiness.Coverage coverage : workflow.coverage()) {
+                out.append(String.format("    %-18s %s%n", coverage.type().id(), coverage.rollbacks().expected()));
+            }
         }
         out.append(String.format(LINE, "quality thresholds", listed(workflow.qualitySignals().stream()
                 .map(signal -> signal.metric() + " " + signal.threshold()).toList())));
@@ -93,8 +103,10 @@ final class TextOutput {
         return value.map(text -> "ok  " + text).orElse("MISSING");
     }
 
-    private static String advised(Optional<String> value) {
-        return value.map(text -> "ok  " + text).orElse("none");
+    /** The first rollback that fits ({@code +2} when more do), or {@code none fits}. */
+    private static String rollbacks(RollbackFit fit) {
+        List<String> ids = fit.ids();
+        return ids.isEmpty() ? "none fits" : "ok  " + ids.get(0) + (ids.size() > 1 ? " +" + (ids.size() - 1) : "");
     }
 
     private static String listed(List<String> items) {

@@ -51,7 +51,7 @@ public final class DrillReport {
     /** The text {@link #print} prints: a blank line, a heading, then a line per workflow and per failure type. */
     public static String render(List<Entry> entries, boolean requireDrills) {
         StringBuilder out = new StringBuilder(String.format("%nDrill history (passed = acknowledged in time, five"
-                + " questions answered, right rollback by an allowed person)%n"));
+                + " questions answered, a rollback that fits (or No rollback where none fits) by an allowed person)%n"));
         String workflow = null;
         for (Entry entry : entries) {
             if (!entry.workflow().equals(workflow)) {

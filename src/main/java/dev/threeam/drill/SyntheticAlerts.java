@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A realistic alert for a drill: what a monitoring system would send for this workflow and failure type, built
- * from the runbook's own signals (its quality metric and threshold, budget, latency target) where it has them.
+ * from the runbook's own signals (its quality metric and threshold, budget, latency target) where it has them. Its
+ * title carries no marker: every message of a drill's thread, and its postmortem, already say DRILL once.
  */
 final class SyntheticAlerts {
 
@@ -78,7 +79,7 @@ final class SyntheticAlerts {
         }
         labels.put("alertname", name);
         return new Alert("drill", "drill:" + workflow + ":" + type.id() + ":" + now.toEpochMilli(), AlertStatus.FIRING,
-                "[DRILL] " + summary, "critical", null, workflow, labels,
+                summary, "critical", null, workflow, labels,
                 Map.of("summary", summary, "description", description), Map.of(), now, null);
     }
 }

@@ -77,7 +77,7 @@ public final class ActionFacts {
                         Sentence.of("Rollback done: ").quote(label).then(" — ").quote(detail, 1500).tone(Sentence.Tone.DONE));
                 case FAILED -> real(realFromSandbox,
                         Sentence.of("Rollback failed: ").quote(label).then(" — ").quote(detail, 1500).tone(Sentence.Tone.FAILED));
-                case WOULD_HAVE -> Sentence.of("DRILL: would have called ").quote(detail).then("; ").person(by)
+                case WOULD_HAVE -> Sentence.of("Would have called ").quote(detail).then("; ").person(by)
                         .then(allowed ? " was allowed to." : " was NOT allowed to.");
                 case WOULD_CALL -> Sentence.empty().strong("Sandbox").then(": would roll back ").quote(label).then(" by calling ")
                         .quote(detail, 1500).then(NOT_CALLED).tone(Sentence.Tone.INFO);
@@ -137,11 +137,12 @@ public final class ActionFacts {
         @Override
         public Sentence sentence() {
             if (via == Via.SLACK) {
-                return Sentence.of("mentioned ").quote(role).then(" in the thread: ").quote(String.join(", ", targets), 900);
+                return Sentence.of(result == Result.WOULD_HAVE ? "would have mentioned " : "mentioned ").quote(role)
+                        .then(" in the thread: ").quote(String.join(", ", targets), 900);
             }
             return switch (result) {
                 case DONE -> real(realFromSandbox, Sentence.of("paged ").quote(role).then(" via " + via.id() + ": ").quote(detail, 900));
-                case WOULD_HAVE -> Sentence.of("DRILL: would have sent a " + via.id() + " trigger for ").quote(role);
+                case WOULD_HAVE -> Sentence.of("Would have sent a " + via.id() + " trigger for ").quote(role);
                 case NOT_SET -> Sentence.of("would page ").quote(role).then(" via " + via.id() + ", but ").quote(detail)
                         .then(" is not set");
                 case WOULD_CALL -> Sentence.empty().strong("Sandbox").then(": would page ").quote(role).then(" by calling ")

@@ -28,10 +28,13 @@ public final class AlertFacts {
         }
     }
 
+    /** {@code by}: who started it, or {@link TimelineEntry#API} for a drill started through {@code POST /api/drills}. */
     public record DrillStarted(String by, String workflow, String title, FailureType classifiedAs) implements Fact {
         @Override
         public Sentence sentence() {
-            return Sentence.of("DRILL started by ").person(by).then(" for ").quote(workflow).then(": a synthetic alert \"")
+            Sentence started = TimelineEntry.API.equals(by) ? Sentence.of("DRILL started through the API")
+                    : Sentence.of("DRILL started by ").person(by);
+            return started.then(" for ").quote(workflow).then(": a synthetic alert \"")
                     .quote(title, TITLE).then("\"; classified as " + classifiedAs.id()
                             + ". Nothing will be paged or rolled back for real.");
         }

@@ -59,6 +59,16 @@ public final class IncidentUpdate {
         deliver(new Deliveries.RedrawMessage(part));
     }
 
+    /**
+     * Redraws a part of the thread if it is posted already; one still on its way is drawn from the state of the
+     * moment it is sent, so it needs no redraw.
+     */
+    public void redrawIfPosted(ThreadPart part) {
+        if (handle.attach(ThreadStore.class).postedTs(incident.id(), part.id()).isPresent()) {
+            redraw(part);
+        }
+    }
+
     /** Posts a part of the thread (again). */
     public void post(ThreadPart part) {
         deliver(Deliveries.PostReply.of(part));

@@ -7,6 +7,8 @@ import java.time.Instant;
 public record TimelineEntry(long id, String incidentId, Instant at, String actor, Fact fact) {
 
     public static final String BOT = "3am";
+    /** The actor of what was done through the JSON API ({@code POST /api/drills}): not a person. */
+    public static final String API = "api";
 
     public Sentence sentence() {
         return fact.sentence();

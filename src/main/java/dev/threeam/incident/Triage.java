@@ -11,7 +11,7 @@ import java.util.function.Function;
 
 /**
  * Records the answers to the five questions: who pressed what, when. Q1 re-classifies the incident (new owner, the
- * new runbook section posted), Q2 marks the suspected change, Q4 "Yes" pages the type's roles and closes the resume
+ * new runbook section posted, Q3 and Q4 redrawn for the new type), Q2 marks the suspected change, Q4 "Yes" pages the type's roles and closes the resume
  * gate.
  */
 final class Triage {
@@ -63,6 +63,9 @@ final class Triage {
         update.store().correct(incident.id(), type.id(), "was " + incident.type().id() + ": " + incident.classification().evidence(),
                 1.0, user);
         update.post(ThreadPart.RUNBOOK);
+        // Q3's fitting rollbacks and Q4's roles depend on the type
+        update.redrawIfPosted(ThreadPart.Q3);
+        update.redrawIfPosted(ThreadPart.Q4);
         learn(update, type, user);
         return new TriageFacts.Answered(Question.Q1, user, label, TriageFacts.Effect.RECLASSIFIED, incident.type().id(), type.id());
     }

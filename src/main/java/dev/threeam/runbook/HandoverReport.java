@@ -90,7 +90,7 @@ public record HandoverReport(String dir, Path folder, List<WorkflowReadiness> wo
         int line = owner.isEmpty() || section
                 ? file.firstLine("escalation." + type.id(), "escalation", "owners")
                 : file.firstLine(ParsedRunbook.BODY);
-        return new WorkflowReadiness.Coverage(type, owner, RollbackFit.forType(runbook, type).map(Runbook.Rollback::id),
+        return new WorkflowReadiness.Coverage(type, owner, RollbackFit.of(runbook, type),
                 section, line);
     }
 

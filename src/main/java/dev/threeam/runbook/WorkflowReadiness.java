@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How ready one workflow is to be handed to an on-call: per failure type, an owner to wake, a rollback and a
- * runbook section; and whether thresholds, a budget, a latency target, known limits and an eval are written.
+ * How ready one workflow is to be handed to an on-call: per failure type, an owner to wake, the rollbacks that fit
+ * and a runbook section; and whether thresholds, a budget, a latency target, known limits and an eval are written.
  * Ready means no errors, and an owner and a section for every failure type.
  */
 public record WorkflowReadiness(
@@ -39,13 +39,18 @@ public record WorkflowReadiness(
     /**
      * One failure type of one workflow.
      *
-     * @param owner    the first role for this type that exists and has someone to wake
-     * @param rollback a rollback whose {@code for} lists the type, else one without {@code for} of a fitting kind
-     * @param line     the line to look at when it is not covered: its {@code escalation} entry when no owner can
-     *                 be woken, else the start of the body when its section is missing
+     * @param owner     the first role for this type that exists and has someone to wake
+     * @param rollbacks the rollbacks that fit the type, by {@link RollbackFit}'s rule (what a drill expects on Q3)
+     * @param line      the line to look at when it is not covered: its {@code escalation} entry when no owner can
+     *                  be woken, else the start of the body when its section is missing
      */
-    public record Coverage(FailureType type, Optional<String> owner, Optional<String> rollback, boolean section,
+    public record Coverage(FailureType type, Optional<String> owner, RollbackFit rollbacks, boolean section,
                            int line) {
+
+        /** The first rollback that fits, if any. */
+        public Optional<String> rollback() {
+            return rollbacks.ids().stream().findFirst();
+        }
 
         /** An owner and a section are required; a rollback is advice. */
         public boolean covered() {

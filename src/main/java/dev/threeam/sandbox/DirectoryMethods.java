@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 
-/** {@code auth.test}, {@code users.info}, {@code users.list}, {@code usergroups.users.list}. */
+/** {@code auth.test}, {@code users.info}, {@code users.list}, {@code usergroups.list}, {@code usergroups.users.list}. */
 final class DirectoryMethods {
 
     private final SandboxWorkspace workspace;
@@ -18,6 +18,7 @@ final class DirectoryMethods {
         methods.put("auth.test", request -> authTest());
         methods.put("users.info", this::userInfo);
         methods.put("users.list", request -> usersList());
+        methods.put("usergroups.list", this::groupsList);
         methods.put("usergroups.users.list", this::groupMembers);
     }
 
@@ -45,6 +46,16 @@ final class DirectoryMethods {
         ObjectNode answer = SlackJson.ok();
         answer.set("members", members);
         answer.putObject("response_metadata").put("next_cursor", "");
+        return answer;
+    }
+
+    /** Every user group, as Slack lists them; {@code include_users} adds the members, {@code include_count} their count. */
+    private ObjectNode groupsList(ApiRequest request) {
+        ArrayNode groups = SlackJson.array();
+        workspace.userGroups().forEach((id, members) -> groups.add(SlackJson.userGroup(id, members,
+                request.flag("include_users"), request.flag("include_count"))));
+        ObjectNode answer = SlackJson.ok();
+        answer.set("usergroups", groups);
         return answer;
     }
 

@@ -117,6 +117,41 @@ final class SlackJson {
         return json;
     }
 
+    /**
+     * A user group as {@code usergroups.list} shows it. The sandbox's groups come from runbook ids only, so the
+     * handle and name are made from the id: {@code S0HELPDESK} is {@code helpdesk}.
+     */
+    static ObjectNode userGroup(String id, List<String> members, boolean withUsers, boolean withCount) {
+        String handle = id.replaceFirst("^S0*", "").toLowerCase(java.util.Locale.ROOT);
+        ObjectNode json = object()
+                .put("id", id)
+                .put("team_id", SandboxWorkspace.TEAM_ID)
+                .put("is_usergroup", true)
+                .put("is_subteam", true)
+                .put("name", handle.isEmpty() ? id : handle)
+                .put("description", "")
+                .put("handle", handle.isEmpty() ? id.toLowerCase(java.util.Locale.ROOT) : handle)
+                .put("is_external", false)
+                .put("date_create", 1764288000L)
+                .put("date_update", 1764288000L)
+                .put("date_delete", 0)
+                .put("auto_type", (String) null)
+                .put("created_by", SandboxWorkspace.BOT_USER_ID)
+                .put("updated_by", SandboxWorkspace.BOT_USER_ID)
+                .put("deleted_by", (String) null);
+        ObjectNode prefs = json.putObject("prefs");
+        prefs.putArray("channels");
+        prefs.putArray("groups");
+        if (withUsers) {
+            ArrayNode users = json.putArray("users");
+            members.forEach(users::add);
+        }
+        if (withCount) {
+            json.put("user_count", members.size());
+        }
+        return json;
+    }
+
     /** A text field's value, or null when it is missing or null. */
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);

@@ -35,15 +35,15 @@ public final class CardView {
         fields.add(field("Severity", incident.severity().id()));
         fields.add(field("Status", icon + " " + incident.status().id() + gate(incident)));
         fields.add(field("Owner", Text.escape(thread.ownerRole()) + (incident.acknowledgedBy() != null
-                ? " · acknowledged by " + SlackText.mention(incident.acknowledgedBy()) : " · not acknowledged")));
+                ? " · acknowledged by " + thread.text().person(incident.acknowledgedBy()) : " · not acknowledged")));
         fields.add(field("Alerts", incident.alertCount() + (incident.alertCount() == 1 ? " notification" : " notifications")));
         fields.add(field("Open for", duration(incident.age(thread.now()))));
         fields.add(field("Five questions", thread.answers().size() + "/5 answered"));
         blocks.add(section(s -> s.fields(fields)));
-        blocks.add(section(s -> s.text(markdownText(Text.shorten("*Evidence:* " + evidence(incident) + lookup(incident), Limits.SECTION)))));
+        blocks.add(section(s -> s.text(markdownText(Text.shorten("*Evidence:* " + evidence(thread) + lookup(incident), Limits.SECTION)))));
         List<ActionRecord> actions = thread.actions();
         String taken = actions.isEmpty() ? "No actions taken yet." : "Actions: " + String.join(" · ",
-                actions.stream().map(CardView::action).toList());
+                actions.stream().map(action -> action(thread.text(), action)).toList());
         blocks.add(context(c -> c.elements(List.of(markdownText(Text.shorten(taken, Limits.CONTEXT))))));
         if (incident.open()) {
             blocks.add(actions(a -> a.blockId("card").elements(buttons(thread))));
@@ -89,10 +89,11 @@ public final class CardView {
     }
 
     /** The classifier's evidence, or who set the type on Q1 and what the classifier had said. */
-    static String evidence(Incident incident) {
+    static String evidence(ThreadContext thread) {
+        Incident incident = thread.incident();
         String evidence = Text.escape(incident.classification().evidence());
         return incident.correctedBy() == null ? evidence
-                : "set by " + SlackText.mention(incident.correctedBy()) + " on Q1 (" + evidence + ")";
+                : "set by " + thread.text().person(incident.correctedBy()) + " on Q1 (" + evidence + ")";
     }
 
     private static String gate(Incident incident) {
@@ -106,8 +107,8 @@ public final class CardView {
         return incident.lookupNote() == null ? "" : "\n*No runbook:* " + Text.escape(incident.lookupNote());
     }
 
-    private static String action(ActionRecord action) {
-        return Text.escape(action.kind().id() + " " + action.target()) + ": " + action.status().id() + " (" + SlackText.mention(action.byUser()) + ")";
+    private static String action(SlackText text, ActionRecord action) {
+        return Text.escape(action.kind().id() + " " + action.target()) + ": " + action.status().id() + " (" + text.person(action.byUser()) + ")";
     }
 
     static String duration(Duration duration) {

@@ -13,19 +13,19 @@ import dev.threeam.incident.LifecycleFacts;
 import dev.threeam.incident.AlertFacts;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A notice in the thread: something that happened, said for the people in the thread. Most facts read as their
  * timeline sentence; some are said more shortly or more loudly here (a page mentions the people it pages), and a
- * failed rollback carries a Retry button.
+ * failed rollback carries a Retry button. People are named by the thread's {@link SlackText}: in a drill, by their
+ * plain names, so "would page" reaches nobody.
  */
 final class NoticeView {
 
     private NoticeView() {}
 
     static Message render(ThreadContext thread, Fact fact) {
-        Message notice = notice(thread, text(fact));
+        Message notice = notice(thread, text(thread.text(), fact));
         if (fact instanceof ActionFacts.RollbackFinished rollback && rollback.retryable()) {
             List<LayoutBlock> blocks = new ArrayList<>(notice.blocks());
             blocks.add(actions(a -> a.blockId("retry").elements(List.of(
@@ -41,15 +41,16 @@ final class NoticeView {
         return new Message(text, List.of(section(s -> s.text(markdownText(Text.shorten(text, Limits.SECTION))))));
     }
 
-    private static String text(Fact fact) {
+    /** The notice's text; {@code text} names people as this thread must (mentions, or names in a drill). */
+    private static String text(SlackText text, Fact fact) {
         if (fact instanceof AlertFacts.Reopened) {
             return ":repeat: Reopened: the alert fired again within the flap window.";
         }
         if (fact instanceof LifecycleFacts.ResumeApproved approved) {
-            return ":white_check_mark: Resume approved by " + SlackText.mention(approved.by()) + ". The incident may be resolved.";
+            return ":white_check_mark: Resume approved by " + text.person(approved.by()) + ". The incident may be resolved.";
         }
         if (fact instanceof ActionFacts.PageFinished page) {
-            return page(page);
+            return page(text, page);
         }
         if (fact instanceof dev.threeam.incident.TriageFacts.RuleProposed rule) {
             return ":bulb: To classify alerts like this one as *" + rule.failureType().id() + "* next time, add this rule to the "
@@ -57,18 +58,17 @@ final class NoticeView {
                     + Text.escape(rule.yaml()) + "```";
         }
         if (fact instanceof DeliveryFacts.DrillScored scored) {
-            return SlackText.render(scored.scorecard());
+            return text.render(scored.scorecard());
         }
-        return SlackText.render(fact.sentence());
+        return text.render(fact.sentence());
     }
 
-    private static String page(ActionFacts.PageFinished page) {
+    private static String page(SlackText text, ActionFacts.PageFinished page) {
         if (page.via() == ActionFacts.Via.SLACK) {
-            String mentions = page.targets().stream().map(SlackText::mention).collect(Collectors.joining(" "));
-            return (page.result() == ActionFacts.Result.WOULD_HAVE ? "DRILL: would page " : ":rotating_light: Paging ")
-                    + "*" + Text.escape(page.role()) + "*: " + mentions;
+            return (page.result() == ActionFacts.Result.WOULD_HAVE ? "Would page " : ":rotating_light: Paging ")
+                    + "*" + Text.escape(page.role()) + "*: " + text.people(page.targets());
         }
-        String said = SlackText.render(page.sentence());
+        String said = text.render(page.sentence());
         return switch (page.result()) {
             case DONE -> ":pager: " + said;
             case NOT_SET, WOULD_CALL -> ":information_source: " + said;

@@ -15,6 +15,7 @@ import dev.threeam.classify.FailureType;
 import dev.threeam.incident.Answer;
 import dev.threeam.incident.Incident;
 import dev.threeam.incident.Question;
+import dev.threeam.runbook.RollbackFit;
 import dev.threeam.runbook.Runbook;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -64,7 +65,7 @@ public final class QuestionViews {
         }
         Optional<Answer> answer = thread.answer(question);
         answer.ifPresent(given -> blocks.add(context(c -> c.elements(List.of(markdownText(Text.shorten(
-                ":white_check_mark: Answered by " + SlackText.mention(given.byUser()) + " at " + TIME.format(given.at()) + ": *"
+                ":white_check_mark: Answered by " + thread.text().person(given.byUser()) + " at " + TIME.format(given.at()) + ": *"
                         + Text.escape(given.label()) + "*", Limits.CONTEXT)))))));
         String text = thread.drillMark() + incident.id() + " Q" + number + ": " + question.text()
                 + answer.map(given -> " Answered: " + Text.escape(given.label())).orElse("");
@@ -74,16 +75,48 @@ public final class QuestionViews {
     private static String hint(ThreadContext thread, Question question) {
         return switch (question) {
             case Q2 -> thread.changes().isEmpty() ? "\n_No change to this workflow was recorded in its look-back window._" : "";
-            case Q3 -> thread.runbook().map(book -> book.rollbacks().isEmpty() ? "\n_The runbook lists no rollback._" : "")
-                    .orElse("\n_No runbook matched, so no rollback is known._");
-            case Q4 -> "\n_Yes pages " + String.join(", ", roles(thread)) + " and holds resolution until a reviewer approves._";
+            case Q3 -> fit(thread).none() ? "\n_No rollback fits " + thread.incident().type().id() + ": "
+                    + Text.escape(fit(thread).whyNone()) + "._" : "";
+            case Q4 -> "\n_Yes " + (roles(thread).isEmpty() ? "pages nobody (no role of the runbook is named for "
+                    + thread.incident().type().id() + ")" : "pages " + String.join(", ", roles(thread).stream().map(Text::escape).toList()))
+                    + " and holds resolution until a reviewer approves._";
             default -> "";
         };
     }
 
+    /** The roles Q4's Yes pages: the current type's escalation roles the runbook has owners for. */
     private static List<String> roles(ThreadContext thread) {
-        List<String> roles = thread.runbook().map(book -> book.rolesFor(thread.incident().type())).orElse(List.of());
-        return roles.isEmpty() ? List.of("the owners") : roles.stream().map(Text::escape).toList();
+        return thread.runbook().map(book -> book.rolesFor(thread.incident().type()).stream()
+                .filter(role -> book.owner(role).isPresent()).toList()).orElse(List.of());
+    }
+
+    /**
+     * Q4's Yes button: starts with "Yes", says whom it pages ({@code Yes, page reviewer and security}) and fits
+     * Slack's 75 characters, naming fewer roles ("and 2 more") when all of them do not.
+     */
+    static String yesLabel(List<String> roles) {
+        if (roles.isEmpty()) {
+            return "Yes, hold resolution (nobody to page)";
+        }
+        for (int named = roles.size(); named >= 1; named--) {
+            int more = roles.size() - named;
+            List<String> shown = new ArrayList<>(roles.subList(0, named));
+            if (more > 0) {
+                shown.add(more + " more");
+            }
+            String label = "Yes, page " + (shown.size() == 1 ? shown.get(0)
+                    : String.join(", ", shown.subList(0, shown.size() - 1)) + " and " + shown.get(shown.size() - 1));
+            if (label.length() <= Limits.BUTTON) {
+                return label;
+            }
+        }
+        return Limits.plain("Yes, page " + roles.get(0), Limits.BUTTON);
+    }
+
+    /** Which rollbacks fit the incident's current type (the one rule check and the drill scorer use too). */
+    private static RollbackFit fit(ThreadContext thread) {
+        return thread.runbook().map(book -> RollbackFit.of(book, thread.incident().type()))
+                .orElse(RollbackFit.noRunbook(thread.incident().type()));
     }
 
     private static List<BlockElement> q1(ThreadContext thread) {
@@ -126,25 +159,32 @@ public final class QuestionViews {
 
     private List<BlockElement> q3(ThreadContext thread) {
         List<BlockElement> buttons = new ArrayList<>();
+        FailureType type = thread.incident().type();
         thread.runbook().ifPresent(book -> {
-            for (Runbook.Rollback rollback : book.rollbacks()) {
+            for (Runbook.Rollback rollback : RollbackFit.ordered(book, type)) {
                 ButtonElement button = Buttons.button("rollback_" + rollback.id(), rollback.label(), thread.incident().id(),
-                        rollback.id(), rollback.forTypes().contains(thread.incident().type()) ? "primary" : null);
+                        rollback.id(), RollbackFit.fits(rollback, type) ? "primary" : null);
                 buttons.add(Buttons.confirmed(button, rollback.label() + "?", (thread.incident().drill() ? "DRILL: nothing will be called. " : "")
                         + describeRollback.apply(rollback), "Roll back"));
             }
         });
-        String marked = thread.answer(Question.Q3).map(Answer::value).orElse("");
+        // where no rollback fits, "No rollback" is the right answer, marked as a fitting rollback would be
+        boolean noneFits = fit(thread).none() && type != FailureType.UNCLASSIFIED;
+        String marked = thread.answer(Question.Q3).map(Answer::value).orElse(noneFits ? "none" : "");
         buttons.add(Buttons.button("q3_none", "No rollback", thread.incident().id(), "none", "none".equals(marked) ? "primary" : null));
         return buttons;
     }
 
     private static List<BlockElement> q4(ThreadContext thread) {
         String marked = thread.answer(Question.Q4).map(Answer::value).orElse("");
+        List<String> roles = roles(thread);
+        String pages = roles.isEmpty() ? "Pages nobody (no role of the runbook is named for this type)"
+                : "Pages " + String.join(", ", roles.stream().map(Text::escape).toList());
         return List.of(
-                Buttons.confirmed(Buttons.button("q4_yes", "Yes, page the reviewers", thread.incident().id(), "yes",
+                Buttons.confirmed(Buttons.button("q4_yes", yesLabel(roles), thread.incident().id(), "yes",
                         "yes".equals(marked) ? "primary" : "danger"), "Page and hold resolution?",
-                        "Pages " + String.join(", ", roles(thread)) + " and refuses resolve until a reviewer presses Approve resume.", "Page them"),
+                        (thread.incident().drill() ? "DRILL: nobody will be paged. " : "") + pages
+                                + " and refuses resolve until a reviewer presses Approve resume.", "Page them"),
                 Buttons.button("q4_no", "No", thread.incident().id(), "no", "no".equals(marked) ? "primary" : null));
     }
 

@@ -68,6 +68,30 @@ public final class SlackGateway {
         return call("usergroups.users.list", () -> client.usergroupsUsersList(r -> r.usergroup(group))).getUsers();
     }
 
+    /** A user's name as Slack shows it: display name, else real name, else user name ({@code users.info}, Tier 4). */
+    public Optional<String> userName(String user) {
+        com.slack.api.model.User found = call("users.info", () -> client.usersInfo(r -> r.user(user))).getUser();
+        if (found == null) {
+            return Optional.empty();
+        }
+        return java.util.stream.Stream.of(found.getProfile() == null ? null : found.getProfile().getDisplayName(),
+                found.getProfile() == null ? null : found.getProfile().getRealName(), found.getRealName(), found.getName())
+                .filter(name -> name != null && !name.isBlank()).findFirst();
+    }
+
+    /** Every user group's name (else its handle) by id ({@code usergroups.list}, Tier 2: one call for all groups). */
+    public Map<String, String> userGroupNames() {
+        List<com.slack.api.model.Usergroup> groups = call("usergroups.list", () -> client.usergroupsList(r -> r)).getUsergroups();
+        Map<String, String> names = new java.util.HashMap<>();
+        for (com.slack.api.model.Usergroup group : groups == null ? List.<com.slack.api.model.Usergroup>of() : groups) {
+            String name = group.getName() != null && !group.getName().isBlank() ? group.getName() : group.getHandle();
+            if (group.getId() != null && name != null && !name.isBlank()) {
+                names.put(group.getId(), name);
+            }
+        }
+        return names;
+    }
+
     public void openView(String triggerId, View view) {
         call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }

@@ -38,16 +38,18 @@ public final class SlackInteractions {
     private final HomeTab home;
     private final Ephemeral ephemeral;
     private final SlackGateway slack;
+    private final SlackNames names;
     private final Runnable wake;
 
     public SlackInteractions(IncidentService incidents, ActionService actions, SlashCommands commands, HomeTab home,
-            Ephemeral ephemeral, SlackGateway slack, Runnable wake) {
+            Ephemeral ephemeral, SlackGateway slack, SlackNames names, Runnable wake) {
         this.incidents = incidents;
         this.actions = actions;
         this.commands = commands;
         this.home = home;
         this.ephemeral = ephemeral;
         this.slack = slack;
+        this.names = names;
         this.wake = wake;
     }
 
@@ -144,7 +146,9 @@ public final class SlackInteractions {
             if (outcome.kind() == Outcome.Kind.ALREADY) {
                 incidents.pressIgnored(press.incident(), press.user(), press.label(), outcome.message());
             }
-            ephemeral.tell(press.channel(), press.user(), press.threadTs(), SlackText.render(outcome.message()));
+            SlackText text = incidents.find(press.incident()).map(incident -> SlackText.forIncident(incident, names))
+                    .orElse(SlackText.MENTIONS);
+            ephemeral.tell(press.channel(), press.user(), press.threadTs(), text.render(outcome.message()));
         }
         return ctx.ack();
     }

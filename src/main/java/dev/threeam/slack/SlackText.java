@@ -2,22 +2,55 @@ package dev.threeam.slack;
 
 import dev.threeam.common.Sentence;
 import dev.threeam.common.Text;
+import dev.threeam.incident.Incident;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Renders the domain's sentences as Slack mrkdwn: people as mentions ({@code <@U…>}, {@code <!subteam^S…>}), outside
- * text escaped (it can never mention or link) and cut to its limit, emphasis in mrkdwn, and the sentence's tone as an
- * emoji in front.
+ * Renders the domain's sentences as Slack mrkdwn: outside text escaped (it can never mention or link) and cut to its
+ * limit, emphasis in mrkdwn, the sentence's tone as an emoji in front, and people the way the message must name them.
+ * In a real incident people are mentions ({@code <@U…>}, {@code <!subteam^S…>}): naming someone there is meant to
+ * reach them. In a drill they are plain names ({@link SlackNames}), so a drill never notifies anyone. Every view of
+ * an incident's thread gets its {@code SlackText} from {@link ThreadContext#text()}, chosen once per incident.
  */
 public final class SlackText {
 
-    private SlackText() {}
+    /** People as mentions: for real incidents, and for text that belongs to no incident. */
+    public static final SlackText MENTIONS = new SlackText(SlackText::mention);
 
-    public static String render(Sentence sentence) {
-        return emoji(sentence.tone()) + sentence.render(SlackText::part);
+    private final Function<String, String> person;
+
+    private SlackText(Function<String, String> person) {
+        this.person = person;
+    }
+
+    /** People by their plain names, escaped: nobody named is notified. */
+    public static SlackText names(SlackNames names) {
+        return new SlackText(id -> id == null || id.equals("3am") ? "3am" : Text.escape(names.of(id)));
+    }
+
+    /** Mentions in a real incident, plain names in a drill. */
+    public static SlackText forIncident(Incident incident, SlackNames names) {
+        return incident.drill() ? names(names) : MENTIONS;
+    }
+
+    public String render(Sentence sentence) {
+        return emoji(sentence.tone()) + sentence.render(this::part);
+    }
+
+    /** One user or user group, as this text names people. */
+    public String person(String id) {
+        return person.apply(id);
+    }
+
+    /** Several, separated by spaces. */
+    public String people(List<String> ids) {
+        return ids.stream().map(this::person).collect(Collectors.joining(" "));
     }
 
     /** A mention of a Slack user or user group we trust (it came from Slack or a runbook, not from an alert). */
-    public static String mention(String id) {
+    private static String mention(String id) {
         if (id == null || id.equals("3am")) {
             return "3am";
         }
@@ -38,12 +71,12 @@ public final class SlackText {
         };
     }
 
-    private static String part(Sentence.Part part) {
+    private String part(Sentence.Part part) {
         if (part instanceof Sentence.Words words) {
             return words.text();
         }
-        if (part instanceof Sentence.Person person) {
-            return mention(person.id());
+        if (part instanceof Sentence.Person someone) {
+            return person(someone.id());
         }
         if (part instanceof Sentence.Quote quote) {
             return Text.escape(quote.text(), quote.max());

@@ -32,13 +32,16 @@ public final class SlashCommands {
     private final ActionService actions;
     private final RunbookRegistry runbooks;
     private final DrillService drills;
+    private final SlackNames names;
     private final Clock clock;
 
-    public SlashCommands(IncidentService incidents, ActionService actions, RunbookRegistry runbooks, DrillService drills, Clock clock) {
+    public SlashCommands(IncidentService incidents, ActionService actions, RunbookRegistry runbooks, DrillService drills,
+            SlackNames names, Clock clock) {
         this.incidents = incidents;
         this.actions = actions;
         this.runbooks = runbooks;
         this.drills = drills;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -81,7 +84,7 @@ public final class SlashCommands {
             reply.append("• *").append(incident.drill() ? "DRILL " : "").append(incident.id()).append("* [").append(incident.severity().id()).append("] `")
                     .append(incident.type().id()).append("` ").append(Text.escape(incident.title(), 120))
                     .append(" — ").append(incident.status().id())
-                    .append(incident.acknowledgedBy() != null ? " by " + SlackText.mention(incident.acknowledgedBy()) : "")
+                    .append(incident.acknowledgedBy() != null ? " by " + SlackText.forIncident(incident, names).person(incident.acknowledgedBy()) : "")
                     .append(", owner ").append(Text.escape(owner)).append(", open ").append(CardView.duration(incident.age(clock.instant())))
                     .append(", ").append(answered).append("/5 answered\n");
         }
@@ -103,16 +106,22 @@ public final class SlashCommands {
 
     private String resolve(String[] words, String user, String channel) {
         if (words.length > 1) {
-            return SlackText.render(actions.resolve(words[1].toUpperCase(java.util.Locale.ROOT), user).message());
+            String id = words[1].toUpperCase(java.util.Locale.ROOT);
+            return textFor(id).render(actions.resolve(id, user).message());
         }
         List<Incident> here = incidents.open().stream()
                 .filter(incident -> channel != null && channel.equals(incident.channel())).toList();
         if (here.size() == 1) {
-            return SlackText.render(actions.resolve(here.get(0).id(), user).message());
+            return SlackText.forIncident(here.get(0), names).render(actions.resolve(here.get(0).id(), user).message());
         }
         if (here.isEmpty()) {
             return "There is no open incident in this channel. Say which: `/ai-incident resolve INC-n`.";
         }
         return "Which one? Open here: " + String.join(", ", here.stream().map(Incident::id).toList()) + ". Say `/ai-incident resolve INC-n`.";
+    }
+
+    /** How a message about this incident names people (plain names for a drill). */
+    private SlackText textFor(String incidentId) {
+        return incidents.find(incidentId).map(incident -> SlackText.forIncident(incident, names)).orElse(SlackText.MENTIONS);
     }
 }

@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Everything a message of an incident's thread shows, read at the moment it is sent. */
+/**
+ * Everything a message of an incident's thread shows, read at the moment it is sent.
+ *
+ * @param text how the thread's messages name people: mentions in a real incident, plain names in a drill
+ */
 public record ThreadContext(
         Incident incident,
         Optional<Runbook> runbook,
         Map<Question, Answer> answers,
         List<RankedChange> changes,
         List<ActionRecord> actions,
-        Instant now) {
+        Instant now,
+        SlackText text) {
 
     public Optional<Answer> answer(Question question) {
         return Optional.ofNullable(answers.get(question));

@@ -23,15 +23,17 @@ public final class ThreadContextLoader {
     private final ChangeService changes;
     private final ChangeRanker ranker;
     private final ActionLog actions;
+    private final SlackNames names;
     private final Clock clock;
 
     public ThreadContextLoader(IncidentService incidents, RunbookRegistry runbooks, ChangeService changes, ChangeRanker ranker,
-            ActionLog actions, Clock clock) {
+            ActionLog actions, SlackNames names, Clock clock) {
         this.incidents = incidents;
         this.runbooks = runbooks;
         this.changes = changes;
         this.ranker = ranker;
         this.actions = actions;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -49,6 +51,6 @@ public final class ThreadContextLoader {
                     incident.openedAt(), CHANGES_SHOWN);
         }
         return new ThreadContext(incident, runbook, incidents.answers(incident.id()), recent, actions.forIncident(incident.id()),
-                clock.instant());
+                clock.instant(), SlackText.forIncident(incident, names));
     }
 }

@@ -9,6 +9,7 @@ import dev.threeam.incident.Example;
 import dev.threeam.incident.Incident;
 import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.IncidentStatus;
+import dev.threeam.incident.TimelineEntry;
 import dev.threeam.review.Postmortem;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.NotFoundResponse;
@@ -56,7 +57,7 @@ final class ApiRoutes {
         routes.post("/api/drills", ctx -> {
             token.check(ctx);
             Map<String, Object> body = JsonFields.object(ctx.bodyAsBytes());
-            String id = drills.start(JsonFields.requiredString(body, "workflow"), JsonFields.requiredString(body, "failure_type"), "api");
+            String id = drills.start(JsonFields.requiredString(body, "workflow"), JsonFields.requiredString(body, "failure_type"), TimelineEntry.API);
             wake.run();
             Http.json(ctx, 201, Map.of("incident", id));
         });

@@ -59,7 +59,7 @@ final class IncidentJson {
         json.put("answers", answered);
         json.put("actions", actions.stream().map(IncidentJson::action).toList());
         json.put("timeline", timeline.stream().map(entry -> Map.of("at", entry.at(), "actor", entry.actor(),
-                "text", SlackText.render(entry.sentence()))).toList());
+                "text", SlackText.MENTIONS.render(entry.sentence()))).toList());
         Map<String, Object> slack = new LinkedHashMap<>();
         slack.put("channel", incident.channel());
         slack.put("ts", incident.ts());

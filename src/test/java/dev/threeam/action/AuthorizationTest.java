@@ -73,19 +73,19 @@ class AuthorizationTest {
 
     @Test
     void who_may_press_is_one_sentence_with_mentions() {
-        assertThat(dev.threeam.slack.SlackText.render(authorization.whoMay(List.of("U0PM1", "S0MLONCALL"))))
+        assertThat(dev.threeam.slack.SlackText.MENTIONS.render(authorization.whoMay(List.of("U0PM1", "S0MLONCALL"))))
                 .isEqualTo("only <@U0PM1> or members of <!subteam^S0MLONCALL> may press this");
-        assertThat(dev.threeam.slack.SlackText.render(authorization.whoMay(List.of("U0PM1"))))
+        assertThat(dev.threeam.slack.SlackText.MENTIONS.render(authorization.whoMay(List.of("U0PM1"))))
                 .isEqualTo("only <@U0PM1> may press this");
-        assertThat(dev.threeam.slack.SlackText.render(authorization.whoMay(List.of("U0A", "U0B", "S0X", "S0Y"))))
+        assertThat(dev.threeam.slack.SlackText.MENTIONS.render(authorization.whoMay(List.of("U0A", "U0B", "S0X", "S0Y"))))
                 .isEqualTo("only <@U0A>, <@U0B> or members of <!subteam^S0X> or <!subteam^S0Y> may press this");
     }
 
     @Test
     void who_may_press_never_writes_a_broadcast_mention() {
-        assertThat(dev.threeam.slack.SlackText.render(authorization.whoMay(List.of("!channel", "<!here>", "U0PM1"))))
+        assertThat(dev.threeam.slack.SlackText.MENTIONS.render(authorization.whoMay(List.of("!channel", "<!here>", "U0PM1"))))
                 .isEqualTo("only <@U0PM1> may press this");
-        assertThat(dev.threeam.slack.SlackText.render(authorization.whoMay(List.of())))
+        assertThat(dev.threeam.slack.SlackText.MENTIONS.render(authorization.whoMay(List.of())))
                 .isEqualTo("nobody may press this: no user or user group is allowed");
     }
 }

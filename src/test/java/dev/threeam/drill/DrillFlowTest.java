@@ -99,7 +99,7 @@ class DrillFlowTest {
         press("q1", "q1_retrieval_failure", "retrieval_failure", "Retrieval", "U0ONCALL");
         press("q2", "q2_none", "none", "None of these", "U0ONCALL");
         press("q3", "rollback_previous-retriever", "previous-retriever", "Answer from the previous retriever (bm25-v1)", "U0ONCALL");
-        press("q4", "q4_yes", "yes", "Yes, page the reviewers", "U0ONCALL");
+        press("q4", "q4_yes", "yes", "Yes, page engineering", "U0ONCALL");
         press("q5", "q5_backlog", "backlog", "Backlog", "U0ONCALL");
         await().atMost(Duration.ofSeconds(15)).until(() -> incident().get("actions").size() >= 2
                 && incident().get("answers").size() == 5
@@ -107,14 +107,14 @@ class DrillFlowTest {
                         .noneMatch(action -> action.get("status").asText().equals("in_flight")));
 
         JsonNode actions = incident().get("actions");
-        assertThat(actions.toString()).contains("would_have").contains("DRILL: would have called flagd");
+        assertThat(actions.toString()).contains("would_have").contains("Would have called flagd");
         press("card", "approve_resume", "approve", "Approve resume", "U0REVIEW2");
         press("card", "resolve", "resolve", "Resolve", "U0ONCALL");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> slack.replies(CHANNEL, threadTs()).stream()
-                .anyMatch(reply -> reply.text().contains("DRILL scorecard")));
+                .anyMatch(reply -> reply.text().contains("Scorecard —")));
         String scorecard = slack.replies(CHANNEL, threadTs()).stream().map(SandboxMessage::text)
-                .filter(text -> text.contains("DRILL scorecard")).findFirst().orElseThrow();
+                .filter(text -> text.contains("Scorecard —")).findFirst().orElseThrow();
         assertThat(scorecard).contains("PASSED").contains("previous-retriever").contains("by an allowed person")
                 .contains("Q1 named the real failure type: yes");
         assertThat(externalCalls.get()).as("no pager or flag provider was called in a drill").isZero();
@@ -139,9 +139,9 @@ class DrillFlowTest {
         press("card", "resolve", "resolve", "Resolve", "U0ONCALL");
 
         await().atMost(Duration.ofSeconds(15)).until(() -> slack.replies(CHANNEL, threadTs()).stream()
-                .anyMatch(reply -> reply.text().contains("DRILL scorecard")));
+                .anyMatch(reply -> reply.text().contains("Scorecard —")));
         String scorecard = slack.replies(CHANNEL, threadTs()).stream().map(SandboxMessage::text)
-                .filter(text -> text.contains("DRILL scorecard")).findFirst().orElseThrow();
+                .filter(text -> text.contains("Scorecard —")).findFirst().orElseThrow();
         assertThat(scorecard).contains("NOT PASSED").contains("NOT allowed").contains("acknowledged never");
         assertThat(externalCalls.get()).isZero();
     }

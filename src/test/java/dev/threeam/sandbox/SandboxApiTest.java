@@ -239,6 +239,23 @@ class SandboxApiTest {
     }
 
     @Test
+    void usergroups_list_names_every_group_as_slack_does_with_members_and_count_when_asked() throws Exception {
+        var plain = client.usergroupsList(request -> request);
+        var full = client.usergroupsList(request -> request.includeUsers(true).includeCount(true));
+
+        assertThat(plain.isOk()).isTrue();
+        assertThat(plain.getUsergroups()).extracting(group -> group.getId() + " " + group.getHandle() + " " + group.getName())
+                .containsExactlyInAnyOrder("S0MLONCALL mloncall mloncall", "S0LEGAL legal legal");
+        assertThat(plain.getUsergroups()).allSatisfy(group -> assertThat(group.getUsers()).isNull());
+        assertThat(full.getUsergroups()).filteredOn(group -> group.getId().equals("S0LEGAL")).singleElement()
+                .satisfies(group -> {
+                    assertThat(group.getUsers()).containsExactly("U0REVIEW1", "U0BOB");
+                    assertThat(group.getUserCount()).isEqualTo(2);
+                    assertThat(group.isUsergroup()).isTrue();
+                });
+    }
+
+    @Test
     void blocks_slack_would_refuse_are_refused_with_the_place_named() throws Exception {
         List<LayoutBlock> tooMany = new ArrayList<>();
         for (int i = 0; i < 51; i++) {

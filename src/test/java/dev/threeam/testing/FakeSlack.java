@@ -38,7 +38,8 @@ public final class FakeSlack implements AutoCloseable {
         List<SandboxUser> people = new ArrayList<>();
         java.util.Set<String> ids = new java.util.LinkedHashSet<>(PEOPLE);
         userGroups.values().forEach(ids::addAll);
-        ids.forEach(id -> people.add(new SandboxUser(id, id.substring(3).toLowerCase(java.util.Locale.ROOT), "test user")));
+        // U0ONCALL is "oncall": tests of drills read the names users.info gives
+        ids.forEach(id -> people.add(new SandboxUser(id, id.replaceFirst("^[UW]0*", "").toLowerCase(java.util.Locale.ROOT), "test user")));
         this.workspace = new SandboxWorkspace(Clock.systemUTC(), people, userGroups);
         SandboxApi api = new SandboxApi(workspace);
         this.server = Javalin.create(config -> {
