@@ -36,12 +36,14 @@ import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
 import dev.threeam.slack.DeliveryFailures;
 import dev.threeam.slack.Ephemeral;
+import dev.threeam.slack.EventReplays;
 import dev.threeam.slack.HomeTab;
 import dev.threeam.slack.OutboxWorker;
 import dev.threeam.slack.QuestionViews;
 import dev.threeam.slack.SlackDelivery;
 import dev.threeam.slack.SlackEventsRoute;
 import dev.threeam.slack.SlackGateway;
+import dev.threeam.slack.SlackHealth;
 import dev.threeam.slack.SlackInteractions;
 import dev.threeam.slack.SlackMetrics;
 import dev.threeam.slack.SlackSignature;
@@ -52,6 +54,8 @@ import dev.threeam.store.Database;
 import dev.threeam.store.Outbox;
 import dev.threeam.store.OutboxHandler;
 import dev.threeam.store.OutboxKind;
+import dev.threeam.store.Replica;
+import dev.threeam.store.SeenEvents;
 import dev.threeam.web.StateGauges;
 import dev.threeam.web.WebRoutes;
 import dev.threeam.web.WebServer;
@@ -91,6 +95,7 @@ public final class ThreeAm implements AutoCloseable {
     private final int port;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Database database;
+    private final Replica replica;
     private final RunbookRegistry runbooks;
     private final Outbox outbox;
     private final ChangeService changes;
@@ -105,8 +110,9 @@ public final class ThreeAm implements AutoCloseable {
     private final WebServer web;
     private final SocketModeApp socketMode;
 
-    /** The Slack side: the Web API client, its metrics, and the secret requests are signed with. */
-    private record SlackParts(Slack slack, SlackGateway gateway, SlackMetrics metrics, String botToken, String signingSecret) {}
+    /** The Slack side: the Web API client, its metrics and health, and the secret requests are signed with. */
+    private record SlackParts(Slack slack, SlackGateway gateway, SlackMetrics metrics, SlackHealth health, String botToken,
+            String signingSecret) {}
 
     public ThreeAm(Config config, Clock clock) {
         config.requireComplete();
@@ -114,6 +120,8 @@ public final class ThreeAm implements AutoCloseable {
         this.clock = clock;
         this.port = config.port() == 0 ? freePort() : config.port();
         this.database = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        database.outage().bindTo(metrics);
+        this.replica = new Replica(database, clock, config.replicaTimeout());
         this.runbooks = loadRunbooks();
         this.outbox = new Outbox(database, config.cardUpdateInterval());
         this.changes = new ChangeService(database.jdbi(), clock);
@@ -136,7 +144,7 @@ public final class ThreeAm implements AutoCloseable {
         StateGauges.register(metrics, outbox, incidents, clock);
         App bolt = bolt(flags);
         this.sandbox = config.sandbox() ? Sandbox.create(runbooks, config.selfUrl(port), slack.signingSecret(), clock, config) : null;
-        this.web = new WebServer(routes(bolt));
+        this.web = new WebServer(routes(bolt), database.outage());
         this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), bolt) : null;
     }
 
@@ -155,7 +163,8 @@ public final class ThreeAm implements AutoCloseable {
         slackConfig.getMethodsConfig().setExecutorName("threeam-" + UUID.randomUUID());
         Slack client = Slack.getInstance(slackConfig);
         SlackMetrics slackMetrics = new SlackMetrics(metrics);
-        return new SlackParts(client, new SlackGateway(client.methods(config.botToken()), slackMetrics), slackMetrics,
+        SlackHealth health = new SlackHealth(clock);
+        return new SlackParts(client, new SlackGateway(client.methods(config.botToken()), slackMetrics, health), slackMetrics, health,
                 config.botToken(), signingSecret);
     }
 
@@ -163,7 +172,7 @@ public final class ThreeAm implements AutoCloseable {
     private void buildWorkers(FlagProviders flags) {
         ThreadViews views = new ThreadViews(new QuestionViews(flags::describe));
         ThreadContextLoader contexts = new ThreadContextLoader(incidents, runbooks, changes, new ChangeRanker(), actionLog, clock);
-        SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), contexts, views, config.defaultChannel());
+        SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), slack.health(), contexts, views, config.defaultChannel());
         Map<OutboxKind, OutboxHandler<?>> slackHandlers = Map.of(
                 OutboxKind.POST_CARD, OutboxHandler.of(Deliveries.PostCard.class, delivery::postCard),
                 OutboxKind.UPDATE_CARD, OutboxHandler.of(Deliveries.RedrawCard.class, delivery::updateCard),
@@ -172,17 +181,17 @@ public final class ThreeAm implements AutoCloseable {
                 OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage));
         DeliveryFailures failures = new DeliveryFailures(incidents);
         for (int i = 0; i < SLACK_WORKERS; i++) {
-            workers.add(new OutboxWorker("slack", outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
+            workers.add(new OutboxWorker("slack", replica, outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
         }
         ActionDelivery actionDelivery = new ActionDelivery(database.jdbi(), incidents, runbooks, flags,
                 new PagerDutyPager(config.pagerdutyEventsUrl()), new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey()),
-                new EvalTrigger(), clock, config.publicUrl());
+                new EvalTrigger(), clock, config.publicUrl(), config.actionRetryFor());
         Map<OutboxKind, OutboxHandler<?>> actionHandlers = Map.of(
                 OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, actionDelivery::page),
                 OutboxKind.ROLLBACK, OutboxHandler.of(ActionRequests.Rollback.class, actionDelivery::rollback),
                 OutboxKind.EVAL, OutboxHandler.of(ActionRequests.Eval.class, actionDelivery::eval),
                 OutboxKind.DRILL_SCORE, OutboxHandler.of(Deliveries.ScoreDrill.class, drills::score));
-        workers.add(new OutboxWorker("actions", outbox, actionHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
+        workers.add(new OutboxWorker("actions", replica, outbox, actionHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
     }
 
     /** New rows were committed: the workers look now rather than at their next poll. */
@@ -200,6 +209,7 @@ public final class ThreeAm implements AutoCloseable {
                 .build());
         SlashCommands commands = new SlashCommands(incidents, actions, runbooks, drills, clock);
         HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
+        new EventReplays(new SeenEvents(database, clock)).register(app);
         new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(), this::wake).register(app);
         return app;
     }
@@ -208,7 +218,7 @@ public final class ThreeAm implements AutoCloseable {
         Postmortem postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
         WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), incidents,
                 new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, postmortem,
-                drills, this::wake);
+                drills, slack.health(), clock, this::wake);
         List<Consumer<RoutesConfig>> routeSets = new ArrayList<>();
         routeSets.add(routes::register);
         if (slack.signingSecret() != null) { // HTTP mode (and the sandbox); Socket Mode receives events over its WebSocket
@@ -222,6 +232,7 @@ public final class ThreeAm implements AutoCloseable {
     }
 
     public ThreeAm start() {
+        replica.start();
         web.start(config.host(), port);
         workers.forEach(OutboxWorker::start);
         drillTimer.scheduleWithFixedDelay(() -> {
@@ -276,6 +287,7 @@ public final class ThreeAm implements AutoCloseable {
             }
         }
         OutboxWorker.stopAll(workers, Duration.ofSeconds(10));
+        replica.close();
         runbooks.close();
         database.close();
     }

@@ -7,7 +7,8 @@ package dev.threeam.action;
  */
 public record RollbackResult(Outcome outcome, String detail) {
 
-    public enum Outcome { DONE, FAILED }
+    /** {@code UNREACHABLE}: the provider did not answer (5xx, 408, 429, a timeout, not reached); worth trying again. */
+    public enum Outcome { DONE, FAILED, UNREACHABLE }
 
     public RollbackResult {
         detail = ProviderAnswer.truncate(detail == null ? "" : detail);
@@ -19,6 +20,23 @@ public record RollbackResult(Outcome outcome, String detail) {
 
     public static RollbackResult failed(String detail) {
         return new RollbackResult(Outcome.FAILED, detail);
+    }
+
+    /** Not reached: the call may be tried again later. */
+    public static RollbackResult unreachable(String detail) {
+        return new RollbackResult(Outcome.UNREACHABLE, detail);
+    }
+
+    /** {@code service} answered something else than success: unreachable for 408, 429 and 5xx, refused otherwise. */
+    public static RollbackResult refused(String service, ProviderAnswer answer) {
+        int status = answer.status();
+        return status == 408 || status == 429 || status >= 500
+                ? unreachable(service + " answered " + answer)
+                : failed(service + " refused: " + answer);
+    }
+
+    public boolean isUnreachable() {
+        return outcome == Outcome.UNREACHABLE;
     }
 
     public boolean isDone() {

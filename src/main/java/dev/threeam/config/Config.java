@@ -42,6 +42,8 @@ public record Config(
         Duration drillPassWithin,
         Duration drillTimeLimit,
         Duration outboxLease,
+        Duration replicaTimeout,
+        Duration actionRetryFor,
         Map<String, String> environment) {
 
     public static final String SANDBOX_CHANNEL = "C0INCIDENTS";
@@ -99,6 +101,8 @@ public record Config(
                 values.duration(DRILL_PASS_WITHIN),
                 values.duration(DRILL_TIME_LIMIT),
                 values.duration(OUTBOX_LEASE),
+                values.duration(REPLICA_TIMEOUT),
+                values.duration(ACTION_RETRY_FOR),
                 env);
     }
 
@@ -141,6 +145,12 @@ public record Config(
 
     private static String bracketed(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** The bearer tokens {@code WEBHOOK_TOKEN} accepts: one, or several comma-separated while one is rotated. */
+    public List<String> webhookTokens() {
+        return webhookToken == null ? List.of() : java.util.Arrays.stream(webhookToken.split(",")).map(String::trim)
+                .filter(token -> !token.isEmpty()).toList();
     }
 
     /** Where threads go when a runbook names no channel. */

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
 import org.jdbi.v3.core.argument.Argument;
 import org.jdbi.v3.core.config.ConfigRegistry;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -26,11 +27,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final boolean postgres;
     private final HikariDataSource pool;
+    private final DatabaseOutage outage;
 
-    private Database(Jdbi jdbi, boolean postgres, HikariDataSource pool) {
+    private Database(Jdbi jdbi, boolean postgres, HikariDataSource pool, DatabaseOutage outage) {
         this.jdbi = jdbi;
         this.postgres = postgres;
         this.pool = pool;
+        this.outage = outage;
     }
 
     /** Closes the connections. */
@@ -57,6 +60,8 @@ public final class Database implements AutoCloseable {
             }
             pool.setDataSource(pg);
             pool.setMaximumPoolSize(POSTGRES_POOL);
+            pool.setConnectionTimeout(Unreachable.CONNECTION_WAIT.toMillis());
+            pool.setValidationTimeout(Unreachable.VALIDATION.toMillis());
         } else if (url.startsWith("jdbc:sqlite:")) {
             // SQLite has one writer: one shared connection serializes access inside the process, so threads queue
             // in Java instead of sleeping in SQLite's busy handler. Nested Jdbi calls on a thread reuse its handle.
@@ -75,13 +80,19 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             throw new ThreeAmException("cannot migrate the database at " + url + ": " + e.getMessage(), e);
         }
+        if (pool.getDataSource() instanceof PGSimpleDataSource pg) {
+            Unreachable.bound(pg, url); // after the migrations, which may rightly take longer than a request
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool);
         } catch (RuntimeException e) {
             throw new ThreeAmException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
         }
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        DatabaseOutage outage = new DatabaseOutage();
+        GuardedConnections connections = new GuardedConnections(dataSource, outage);
+        Jdbi jdbi = Jdbi.create(connections).installPlugin(new SqlObjectPlugin());
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(connections);
         jdbi.registerArgument(new InstantAsMillis());
         jdbi.registerArgument(new IdentifiedAsId());
         jdbi.registerColumnMapper(new IdentifiedColumns());
@@ -89,7 +100,7 @@ public final class Database implements AutoCloseable {
             long millis = resultSet.getLong(column);
             return resultSet.wasNull() ? null : Instant.ofEpochMilli(millis);
         });
-        return new Database(jdbi, postgres, dataSource);
+        return new Database(jdbi, postgres, dataSource, outage);
     }
 
     private static SQLiteDataSource sqlite(String url) {
@@ -110,6 +121,11 @@ public final class Database implements AutoCloseable {
 
     public boolean postgres() {
         return postgres;
+    }
+
+    /** Whether the database answers, and why not; turns "unreachable" into the overload answer. */
+    public DatabaseOutage outage() {
+        return outage;
     }
 
     /** True when a trivial query answers: what {@code /readyz} asks. */
