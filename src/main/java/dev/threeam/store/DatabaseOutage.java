@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteException;
@@ -17,15 +18,20 @@ import org.sqlite.SQLiteException;
 /**
  * Whether the database answers, and the one place where "the database is unreachable" becomes the overload answer
  * ({@link DatabaseUnavailable}: 503 + {@code Retry-After}). Once connections fail, requests are refused at once
- * instead of each waiting out the pool's timeout, and one try a second finds out when the database is back; a
- * database that opens but refuses writes (SQLite full or read-only) is marked unavailable until a write succeeds again
- * (the replica's heartbeat writes every second). Becoming unavailable and available again are logged once each.
+ * instead of each waiting out the pool's timeout; the replica's heartbeat ({@link #probe}, every second) finds out when
+ * the database is back, so no request ever waits for that (without a heartbeat, one caller every five seconds does).
+ * A database that opens but refuses writes (SQLite full or read-only) is marked unavailable until a write succeeds
+ * with no failure for five seconds (a full SQLite still takes the heartbeat's small update in place). Becoming
+ * unavailable and available again are logged once each.
  */
 public final class DatabaseOutage {
 
     /** What senders are told to wait before sending again. */
     public static final Duration RETRY_AFTER = Duration.ofSeconds(2);
-    private static final long PROBE_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+    /** Without a heartbeat probing, a caller tries anyway this long after the last try. */
+    private static final long FALLBACK_PROBE_NANOS = Duration.ofSeconds(5).toNanos();
+    /** A write failure is over once writes succeed and none failed for this long. */
+    private static final long WRITE_FAILURE_HOLD_NANOS = Duration.ofSeconds(5).toNanos();
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutage.class);
     /** PostgreSQL states that mean "not now": shutting down, starting, too many connections, disk full, a read-only standby. */
     private static final Set<String> UNAVAILABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300", "53100", "25006");
@@ -33,23 +39,46 @@ public final class DatabaseOutage {
     /** Down since {@code sinceNanos}; {@code connections}: no connection can be had (else: writes fail). */
     private record Down(String reason, long sinceNanos, boolean connections) {}
 
+    private final LongSupplier ticker;
     private final AtomicReference<Down> down = new AtomicReference<>();
-    private final AtomicLong nextProbe = new AtomicLong();
+    private final AtomicLong lastProbe = new AtomicLong();
+    private final AtomicLong lastFailure = new AtomicLong();
+    private final ThreadLocal<Boolean> probing = ThreadLocal.withInitial(() -> false);
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong outages = new AtomicLong();
 
-    /**
-     * Before taking a connection: while connections fail, refuses at once (one caller a second goes through to see
-     * whether the database is back).
-     */
+    public DatabaseOutage() {
+        this(System::nanoTime);
+    }
+
+    /** {@code ticker}: nanoseconds, as {@link System#nanoTime} (tests move their own). */
+    DatabaseOutage(LongSupplier ticker) {
+        this.ticker = ticker;
+    }
+
+    /** Runs {@code check} as the one that looks whether the database is back: its connection is tried even while down. */
+    public void probe(Runnable check) {
+        probing.set(true);
+        try {
+            check.run();
+        } finally {
+            probing.set(false);
+        }
+    }
+
+    /** Before taking a connection: while connections fail, refuses at once, but for the probe. */
     void beforeConnect() {
         Down now = down.get();
         if (now == null || !now.connections()) {
             return;
         }
-        long probe = nextProbe.get();
-        long time = System.nanoTime();
-        if (time - probe < 0 || !nextProbe.compareAndSet(probe, time + PROBE_EVERY_NANOS)) {
+        long time = ticker.getAsLong();
+        if (probing.get()) {
+            lastProbe.set(time);
+            return;
+        }
+        long last = lastProbe.get();
+        if (time - last < FALLBACK_PROBE_NANOS || !lastProbe.compareAndSet(last, time)) {
             refused.incrementAndGet();
             throw new DatabaseUnavailable(now.reason(), null);
         }
@@ -63,10 +92,10 @@ public final class DatabaseOutage {
         }
     }
 
-    /** A write succeeded: whatever was wrong is over. */
+    /** A write succeeded: whatever was wrong is over, once no call failed for a few seconds. */
     public void wrote() {
-        Down now = down.getAndSet(null);
-        if (now != null) {
+        Down now = down.get();
+        if (now != null && ticker.getAsLong() - lastFailure.get() >= WRITE_FAILURE_HOLD_NANOS && down.compareAndSet(now, null)) {
             back(now);
         }
     }
@@ -88,12 +117,15 @@ public final class DatabaseOutage {
             return Optional.empty();
         }
         refused.incrementAndGet();
-        Down now = new Down(reason.get(), System.nanoTime(), connecting);
+        lastFailure.set(ticker.getAsLong());
+        Down now = new Down(reason.get(), ticker.getAsLong(), connecting);
         Down before = down.getAndUpdate(current -> current == null ? now
                 : connecting && !current.connections() ? new Down(current.reason(), current.sinceNanos(), true) : current);
+        if (before == null || connecting && !before.connections()) {
+            lastProbe.set(ticker.getAsLong());
+        }
         if (before == null) {
             outages.incrementAndGet();
-            nextProbe.set(System.nanoTime() + PROBE_EVERY_NANOS);
             LOG.error("database unavailable: {}. Alert, change and API requests are answered 503 with Retry-After; deliveries wait; "
                     + "3am carries on by itself when the database answers again", reason.get());
         }
@@ -121,7 +153,7 @@ public final class DatabaseOutage {
     }
 
     private void back(Down was) {
-        LOG.info("database available again after {} s ({})", Duration.ofNanos(System.nanoTime() - was.sinceNanos()).toSeconds(), was.reason());
+        LOG.info("database available again after {} s ({})", Duration.ofNanos(ticker.getAsLong() - was.sinceNanos()).toSeconds(), was.reason());
     }
 
     /** The few words that say why, when {@code error} means the database is unavailable. */

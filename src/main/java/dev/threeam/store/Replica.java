@@ -71,7 +71,13 @@ public final class Replica implements AutoCloseable {
         }
     }
 
+    /** Writes the heartbeat; while the database is down, this is what looks whether it is back. */
     private void beat() {
+        outage.probe(this::write);
+        outage.wrote();
+    }
+
+    private void write() {
         Instant now = clock.instant();
         jdbi.useExtension(ReplicaStore.class, store -> {
             if (!registered || store.beat(id, now) == 0) { // forgotten while silent for an hour: register again
@@ -83,7 +89,6 @@ public final class Replica implements AutoCloseable {
                 store.forget(now.minus(FORGET_AFTER));
             }
         });
-        outage.wrote();
     }
 
     /** Stops beating and leaves, so the rows this replica still held are free at once. */
