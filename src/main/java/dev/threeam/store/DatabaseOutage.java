@@ -202,11 +202,15 @@ public final class DatabaseOutage {
         while (inner.getCause() instanceof SQLException next && next != inner) {
             inner = next;
         }
-        return shortly(inner.getMessage());
+        Throwable why = inner.getCause();
+        return shortly(inner.getMessage()) + (why == null || why.getMessage() == null ? "" : " (" + shortly(why.getMessage()) + ")");
     }
 
     private static String shortly(String message) {
         String line = message == null ? "no answer" : message.lines().findFirst().orElse("no answer").strip();
+        if (line.endsWith(".")) {
+            line = line.substring(0, line.length() - 1);
+        }
         return line.length() <= 200 ? line : line.substring(0, 199) + "…";
     }
 }
