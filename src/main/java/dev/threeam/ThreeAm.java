@@ -209,8 +209,8 @@ public final class ThreeAm implements AutoCloseable {
                 .build());
         SlashCommands commands = new SlashCommands(incidents, actions, runbooks, drills, clock);
         HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
-        new EventReplays(new SeenEvents(database, clock)).register(app);
-        new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(), this::wake).register(app);
+        new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
+                new EventReplays(new SeenEvents(database, clock)), this::wake).register(app);
         return app;
     }
 

@@ -38,10 +38,12 @@ public final class SlackInteractions {
     private final HomeTab home;
     private final Ephemeral ephemeral;
     private final SlackGateway slack;
+    private final EventReplays replays;
     private final Runnable wake;
 
     public SlackInteractions(IncidentService incidents, ActionService actions, SlashCommands commands, HomeTab home,
-            Ephemeral ephemeral, SlackGateway slack, Runnable wake) {
+            Ephemeral ephemeral, SlackGateway slack, EventReplays replays, Runnable wake) {
+        this.replays = replays;
         this.incidents = incidents;
         this.actions = actions;
         this.commands = commands;
@@ -73,6 +75,9 @@ public final class SlackInteractions {
             return ctx.ack(answer);
         });
         app.event(AppHomeOpenedEvent.class, (request, ctx) -> {
+            if (!replays.firstDelivery(request)) {
+                return ctx.ack();
+            }
             String user = request.getEvent().getUser();
             try {
                 slack.publishHome(user, home.render(user));

@@ -60,8 +60,8 @@ public final class Database implements AutoCloseable {
             }
             pool.setDataSource(pg);
             pool.setMaximumPoolSize(POSTGRES_POOL);
-            pool.setConnectionTimeout(Unreachable.CONNECTION_WAIT.toMillis());
-            pool.setValidationTimeout(Unreachable.VALIDATION.toMillis());
+            pool.setConnectionTimeout(PostgresTimeouts.CONNECTION_WAIT.toMillis());
+            pool.setValidationTimeout(PostgresTimeouts.VALIDATION.toMillis());
         } else if (url.startsWith("jdbc:sqlite:")) {
             // SQLite has one writer: one shared connection serializes access inside the process, so threads queue
             // in Java instead of sleeping in SQLite's busy handler. Nested Jdbi calls on a thread reuse its handle.
@@ -81,7 +81,7 @@ public final class Database implements AutoCloseable {
             throw new ThreeAmException("cannot migrate the database at " + url + ": " + e.getMessage(), e);
         }
         if (pool.getDataSource() instanceof PGSimpleDataSource pg) {
-            Unreachable.bound(pg, url); // after the migrations, which may rightly take longer than a request
+            PostgresTimeouts.bound(pg, url); // after the migrations, which may rightly take longer than a request
         }
         HikariDataSource dataSource;
         try {

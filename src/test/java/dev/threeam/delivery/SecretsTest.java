@@ -110,7 +110,7 @@ class SecretsTest {
         assertThat(send(app, signed.POST(HttpRequest.BodyPublishers.ofString(body)).build())).isEqualTo(200);
 
         // Slack refuses the token: said in the log and on /readyz, by name, never the token itself
-        slack.errorNext("chat.postMessage", "invalid_auth");
+        slack.refuseToken("invalid_auth");
         assertThat(send(app, alertRequest(app, "Bearer " + WEBHOOK_TOKEN, generic("support-chat", "g-secret-3", "fp-secret-3", "Cost up"))))
                 .isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).until(() -> app.send(get(app, "/readyz")).statusCode() == 503);

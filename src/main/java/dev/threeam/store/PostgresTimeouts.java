@@ -8,7 +8,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * seconds instead of hanging: a connection from the pool within one second, a new connection within two, no answer on
  * an open connection for ten (a silent network), TCP keep-alive on. A URL that sets one of the driver's own wins.
  */
-final class Unreachable {
+final class PostgresTimeouts {
 
     /** The longest a caller waits for a pooled connection. */
     static final Duration CONNECTION_WAIT = Duration.ofSeconds(1);
@@ -17,7 +17,7 @@ final class Unreachable {
     private static final int CONNECT_SECONDS = 2;
     private static final int SOCKET_SECONDS = 10;
 
-    private Unreachable() {}
+    private PostgresTimeouts() {}
 
     static void bound(PGSimpleDataSource postgres, String url) {
         if (!url.contains("connectTimeout=")) {
