@@ -38,12 +38,14 @@ import dev.threeam.sandbox.Sandbox;
 import dev.threeam.signal.SignalWatch;
 import dev.threeam.slack.DeliveryFailures;
 import dev.threeam.slack.Ephemeral;
+import dev.threeam.slack.EventReplays;
 import dev.threeam.slack.HomeTab;
 import dev.threeam.slack.OutboxWorker;
 import dev.threeam.slack.QuestionViews;
 import dev.threeam.slack.SlackDelivery;
 import dev.threeam.slack.SlackEventsRoute;
 import dev.threeam.slack.SlackGateway;
+import dev.threeam.slack.SlackHealth;
 import dev.threeam.slack.SlackInteractions;
 import dev.threeam.slack.SlackMetrics;
 import dev.threeam.slack.SlackNames;
@@ -55,6 +57,8 @@ import dev.threeam.store.Database;
 import dev.threeam.store.Outbox;
 import dev.threeam.store.OutboxHandler;
 import dev.threeam.store.OutboxKind;
+import dev.threeam.store.Replica;
+import dev.threeam.store.SeenEvents;
 import dev.threeam.web.StateGauges;
 import dev.threeam.web.WebRoutes;
 import dev.threeam.web.WebServer;
@@ -95,6 +99,7 @@ public final class ThreeAm implements AutoCloseable {
     private final int port;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Database database;
+    private final Replica replica;
     private final RunbookRegistry runbooks;
     private final Outbox outbox;
     private final ChangeService changes;
@@ -111,10 +116,11 @@ public final class ThreeAm implements AutoCloseable {
     private final ExternalCalls calls;
 
     /**
-     * The Slack side: the Web API client, its metrics, the secret requests are signed with, and the directory of
-     * people's names that drills use instead of mentions.
+     * The Slack side: the Web API client, its metrics and health, the secret requests are signed with, and the
+     * directory of people's names that drills use instead of mentions.
      */
-    private record SlackParts(Slack slack, SlackGateway gateway, SlackMetrics metrics, SlackNames names, String botToken,
+    private record SlackParts(Slack slack, SlackGateway gateway, SlackMetrics metrics, SlackHealth health, SlackNames names,
+            String botToken,
             String signingSecret) {}
 
     public ThreeAm(Config config, Clock clock) {
@@ -123,6 +129,8 @@ public final class ThreeAm implements AutoCloseable {
         this.clock = clock;
         this.port = config.port() == 0 ? freePort() : config.port();
         this.database = Database.open(config.databaseUrl(), config.databaseUser(), config.databasePassword());
+        database.outage().bindTo(metrics);
+        this.replica = new Replica(database, clock, config.replicaTimeout());
         this.runbooks = loadRunbooks();
         this.outbox = new Outbox(database, config.cardUpdateInterval());
         this.changes = new ChangeService(database.jdbi(), clock);
@@ -147,7 +155,7 @@ public final class ThreeAm implements AutoCloseable {
         App bolt = bolt();
         this.sandbox = config.sandbox()
                 ? Sandbox.create(runbooks, config.selfUrl(port), slack.signingSecret(), slack.botToken(), clock, config) : null;
-        this.web = new WebServer(routes(bolt));
+        this.web = new WebServer(routes(bolt), database.outage());
         this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), bolt) : null;
     }
 
@@ -168,8 +176,9 @@ public final class ThreeAm implements AutoCloseable {
         slackConfig.getMethodsConfig().setExecutorName("threeam-" + UUID.randomUUID());
         Slack client = Slack.getInstance(slackConfig);
         SlackMetrics slackMetrics = new SlackMetrics(metrics);
-        SlackGateway gateway = new SlackGateway(client.methods(botToken), slackMetrics);
-        return new SlackParts(client, gateway, slackMetrics, new SlackNames(gateway, clock), botToken, signingSecret);
+        SlackHealth health = new SlackHealth(clock);
+        SlackGateway gateway = new SlackGateway(client.methods(botToken), slackMetrics, health);
+        return new SlackParts(client, gateway, slackMetrics, health, new SlackNames(gateway, clock), botToken, signingSecret);
     }
 
     /** Outbox workers: four for Slack (cards first, one incident's replies in order), one for pages, rollbacks, evals, scores. */
@@ -177,7 +186,8 @@ public final class ThreeAm implements AutoCloseable {
         ThreadViews views = new ThreadViews(new QuestionViews(rollback -> calls.confirmNote() + flags.describe(rollback)));
         ThreadContextLoader contexts = new ThreadContextLoader(incidents, runbooks, changes, new ChangeRanker(), actionLog,
                 slack.names(), clock);
-        SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), contexts, views, config.defaultChannel());
+        SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), slack.health(), contexts, views,
+                config.defaultChannel());
         Map<OutboxKind, OutboxHandler<?>> slackHandlers = Map.of(
                 OutboxKind.POST_CARD, OutboxHandler.of(Deliveries.PostCard.class, delivery::postCard),
                 OutboxKind.UPDATE_CARD, OutboxHandler.of(Deliveries.RedrawCard.class, delivery::updateCard),
@@ -186,18 +196,18 @@ public final class ThreeAm implements AutoCloseable {
                 OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage));
         DeliveryFailures failures = new DeliveryFailures(incidents);
         for (int i = 0; i < SLACK_WORKERS; i++) {
-            workers.add(new OutboxWorker("slack", outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
+            workers.add(new OutboxWorker("slack", replica, outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
         }
         ActionDelivery actionDelivery = new ActionDelivery(database.jdbi(), incidents, runbooks, flags,
                 calls.pager(new PagerDutyPager(config.pagerdutyEventsUrl())),
                 calls.pager(new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey())),
-                calls.eval(new WebhookEvalTrigger()), calls, clock, config.publicUrl());
+                calls.eval(new WebhookEvalTrigger()), calls, clock, config.publicUrl(), config.actionRetryFor());
         Map<OutboxKind, OutboxHandler<?>> actionHandlers = Map.of(
                 OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, actionDelivery::page),
                 OutboxKind.ROLLBACK, OutboxHandler.of(ActionRequests.Rollback.class, actionDelivery::rollback),
                 OutboxKind.EVAL, OutboxHandler.of(ActionRequests.Eval.class, actionDelivery::eval),
                 OutboxKind.DRILL_SCORE, OutboxHandler.of(Deliveries.ScoreDrill.class, drills::score));
-        workers.add(new OutboxWorker("actions", outbox, actionHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
+        workers.add(new OutboxWorker("actions", replica, outbox, actionHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
     }
 
     /** New rows were committed: the workers look now rather than at their next poll. */
@@ -216,7 +226,7 @@ public final class ThreeAm implements AutoCloseable {
         SlashCommands commands = new SlashCommands(incidents, actions, runbooks, drills, slack.names(), clock);
         HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
         new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
-                slack.names(), this::wake).register(app);
+                slack.names(), new EventReplays(new SeenEvents(database, clock)), this::wake).register(app);
         return app;
     }
 
@@ -230,7 +240,7 @@ public final class ThreeAm implements AutoCloseable {
         Postmortem postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
         WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), incidents,
                 new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, postmortem,
-                drills, this::wake, signals.receiver());
+                drills, slack.health(), clock, this::wake, signals.receiver());
         List<Consumer<RoutesConfig>> routeSets = new ArrayList<>();
         routeSets.add(routes::register);
         if (slack.signingSecret() != null) { // HTTP mode (and the sandbox); Socket Mode receives events over its WebSocket
@@ -244,6 +254,7 @@ public final class ThreeAm implements AutoCloseable {
     }
 
     public ThreeAm start() {
+        replica.start();
         web.start(config.host(), port);
         workers.forEach(OutboxWorker::start);
         signals.start();
@@ -310,6 +321,7 @@ public final class ThreeAm implements AutoCloseable {
             }
         }
         OutboxWorker.stopAll(workers, Duration.ofSeconds(10));
+        replica.close();
         runbooks.close();
         database.close();
     }

@@ -14,6 +14,8 @@ import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.store.DeliveryException;
 import dev.threeam.store.OutboxMessage;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,9 +24,12 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Carries out the action rows of the outbox: pages (Slack mentions and a DM, PagerDuty, Opsgenie), rollbacks and eval
- * runs. Each paging target is its own action row, so a retry after a pager's 5xx pages only what was not paged. In a
- * drill nothing external is called: the thread says what would have been. In sandbox mode the adapters themselves
- * only answer what they would call ({@link ExternalCalls} chose them), and that answer is what the thread shows.
+ * runs. Each paging target is its own action row, so a retry after a pager's 5xx pages only what was not paged (and
+ * PagerDuty and Opsgenie dedupe on the incident id besides). A pager or flag API that does not answer (5xx, a timeout,
+ * not reached) is retried with backoff for {@code retryFor}: the thread hears once that it is being retried, and
+ * again when it works or is given up (failed, with a Retry button). In a drill nothing external is called: the thread
+ * says what would have been. In sandbox mode the adapters themselves only answer what they would call
+ * ({@link ExternalCalls} chose them), and that answer is what the thread shows.
  */
 public final class ActionDelivery {
 
@@ -38,9 +43,11 @@ public final class ActionDelivery {
     private final ExternalCalls calls;
     private final Clock clock;
     private final String publicUrl;
+    private final Duration retryFor;
 
     public ActionDelivery(Jdbi jdbi, IncidentService incidents, RunbookRegistry runbooks, FlagProviders flags, Pager pagerDuty,
-            Pager opsgenie, EvalTrigger evals, ExternalCalls calls, Clock clock, String publicUrl) {
+            Pager opsgenie, EvalTrigger evals, ExternalCalls calls, Clock clock, String publicUrl, Duration retryFor) {
+        this.retryFor = retryFor;
         this.jdbi = jdbi;
         this.incidents = incidents;
         this.runbooks = runbooks;
@@ -70,9 +77,13 @@ public final class ActionDelivery {
             return;
         }
         RollbackResult result = flags.apply(rollback.get());
+        if (result.isUnreachable()) {
+            result = RollbackResult.failed(retryOrGiveUp(incident, request.key(), rollback.get().provider(), "roll back \"" + label + "\"",
+                    result.detail()));
+        }
         Result outcome = switch (result.outcome()) {
             case DONE -> Result.DONE;
-            case FAILED -> Result.FAILED;
+            case FAILED, UNREACHABLE -> Result.FAILED;
             case WOULD_CALL -> Result.WOULD_CALL;
         };
         finish(incident, request.key(), status(outcome), new ActionFacts.RollbackFinished(
@@ -91,11 +102,11 @@ public final class ActionDelivery {
             finish(incident, request.key(), ActionStatus.WOULD_HAVE, new ActionFacts.EvalFinished(Result.WOULD_CALL, answer.body()));
             return;
         }
-        if (answer.status() >= 500 || answer.status() == 0) {
-            throw DeliveryException.transientFailure("eval_" + answer.status(), "eval webhook: " + answer);
-        }
+        String detail = answer.status() >= 500 || answer.status() == 0 || answer.status() == 429
+                ? retryOrGiveUp(incident, request.key(), "eval", "rerun the eval", answer.toString())
+                : answer.toString();
         finish(incident, request.key(), answer.isSuccess() ? ActionStatus.DONE : ActionStatus.FAILED,
-                new ActionFacts.EvalFinished(answer.isSuccess() ? Result.DONE : Result.FAILED, answer.toString(), calls.realFromSandbox()));
+                new ActionFacts.EvalFinished(answer.isSuccess() ? Result.DONE : Result.FAILED, detail, calls.realFromSandbox()));
     }
 
     public void page(OutboxMessage row, Deliveries.Page page) {
@@ -149,13 +160,38 @@ public final class ActionDelivery {
             if (result.outcome() == PageResult.Outcome.WOULD_CALL) {
                 return new Step(Result.WOULD_CALL, new ActionFacts.PageFinished(role, via, Result.WOULD_CALL, result.detail(), List.of()), true, null);
             }
-            if (result.outcome() == PageResult.Outcome.RETRYABLE_FAILURE) {
-                throw DeliveryException.transientFailure(pager.name() + "_" + result.status(), pager.name() + ": " + result.detail());
-            }
+            String detail = result.outcome() == PageResult.Outcome.RETRYABLE_FAILURE
+                    ? retryOrGiveUp(incident, key, pager.name(), "page \"" + role + "\"", result.detail())
+                    : result.detail();
             Result outcome = result.isDone() ? Result.DONE : Result.FAILED;
-            return new Step(outcome, new ActionFacts.PageFinished(role, via, outcome, result.detail(), List.of(), calls.realFromSandbox()),
+            return new Step(outcome, new ActionFacts.PageFinished(role, via, outcome, detail, List.of(), calls.realFromSandbox()),
                     true, null);
         });
+    }
+
+    /**
+     * {@code service} did not answer for action {@code key}. The first time the thread hears so; the call is retried
+     * with backoff (this throws a transient failure) until {@code retryFor} has passed since, then given up: the
+     * answer is what to report as the failure.
+     */
+    private String retryOrGiveUp(Incident incident, String key, String service, String action, String detail) {
+        Instant now = clock.instant();
+        Optional<Instant> since = jdbi.withExtension(ActionStore.class, store -> store.retryingSince(key));
+        if (since.isEmpty()) {
+            incidents.update(incident.id(), update -> {
+                if (update.attach(ActionStore.class).startRetrying(key, update.now()) == 1) {
+                    update.announce(TimelineEntry.BOT, new ActionFacts.ServiceUnreachable(service, action, detail));
+                }
+                return Outcome.done("retrying");
+            });
+        } else if (!since.get().plus(retryFor).isAfter(now)) {
+            return "gave up after " + spoken(retryFor) + " of retries: " + detail;
+        }
+        throw DeliveryException.transientFailure(service + "_unreachable", ActionFacts.serviceName(service) + " not reachable: " + detail);
+    }
+
+    private static String spoken(Duration duration) {
+        return duration.toSecondsPart() == 0 && duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
     }
 
     /** PagerDuty and Opsgenie follow the incident: acknowledge and resolve what was triggered, same dedup key. */

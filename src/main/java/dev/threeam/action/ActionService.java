@@ -99,8 +99,21 @@ public final class ActionService {
         });
     }
 
-    /** A failed rollback may be tried again by someone allowed to press it. */
+    /** The value of a Retry button under a failed page: {@code page:<role>:<via>}. */
+    public static String pageRetryValue(String role, ActionFacts.Via via) {
+        return PAGE_RETRY + role + ":" + via.id();
+    }
+
+    private static final String PAGE_RETRY = "page:";
+
+    /**
+     * A failed rollback may be tried again by someone allowed to press it; a failed page ({@link #pageRetryValue}) by
+     * anyone in the thread, as "Page owner" may be pressed. Either happens at most once at a time.
+     */
     public Outcome retry(String incidentId, String rollbackId, String user) {
+        if (rollbackId.startsWith(PAGE_RETRY)) {
+            return retryPage(incidentId, rollbackId.substring(PAGE_RETRY.length()), user);
+        }
         Optional<Incident> found = incidents.find(incidentId);
         Optional<Runbook.Rollback> rollback = found.flatMap(this::runbook).flatMap(book -> book.rollback(rollbackId));
         if (found.isEmpty() || rollback.isEmpty()) {
@@ -119,6 +132,25 @@ public final class ActionService {
             update.record(user, new ActionFacts.RollbackRetried(user, rollbackId));
             update.deliver(new ActionRequests.Rollback(key, true));
             return Outcome.done(Sentence.of("Retrying ").quote(rollback.get().label()));
+        });
+    }
+
+    private Outcome retryPage(String incidentId, String roleAndVia, String user) {
+        int colon = roleAndVia.lastIndexOf(':');
+        Optional<ActionFacts.Via> via = colon < 0 ? Optional.empty() : java.util.Arrays.stream(ActionFacts.Via.values())
+                .filter(candidate -> candidate.id().equals(roleAndVia.substring(colon + 1))).findFirst();
+        if (via.isEmpty()) {
+            return Outcome.refused("Nothing to retry for " + roleAndVia + " on " + incidentId + ".");
+        }
+        String role = roleAndVia.substring(0, colon);
+        return incidents.update(incidentId, update -> {
+            String key = "page:" + incidentId + ":" + role + ":" + via.get().id();
+            if (update.attach(ActionStore.class).retry(key, user) == 0) {
+                return Outcome.already(already(update, key));
+            }
+            update.record(user, new ActionFacts.PageRetried(user, role, via.get()));
+            update.deliver(new Deliveries.Page(Deliveries.Page.Event.TRIGGER, List.of(role), user, null));
+            return Outcome.done(Sentence.of("Paging ").quote(role).then(" via " + via.get().id() + " again."));
         });
     }
 

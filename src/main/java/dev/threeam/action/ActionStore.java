@@ -25,8 +25,15 @@ interface ActionStore {
     void finish(@Bind("key") String key, @Bind("status") ActionStatus status, @Bind("detail") String detail, @Bind("at") Instant at);
 
     /** A failed action taken up again; 0 when it is not failed (any more). */
-    @SqlUpdate("UPDATE actions SET status = 'in_flight', by_user = :user WHERE action_key = :key AND status = 'failed'")
+    @SqlUpdate("UPDATE actions SET status = 'in_flight', by_user = :user, retrying_since = NULL WHERE action_key = :key AND status = 'failed'")
     int retry(@Bind("key") String key, @Bind("user") String user);
+
+    /** Its service did not answer: 1 the first time (the thread hears of it once), 0 when it was already retrying. */
+    @SqlUpdate("UPDATE actions SET retrying_since = :now WHERE action_key = :key AND retrying_since IS NULL")
+    int startRetrying(@Bind("key") String key, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT retrying_since FROM actions WHERE action_key = :key")
+    Optional<Instant> retryingSince(@Bind("key") String key);
 
     @SqlQuery("SELECT * FROM actions WHERE action_key = :key")
     Optional<ActionRecord> find(@Bind("key") String key);

@@ -74,11 +74,11 @@ public final class LaunchDarklyFlagProvider implements FlagProvider {
                     + target.environment;
             return answer.isSuccess()
                     ? RollbackResult.done(what + ": " + answer)
-                    : RollbackResult.failed("LaunchDarkly refused: " + answer);
+                    : RollbackResult.refused("LaunchDarkly", answer);
         } catch (BadInputException e) {
             return RollbackResult.failed(e.getMessage());
         } catch (IOException e) {
-            return RollbackResult.failed(ProviderHttp.notReached("LaunchDarkly", e));
+            return RollbackResult.unreachable(ProviderHttp.notReached("LaunchDarkly", e));
         }
     }
 

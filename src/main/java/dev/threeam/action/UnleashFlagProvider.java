@@ -66,11 +66,11 @@ public final class UnleashFlagProvider implements FlagProvider {
                     + target.environment;
             return answer.isSuccess()
                     ? RollbackResult.done(what + ": " + answer)
-                    : RollbackResult.failed("Unleash refused: " + answer);
+                    : RollbackResult.refused("Unleash", answer);
         } catch (BadInputException e) {
             return RollbackResult.failed(e.getMessage());
         } catch (IOException e) {
-            return RollbackResult.failed(ProviderHttp.notReached("Unleash", e));
+            return RollbackResult.unreachable(ProviderHttp.notReached("Unleash", e));
         }
     }
 

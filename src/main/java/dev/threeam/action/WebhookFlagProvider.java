@@ -64,11 +64,11 @@ public final class WebhookFlagProvider implements FlagProvider {
             ProviderAnswer answer = ProviderHttp.send(client, request);
             return expected(settings, answer)
                     ? RollbackResult.done("webhook " + request.method() + " " + request.uri().getHost() + ": " + answer)
-                    : RollbackResult.failed("webhook refused: " + answer);
+                    : RollbackResult.refused("webhook", answer);
         } catch (ThreeAmException e) {
             return RollbackResult.failed(e.getMessage());
         } catch (IOException e) {
-            return RollbackResult.failed(ProviderHttp.notReached("webhook", e));
+            return RollbackResult.unreachable(ProviderHttp.notReached("webhook", e));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.threeam.common.ThreeAmException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +44,8 @@ public record Config(
         Duration drillTimeLimit,
         Duration outboxLease,
         boolean sandboxRealCalls,
+        Duration replicaTimeout,
+        Duration actionRetryFor,
         Map<String, String> environment) {
 
     public static final String SANDBOX_CHANNEL = "C0INCIDENTS";
@@ -99,6 +102,8 @@ public record Config(
                 values.duration(DRILL_TIME_LIMIT),
                 values.duration(OUTBOX_LEASE),
                 values.bool(SANDBOX_REAL_CALLS),
+                values.duration(REPLICA_TIMEOUT),
+                values.duration(ACTION_RETRY_FOR),
                 env);
     }
 
@@ -147,6 +152,12 @@ public record Config(
 
     private static String bracketed(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** The bearer tokens {@code WEBHOOK_TOKEN} accepts: one, or several comma-separated while one is rotated. */
+    public List<String> webhookTokens() {
+        return webhookToken == null ? List.of() : Arrays.stream(webhookToken.split(",")).map(String::trim)
+                .filter(token -> !token.isEmpty()).toList();
     }
 
     /** Where threads go when a runbook names no channel. */

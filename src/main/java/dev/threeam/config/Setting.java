@@ -22,7 +22,8 @@ public enum Setting {
             "Slack Web API base, ends with `/`"),
     INCIDENT_CHANNEL(Need.OPTIONAL, Default.derived("sandbox: its `#incidents`; else `#incidents`"),
             "channel id for threads when a runbook names none"),
-    WEBHOOK_TOKEN(Need.PRODUCTION, Default.NONE, "bearer token required on `/alerts*`, `/changes` and `/api/*`"),
+    WEBHOOK_TOKEN(Need.PRODUCTION, Default.NONE,
+            "bearer token required on `/alerts*`, `/changes` and `/api/*`; several, comma-separated, are all accepted (rotation)"),
     LANGFUSE_WEBHOOK_SECRET(Need.OPTIONAL, Default.NONE, "HMAC secret of Langfuse prompt webhooks"),
     PUBLIC_URL(Need.OPTIONAL, Default.derived("`http://localhost:$PORT`"), "base URL used in links (pager links, eval callbacks)"),
     PAGERDUTY_EVENTS_URL(Need.OPTIONAL, Default.value("https://events.pagerduty.com/v2/enqueue"), "PagerDuty Events API v2"),
@@ -39,7 +40,11 @@ public enum Setting {
     DRILL_TIME_LIMIT(Need.OPTIONAL, Default.value("30m"), "a drill still open after this ends and is scored"),
     OUTBOX_LEASE(Need.OPTIONAL, Default.value("60s"), "how long a replica holds a claimed outbox row before another may take it over"),
     SANDBOX_REAL_CALLS(Need.OPTIONAL, Default.value("false"),
-            "`true` lets sandbox mode make real external calls (pages, flag APIs, webhooks, silences); every message about one says REAL");
+            "`true` lets sandbox mode make real external calls (pages, flag APIs, webhooks, silences); every message about one says REAL"),
+    REPLICA_TIMEOUT(Need.OPTIONAL, Default.value("5s"),
+            "a replica whose heartbeat (written five times per this) is older than this is dead: its outbox rows are taken over"),
+    ACTION_RETRY_FOR(Need.OPTIONAL, Default.value("10m"),
+            "a page, rollback or eval whose service does not answer (5xx, timeout) is retried this long, then reported failed with a Retry button");
 
     /** When 3am refuses to start without a setting. */
     public enum Need {

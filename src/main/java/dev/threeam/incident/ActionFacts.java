@@ -51,6 +51,42 @@ public final class ActionFacts {
         }
     }
 
+    /**
+     * A page or a rollback whose service did not answer (5xx, a timeout, not reached): said once, then retried with
+     * backoff until it works (then its result is said) or is given up (said as failed, with a Retry button).
+     * {@code service}: {@code pagerduty}, {@code opsgenie}, {@code unleash}, {@code launchdarkly}, {@code webhook};
+     * {@code action}: what is retried ({@code page "engineering"}).
+     */
+    public record ServiceUnreachable(String service, String action, String detail) implements Fact {
+        @Override
+        public Sentence sentence() {
+            return Sentence.of(serviceName(service) + " not reachable, retrying: ").quote(action).then(" (").quote(detail, 300).then(")")
+                    .tone(Sentence.Tone.INFO);
+        }
+    }
+
+    /** A page given up (or refused) pressed again from the thread. */
+    public record PageRetried(String by, String role, Via via) implements Fact {
+        @Override
+        public Sentence sentence() {
+            return Sentence.of("Page of ").quote(role).then(" via " + via.id() + " retried by ").person(by);
+        }
+    }
+
+    /** How people know a service: {@code pagerduty} is PagerDuty. */
+    public static String serviceName(String id) {
+        return switch (id == null ? "" : id) {
+            case "pagerduty" -> "PagerDuty";
+            case "opsgenie" -> "Opsgenie";
+            case "unleash" -> "Unleash";
+            case "launchdarkly" -> "LaunchDarkly";
+            case "webhook" -> "The rollback webhook";
+            case "flagd" -> "flagd";
+            case "eval" -> "The eval webhook";
+            default -> String.valueOf(id);
+        };
+    }
+
     public record EvalRequested(String by) implements Fact {
         @Override
         public Sentence sentence() {
@@ -150,6 +186,11 @@ public final class ActionFacts {
                 default -> real(realFromSandbox,
                         Sentence.of("could not page ").quote(role).then(" via " + via.id() + ": ").quote(detail, 900));
             };
+        }
+
+        /** A pager that failed (or was given up) may be pressed again from the thread. */
+        public boolean retryable() {
+            return via != Via.SLACK && result == Result.FAILED;
         }
     }
 }

@@ -40,6 +40,8 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = ActionFacts.RollbackFinished.class, name = "rollback_finished"),
     @JsonSubTypes.Type(value = ActionFacts.EvalFinished.class, name = "eval_finished"),
     @JsonSubTypes.Type(value = ActionFacts.PageFinished.class, name = "page_finished"),
+    @JsonSubTypes.Type(value = ActionFacts.ServiceUnreachable.class, name = "service_unreachable"),
+    @JsonSubTypes.Type(value = ActionFacts.PageRetried.class, name = "page_retried"),
     @JsonSubTypes.Type(value = DeliveryFacts.ThreadMoved.class, name = "thread_moved"),
     @JsonSubTypes.Type(value = DeliveryFacts.DeliveryFailed.class, name = "delivery_failed"),
     @JsonSubTypes.Type(value = DeliveryFacts.DrillScored.class, name = "drill_scored"),

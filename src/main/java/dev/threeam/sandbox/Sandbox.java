@@ -62,7 +62,7 @@ public final class Sandbox {
                 "owner named in the runbooks")));
         personas.add(new SandboxUser(VISITOR, "visitor", "no permission: in no group, no runbook role"));
         SandboxWorkspace workspace = new SandboxWorkspace(clock, personas, members);
-        SampleFire sample = new SampleFire(baseUrl, config.webhookToken(), runbooks, clock);
+        SampleFire sample = new SampleFire(baseUrl, config.webhookTokens().stream().findFirst().orElse(null), runbooks, clock);
         return new Sandbox(workspace, new SandboxApi(workspace, botToken),
                 new SandboxPage(workspace, baseUrl, signingSecret, clock, sample::fire, hostNames(config)));
     }

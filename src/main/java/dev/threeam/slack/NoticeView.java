@@ -5,6 +5,7 @@ import static com.slack.api.model.block.Blocks.section;
 import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
 
 import com.slack.api.model.block.LayoutBlock;
+import dev.threeam.action.ActionService;
 import dev.threeam.common.Text;
 import dev.threeam.incident.ActionFacts;
 import dev.threeam.incident.DeliveryFacts;
@@ -30,6 +31,12 @@ final class NoticeView {
             List<LayoutBlock> blocks = new ArrayList<>(notice.blocks());
             blocks.add(actions(a -> a.blockId("retry").elements(List.of(
                     Buttons.button("retry_" + rollback.rollbackId(), "Retry", thread.incident().id(), rollback.rollbackId(), "danger")))));
+            return new Message(notice.text(), blocks);
+        }
+        if (fact instanceof ActionFacts.PageFinished page && page.retryable()) {
+            List<LayoutBlock> blocks = new ArrayList<>(notice.blocks());
+            blocks.add(actions(a -> a.blockId("retry").elements(List.of(Buttons.button("retry_page_" + page.role() + "_" + page.via().id(),
+                    "Retry", thread.incident().id(), ActionService.pageRetryValue(page.role(), page.via()), "primary")))));
             return new Message(notice.text(), blocks);
         }
         return notice;

@@ -1,11 +1,12 @@
 package dev.threeam.slack;
 
+import dev.threeam.store.DatabaseOutage;
 import dev.threeam.store.DeliveryException;
 import dev.threeam.store.Outbox;
 import dev.threeam.store.OutboxHandler;
 import dev.threeam.store.OutboxKind;
 import dev.threeam.store.OutboxMessage;
-import io.github.resilience4j.core.IntervalFunction;
+import dev.threeam.store.Replica;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,17 +21,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Claims due outbox rows and hands each to the handler of its kind, one at a time, in order. Failures come back
- * as {@link DeliveryException}s: waits (429, a card not posted yet) are rescheduled without counting, transient
- * failures back off exponentially with jitter, permanent ones are recorded and reported.
+ * as {@link DeliveryException}s: waits (429, a card not posted yet, a refused token) are rescheduled without counting,
+ * transient failures back off exponentially with jitter ({@link RetrySchedule}) for as long as they last, permanent
+ * ones are recorded and reported. While the database is unavailable the worker waits quietly (the outage is logged
+ * once) and carries on when it answers.
  */
 public final class OutboxWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
     /** Rows claimed at once: small, so a new card never waits behind a long batch of replies. */
     static final int BATCH = 8;
-    private static final int MAX_TRANSIENT_ATTEMPTS = 50;
+    /** A handler that throws something unexpected (a bug, not a service failing) is given up after this many tries. */
+    private static final int MAX_UNEXPECTED_FAILURES = 50;
+    private static final String UNEXPECTED = "error";
 
     private final String name;
+    private final Replica replica;
     /** Unique per process, so two replicas never mistake each other's claims for their own. */
     private final String workerId;
     private final Outbox outbox;
@@ -39,18 +45,18 @@ public final class OutboxWorker implements AutoCloseable {
     private final SlackMetrics metrics;
     private final BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure;
     private final Duration lease;
-    private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofSeconds(1), 2.0, 0.5, Duration.ofMinutes(5));
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition work = lock.newCondition();
     private volatile boolean running;
     private boolean signalled;
     private Thread thread;
 
-    public OutboxWorker(String name, Outbox outbox, Map<OutboxKind, OutboxHandler<?>> handlers, Clock clock, SlackMetrics metrics,
-            BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure, Duration lease) {
+    public OutboxWorker(String name, Replica replica, Outbox outbox, Map<OutboxKind, OutboxHandler<?>> handlers, Clock clock,
+            SlackMetrics metrics, BiConsumer<OutboxMessage, DeliveryException> onPermanentFailure, Duration lease) {
         this.lease = lease;
         this.name = name;
-        this.workerId = name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        this.replica = replica;
+        this.workerId = replica.id() + "/" + name + "-" + java.util.UUID.randomUUID().toString().substring(0, 4);
         this.outbox = outbox;
         this.handlers = Map.copyOf(handlers);
         this.clock = clock;
@@ -77,8 +83,8 @@ public final class OutboxWorker implements AutoCloseable {
     }
 
     /** Runs every due row once. Returns how many were handled. */
-    private int runOnce() {
-        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), workerId, clock.instant(), lease, BATCH);
+    int runOnce() {
+        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), replica, workerId, clock.instant(), lease, BATCH);
         for (OutboxMessage message : batch) {
             if (!running && thread != null) {
                 outbox.retryAt(message.id(), clock.instant(), "shutting down", false);
@@ -99,7 +105,9 @@ public final class OutboxWorker implements AutoCloseable {
                     idle();
                 }
             } catch (RuntimeException e) {
-                LOG.warn("outbox {}: {}", name, e.toString());
+                if (!DatabaseOutage.isUnavailable(e)) { // an outage is logged once, where it is noticed
+                    LOG.warn("outbox {}: {}", name, e.toString());
+                }
                 idle();
             }
         }
@@ -127,8 +135,11 @@ public final class OutboxWorker implements AutoCloseable {
         } catch (DeliveryException e) {
             failed(message, e);
         } catch (RuntimeException e) {
+            if (DatabaseOutage.isUnavailable(e)) {
+                return; // nothing can be written now; the row stays this worker's and is taken again once the database answers
+            }
             LOG.warn("outbox {} row {} ({}) failed unexpectedly", name, message.id(), message.kind(), e);
-            failed(message, DeliveryException.transientFailure("error", e.toString()));
+            failed(message, DeliveryException.transientFailure(UNEXPECTED, e.toString()));
         }
     }
 
@@ -141,17 +152,17 @@ public final class OutboxWorker implements AutoCloseable {
         switch (e.next()) {
             case RETRY_AFTER -> outbox.retryAt(message.id(), now.plus(e.waitTime()), e.getMessage(), false);
             case BACKOFF -> {
-                metrics.retry(message.kind().id());
-                int attempt = Math.max(1, message.attempts() + 1);
-                if (attempt >= MAX_TRANSIENT_ATTEMPTS) {
+                int failures = message.failures() + 1;
+                if (e.code().equals(UNEXPECTED) && failures >= MAX_UNEXPECTED_FAILURES) {
                     giveUp(message, e);
-                } else {
-                    long delay = backoff.apply(Math.min(attempt, 20));
-                    if (e.waitTime() != null) {
-                        delay = Math.max(delay, e.waitTime().toMillis());
-                    }
-                    outbox.retryAt(message.id(), now.plusMillis(delay), e.getMessage(), true);
+                    return;
                 }
+                metrics.retry(message.kind().id());
+                Duration delay = RetrySchedule.after(failures, message.priority());
+                if (e.waitTime() != null && e.waitTime().compareTo(delay) > 0) {
+                    delay = e.waitTime();
+                }
+                outbox.retryAt(message.id(), now.plus(delay), e.getMessage(), true);
             }
             case GIVE_UP -> giveUp(message, e);
         }

@@ -11,6 +11,8 @@ public class SlackCallException extends ThreeAmException {
         RATE_LIMITED,
         /** 5xx, a timeout, a refused connection: retry with backoff. */
         TRANSIENT,
+        /** Slack refused the bot token ({@code invalid_auth}, {@code token_revoked} …): wait; nothing works until it is replaced. */
+        TOKEN_REFUSED,
         /** {@code not_in_channel}: join the channel and try once more. */
         NOT_IN_CHANNEL,
         /** {@code channel_not_found}, {@code invalid_blocks} …: calling again will not help. */

@@ -21,9 +21,13 @@ import java.util.Optional;
  * answer and our commit, or the lease expired) is first looked up in the channel or thread; only when Slack
  * does not have it is it posted again. The window left open is a post whose request reached Slack but whose
  * message was not yet readable when we looked. Slack makes a message readable before answering the post; after a
- * crash we look again only once the lease expired (60 s), and after a timeout only once as long again as the
- * timeout has passed, so a late post is seen, not repeated. What
- * remains is a Slack request stalled longer than that, which Slack itself abandons.
+ * crash we look again only once the dead replica's heartbeat is {@code REPLICA_TIMEOUT} old (5 s; a killed process's
+ * connections are closed by its kernel at once, so its last request has reached Slack whole or not at all), and after
+ * a timeout only once as long again as the timeout has passed, so a late post is seen, not repeated. What remains is
+ * a live replica whose heartbeat stalls that long while its own post is still on its way.
+ *
+ * <p>While Slack refuses the bot token ({@link SlackHealth}), deliveries wait without calling (one a minute tries
+ * again); they are never failed for it.
  */
 public final class SlackDelivery {
 
@@ -39,19 +43,22 @@ public final class SlackDelivery {
     private final ThreadContextLoader contexts;
     private final ThreadViews views;
     private final SlackPacer pacer = new SlackPacer();
+    private final SlackHealth health;
     private final String fallbackChannel;
 
-    public SlackDelivery(IncidentService incidents, Outbox outbox, SlackGateway slack, ThreadContextLoader contexts, ThreadViews views,
-            String fallbackChannel) {
+    public SlackDelivery(IncidentService incidents, Outbox outbox, SlackGateway slack, SlackHealth health, ThreadContextLoader contexts,
+            ThreadViews views, String fallbackChannel) {
         this.incidents = incidents;
         this.outbox = outbox;
         this.slack = slack;
+        this.health = health;
         this.contexts = contexts;
         this.views = views;
         this.fallbackChannel = fallbackChannel;
     }
 
     public void postCard(OutboxMessage row, Deliveries.PostCard request) {
+        tokenAccepted();
         Incident incident = incident(row);
         if (incident.ts() != null) {
             return; // already posted by an earlier attempt that committed
@@ -82,6 +89,7 @@ public final class SlackDelivery {
     }
 
     public void postReply(OutboxMessage row, Deliveries.PostReply reply) {
+        tokenAccepted();
         Incident incident = incident(row);
         cardPosted(incident);
         pace(incident.channel());
@@ -100,6 +108,7 @@ public final class SlackDelivery {
     }
 
     public void updateCard(OutboxMessage row, Deliveries.RedrawCard request) {
+        tokenAccepted();
         Incident incident = incident(row);
         cardPosted(incident);
         call("chat.update", incident.channel(), () -> slack.update(incident.channel(), incident.ts(),
@@ -108,6 +117,7 @@ public final class SlackDelivery {
     }
 
     public void updateMessage(OutboxMessage row, Deliveries.RedrawMessage request) {
+        tokenAccepted();
         Incident incident = incident(row);
         Optional<String> ts = incidents.posted(incident.id(), request.part());
         if (ts.isEmpty()) {
@@ -118,6 +128,7 @@ public final class SlackDelivery {
     }
 
     public void directMessage(OutboxMessage row, Deliveries.DirectMessage request) {
+        tokenAccepted();
         Incident incident = incident(row);
         String text = "You are paged as " + Text.escape(request.role()) + " for " + incident.id() + ": " + Text.escape(incident.title(), 500);
         String channel = call("conversations.open", null, () -> slack.openDirect(request.user()));
@@ -190,6 +201,7 @@ public final class SlackDelivery {
                 case TRANSIENT -> method.equals("chat.postMessage") && e.error().startsWith("timeout")
                         ? DeliveryException.transientFailure("timeout", e.getMessage(), TIMED_OUT_POST_SETTLES)
                         : DeliveryException.transientFailure("transient", e.getMessage());
+                case TOKEN_REFUSED -> DeliveryException.waitFor(SlackHealth.TOKEN_WAIT, e.getMessage() + "; waiting for a working SLACK_BOT_TOKEN");
                 case NOT_IN_CHANNEL, PERMANENT -> DeliveryException.permanent(e.error(), e.getMessage());
             };
         }
@@ -200,6 +212,14 @@ public final class SlackDelivery {
             call.run();
             return null;
         });
+    }
+
+    /** While Slack refuses the token, a delivery waits without calling, except one a minute that tries again. */
+    private void tokenAccepted() {
+        if (!health.mayCall()) {
+            throw DeliveryException.waitFor(SlackHealth.TOKEN_WAIT, "Slack refuses the bot token (" + health.tokenProblem().orElse("?")
+                    + "); waiting for a working SLACK_BOT_TOKEN");
+        }
     }
 
     /** Waits for the card a reply or update needs; gives up when the card failed for good (it never will be). */

@@ -14,8 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The Slack Web API calls 3am makes, with every failure sorted into a {@link SlackCallException.Kind}. It does
- * not retry: the outbox owns retries, so nothing is posted twice.
+ * The Slack Web API calls 3am makes, with every failure sorted into a {@link SlackCallException.Kind}, counted and told
+ * to {@link SlackHealth} (which logs it). It does not retry: the outbox owns retries, so nothing is posted twice.
  */
 public final class SlackGateway {
 
@@ -27,10 +27,12 @@ public final class SlackGateway {
 
     private final MethodsClient client;
     private final SlackMetrics metrics;
+    private final SlackHealth health;
 
-    public SlackGateway(MethodsClient client, SlackMetrics metrics) {
+    public SlackGateway(MethodsClient client, SlackMetrics metrics, SlackHealth health) {
         this.client = client;
         this.metrics = metrics;
+        this.health = health;
     }
 
     public record Posted(String channel, String ts) {}
@@ -131,32 +133,47 @@ public final class SlackGateway {
         try {
             T response = call.run();
             if (!response.isOk()) {
-                String error = response.getError();
+                String error = String.valueOf(response.getError());
                 SlackCallException.Kind kind = "not_in_channel".equals(error) ? SlackCallException.Kind.NOT_IN_CHANNEL
+                        : SlackHealth.TOKEN_REFUSED.contains(error) ? SlackCallException.Kind.TOKEN_REFUSED
                         : TRANSIENT_ERRORS.contains(error) ? SlackCallException.Kind.TRANSIENT : SlackCallException.Kind.PERMANENT;
-                metrics.call(method, error);
+                if (kind == SlackCallException.Kind.TOKEN_REFUSED) {
+                    metrics.call(method, error);
+                    metrics.error(method, error);
+                    health.refusedToken(method, error); // said once, loudly; not once a minute per method
+                } else {
+                    failed(method, error, error);
+                }
                 throw new SlackCallException(method, kind, error, null);
             }
             metrics.call(method, "ok");
+            health.succeeded(method);
             return response;
         } catch (SlackApiException e) {
             int status = e.getResponse().code();
             if (status == 429) {
-                metrics.call(method, "rate_limited");
+                metrics.call(method, "rate_limited"); // a wait, not a failure: the pacer keeps 3am under the limits
                 String header = e.getResponse().header("Retry-After");
                 long seconds = header == null ? 1 : parseSeconds(header);
                 throw new SlackCallException(method, SlackCallException.Kind.RATE_LIMITED, "429 rate limited", Duration.ofSeconds(seconds));
             }
-            metrics.call(method, "http_" + status);
+            failed(method, "http_" + status, "HTTP " + status);
             SlackCallException.Kind kind = status >= 500 ? SlackCallException.Kind.TRANSIENT : SlackCallException.Kind.PERMANENT;
             throw new SlackCallException(method, kind, "HTTP " + status, null);
         } catch (InterruptedIOException e) {
-            metrics.call(method, "timeout");
+            failed(method, "timeout", "timeout: " + e.getMessage());
             throw new SlackCallException(method, SlackCallException.Kind.TRANSIENT, "timeout: " + e.getMessage(), null);
         } catch (IOException e) {
-            metrics.call(method, "io_error");
+            failed(method, "io_error", e.getClass().getSimpleName() + ": " + e.getMessage());
             throw new SlackCallException(method, SlackCallException.Kind.TRANSIENT, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
+    }
+
+    /** {@code code}: the metric's label ({@code http_500}); {@code said}: what the log and {@code /readyz} show. */
+    private void failed(String method, String code, String said) {
+        metrics.call(method, code);
+        metrics.error(method, code);
+        health.failed(method, said);
     }
 
     private static long parseSeconds(String header) {

@@ -39,10 +39,12 @@ public final class SlackInteractions {
     private final Ephemeral ephemeral;
     private final SlackGateway slack;
     private final SlackNames names;
+    private final EventReplays replays;
     private final Runnable wake;
 
     public SlackInteractions(IncidentService incidents, ActionService actions, SlashCommands commands, HomeTab home,
-            Ephemeral ephemeral, SlackGateway slack, SlackNames names, Runnable wake) {
+            Ephemeral ephemeral, SlackGateway slack, SlackNames names, EventReplays replays, Runnable wake) {
+        this.replays = replays;
         this.incidents = incidents;
         this.actions = actions;
         this.commands = commands;
@@ -75,6 +77,9 @@ public final class SlackInteractions {
             return ctx.ack(answer);
         });
         app.event(AppHomeOpenedEvent.class, (request, ctx) -> {
+            if (!replays.firstDelivery(request)) {
+                return ctx.ack();
+            }
             String user = request.getEvent().getUser();
             try {
                 slack.publishHome(user, home.render(user));

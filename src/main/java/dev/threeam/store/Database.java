@@ -11,6 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -26,11 +27,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final boolean postgres;
     private final Runnable closer;
+    private final DatabaseOutage outage;
 
-    private Database(Jdbi jdbi, boolean postgres, Runnable closer) {
+    private Database(Jdbi jdbi, boolean postgres, Runnable closer, DatabaseOutage outage) {
         this.jdbi = jdbi;
         this.postgres = postgres;
         this.closer = closer;
+        this.outage = outage;
     }
 
     /** Closes the connections. */
@@ -49,6 +52,8 @@ public final class Database implements AutoCloseable {
         if (postgres) {
             pool.setDataSource(postgres(url, user, password));
             pool.setMaximumPoolSize(POSTGRES_POOL);
+            pool.setConnectionTimeout(PostgresTimeouts.CONNECTION_WAIT.toMillis());
+            pool.setValidationTimeout(PostgresTimeouts.VALIDATION.toMillis());
         } else if (url.startsWith("jdbc:sqlite:")) {
             // SQLite has one writer: one shared connection serializes access inside the process, so threads queue
             // in Java instead of sleeping in SQLite's busy handler. Nested Jdbi calls on a thread reuse its handle.
@@ -107,17 +112,24 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw new ThreeAmException("cannot close the database at " + url + ": " + e.getMessage(), e);
             }
-        });
+        }, new DatabaseOutage());
     }
 
     private static Database connect(HikariConfig pool, String url, boolean postgres) {
+        if (pool.getDataSource() instanceof PGSimpleDataSource pg) {
+            PostgresTimeouts.bound(pg, url); // after the migrations, which may rightly take longer than a request
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(pool);
         } catch (RuntimeException e) {
             throw new ThreeAmException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
         }
-        return new Database(configured(Jdbi.create(dataSource)), postgres, dataSource::close);
+        DatabaseOutage outage = new DatabaseOutage();
+        GuardedConnections connections = new GuardedConnections(dataSource, outage);
+        Jdbi jdbi = configured(Jdbi.create(connections));
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(connections);
+        return new Database(jdbi, postgres, dataSource::close, outage);
     }
 
     /** SQL Objects on; instants and enums stored the same way on both databases. */
@@ -189,6 +201,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | JdbiException e) {
             throw new ThreeAmException("cannot list the tables of the database: " + e.getMessage(), e);
         }
+    }
+
+    /** Whether the database answers, and why not; turns "unreachable" into the overload answer. */
+    public DatabaseOutage outage() {
+        return outage;
     }
 
     /** True when a trivial query answers: what {@code /readyz} asks. */

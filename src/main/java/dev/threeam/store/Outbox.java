@@ -14,7 +14,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The outbox: rows are written in the same transaction as the state they show, then claimed by a worker (on
- * PostgreSQL with {@code FOR UPDATE SKIP LOCKED}) under a lease, so a dead replica's claims are taken over.
+ * PostgreSQL with {@code FOR UPDATE SKIP LOCKED}) under a lease. A row is free again when its lease ran out or when the
+ * replica holding it stopped beating ({@link Replica}), so a dead replica's claims are taken over within seconds.
  */
 public final class Outbox {
 
@@ -80,10 +81,15 @@ public final class Outbox {
         handle.attach(OutboxWrites.class).redrawCard(incidentId, OutboxKind.UPDATE_CARD.priority(), "card:" + incidentId, notBefore, now);
     }
 
-    /** Claims up to {@code limit} due rows of the given kinds, oldest first within priority, under a lease. */
-    public List<OutboxMessage> claim(Collection<OutboxKind> kinds, String worker, Instant now, Duration lease, int limit) {
+    /**
+     * Claims up to {@code limit} due rows of the given kinds for {@code worker} of {@code replica}, oldest first within
+     * priority, under a lease: rows nobody holds, rows whose lease ran out, rows of replicas whose heartbeat stopped, and
+     * rows this worker itself still held (an earlier answer that could not be written).
+     */
+    public List<OutboxMessage> claim(Collection<OutboxKind> kinds, Replica replica, String worker, Instant now, Duration lease, int limit) {
         return jdbi.inTransaction(handle -> handle.attach(OutboxClaims.class)
-                .claim(kinds.stream().map(OutboxKind::id).toList(), worker, now.plus(lease), now, limit, ORDERED, BLOCKING, lock)
+                .claim(kinds.stream().map(OutboxKind::id).toList(), replica.id(), worker, now.plus(lease), now, replica.aliveSince(now), limit,
+                        ORDERED, BLOCKING, lock)
                 .stream()
                 .sorted(Comparator.comparingInt(OutboxMessage::priority).thenComparingLong(OutboxMessage::id))
                 .toList());
@@ -117,9 +123,9 @@ public final class Outbox {
         });
     }
 
-    /** Puts the row back for later; a failure counts an attempt (for backoff), a wait (rate limit) does not. */
-    public void retryAt(long id, Instant notBefore, String error, boolean countsAsAttempt) {
-        run(store -> store.retryAt(id, notBefore, error, countsAsAttempt ? 1 : 0));
+    /** Puts the row back for later; a failure counts (for the backoff), a wait (rate limit) does not. */
+    public void retryAt(long id, Instant notBefore, String error, boolean countsAsFailure) {
+        run(store -> store.retryAt(id, notBefore, error, countsAsFailure ? 1 : 0));
     }
 
     public void fail(long id, String error) {
@@ -137,6 +143,11 @@ public final class Outbox {
     /** True when the incident's card failed for good and no other attempt at it waits. */
     public boolean cardFailed(String incidentId) {
         return store(store -> store.cardFailed(incidentId)) > 0;
+    }
+
+    /** Rows waiting after one or more failed tries (Slack or a pager answering 5xx, timing out, not reached). */
+    public long retrying() {
+        return store(OutboxState::retrying);
     }
 
     /** When the oldest waiting row was written, if any waits. */

@@ -18,8 +18,8 @@ interface OutboxClaims {
 
     @UseClasspathSqlLocator
     @SqlQuery
-    List<OutboxMessage> claim(@BindList("kinds") Collection<String> kinds, @Bind("worker") String worker,
-            @Bind("until") Instant until, @Bind("now") Instant now, @Bind("limit") int limit,
+    List<OutboxMessage> claim(@BindList("kinds") Collection<String> kinds, @Bind("replica") String replica, @Bind("worker") String worker,
+            @Bind("until") Instant until, @Bind("now") Instant now, @Bind("alive") Instant aliveSince, @Bind("limit") int limit,
             @Define("ordered") String ordered, @Define("blocking") String blocking, @Define("lock") String lock);
 
     @SqlUpdate("UPDATE outbox SET claimed_until = :until WHERE id = :id AND claimed_by = :worker AND status = 'pending'")
@@ -32,18 +32,18 @@ interface OutboxClaims {
     Optional<String> payload(@Bind("id") long id);
 
     @SqlUpdate("""
-            UPDATE outbox SET status = 'done', claimed_by = NULL, claimed_until = NULL, last_error = NULL, coalesce_key = NULL
+            UPDATE outbox SET status = 'done', claimed_by = NULL, replica = NULL, claimed_until = NULL, last_error = NULL, coalesce_key = NULL
             WHERE id = :id""")
     void done(@Bind("id") long id);
 
     @SqlUpdate("""
-            UPDATE outbox SET not_before = :notBefore, claimed_by = NULL, claimed_until = NULL, last_error = :error,
-              attempts = attempts + :delta
+            UPDATE outbox SET not_before = :notBefore, claimed_by = NULL, replica = NULL, claimed_until = NULL, last_error = :error,
+              failures = failures + :delta
             WHERE id = :id""")
     void retryAt(@Bind("id") long id, @Bind("notBefore") Instant notBefore, @Bind("error") String error, @Bind("delta") int delta);
 
     @SqlUpdate("""
-            UPDATE outbox SET status = 'failed', claimed_by = NULL, claimed_until = NULL, last_error = :error, coalesce_key = NULL
+            UPDATE outbox SET status = 'failed', claimed_by = NULL, replica = NULL, claimed_until = NULL, last_error = :error, coalesce_key = NULL
             WHERE id = :id""")
     void fail(@Bind("id") long id, @Bind("error") String error);
 }

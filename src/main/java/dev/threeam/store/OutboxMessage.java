@@ -2,7 +2,10 @@ package dev.threeam.store;
 
 import java.time.Instant;
 
-/** One side effect waiting to happen (a Slack call, a page, a rollback). Rows of {@code outbox}. */
+/**
+ * One side effect waiting to happen (a Slack call, a page, a rollback). Rows of {@code outbox}. {@code attempts}: calls
+ * that may have reached Slack (the next try looks before posting again); {@code failures}: failed tries (the backoff).
+ */
 public record OutboxMessage(
         long id,
         String incidentId,
@@ -12,6 +15,7 @@ public record OutboxMessage(
         String coalesceKey,
         String status,
         int attempts,
+        int failures,
         Instant notBefore,
         String claimedBy,
         Instant claimedUntil,

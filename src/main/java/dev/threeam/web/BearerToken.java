@@ -4,26 +4,34 @@ import io.javalin.http.Context;
 import io.javalin.http.UnauthorizedResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 
 /**
- * Requires {@code Authorization: Bearer <WEBHOOK_TOKEN>} on alert, change and API routes, compared in constant time.
- * Without a token configured (sandbox mode) every request passes.
+ * Requires {@code Authorization: Bearer <token>} on alert, change and API routes. {@code WEBHOOK_TOKEN} may list
+ * several tokens, comma-separated, all accepted, so a token is rotated without downtime (add the new one, move the
+ * senders, drop the old one). Each is compared in constant time, and every one is compared, so timing tells nothing.
+ * Without a token configured (sandbox mode) every request passes. Refusals never repeat what was sent.
  */
 final class BearerToken {
 
-    private final byte[] expected;
+    private final List<byte[]> accepted;
 
-    BearerToken(String token) {
-        this.expected = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
+    BearerToken(List<String> tokens) {
+        this.accepted = tokens.stream().map(token -> token.getBytes(StandardCharsets.UTF_8)).toList();
     }
 
     void check(Context ctx) {
-        if (expected == null) {
+        if (accepted.isEmpty()) {
             return;
         }
         String header = ctx.header("Authorization");
         String given = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : "";
-        if (!MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+        byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
+        boolean match = false;
+        for (byte[] token : accepted) {
+            match |= MessageDigest.isEqual(token, bytes);
+        }
+        if (!match) {
             throw new UnauthorizedResponse(header == null ? "missing Authorization: Bearer token" : "wrong bearer token");
         }
     }

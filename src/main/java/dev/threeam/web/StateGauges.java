@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The gauges an SRE alerts on, read at each scrape: outbox depth and the age of its oldest waiting row, and
- * incidents by state.
+ * The gauges an SRE alerts on, read at each scrape: outbox depth, rows retrying after failures, the age of its oldest
+ * waiting row, and incidents by state.
  */
 public final class StateGauges {
 
@@ -19,6 +19,8 @@ public final class StateGauges {
     public static void register(MeterRegistry registry, Outbox outbox, IncidentService incidents, Clock clock) {
         Gauge.builder("threeam_outbox_depth", outbox, Outbox::pending)
                 .description("outbox rows waiting to be delivered").register(registry);
+        Gauge.builder("threeam_outbox_retrying", outbox, Outbox::retrying)
+                .description("outbox rows waiting after failed tries (Slack or a pager answering 5xx, timing out)").register(registry);
         Gauge.builder("threeam_outbox_oldest_age_seconds", outbox, box -> box.oldestPending()
                         .map(at -> Duration.between(at, clock.instant()).toMillis() / 1000.0).orElse(0.0))
                 .description("age of the oldest waiting outbox row").register(registry);

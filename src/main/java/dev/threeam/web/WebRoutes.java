@@ -11,10 +11,12 @@ import dev.threeam.incident.IncidentService;
 import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.signal.OtlpReceiver;
+import dev.threeam.slack.SlackHealth;
 import dev.threeam.store.Database;
 import dev.threeam.store.Outbox;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 
 /** Every HTTP route of 3am but Slack's and the sandbox's, each set thin: parse, call the domain, answer. */
 public final class WebRoutes {
@@ -29,14 +31,14 @@ public final class WebRoutes {
 
     public WebRoutes(Config config, Database database, RunbookRegistry runbooks, Outbox outbox, PrometheusMeterRegistry registry,
             AlertParsers parsers, IncidentService incidents, ChangeParser changeParser, LangfuseWebhook langfuse, ChangeService changeService,
-            ActionLog actions, Postmortem postmortem, DrillService drills, Runnable wake, OtlpReceiver otlp) {
+            ActionLog actions, Postmortem postmortem, DrillService drills, SlackHealth slack, Clock clock, Runnable wake, OtlpReceiver otlp) {
         WebMetrics metrics = new WebMetrics(registry);
-        this.token = new BearerToken(config.webhookToken());
+        this.token = new BearerToken(config.webhookTokens());
         this.alerts = new AlertRoutes(parsers, incidents, wake, metrics);
         this.changes = new ChangeRoutes(changeParser, langfuse, changeService, runbooks, metrics);
         this.api = new ApiRoutes(incidents, actions, postmortem, drills);
         this.wake = wake;
-        this.health = new HealthRoutes(database, runbooks, outbox, registry);
+        this.health = new HealthRoutes(database, runbooks, outbox, slack, registry, clock);
         this.otlp = new OtlpRoutes(otlp);
     }
 

@@ -72,10 +72,10 @@ class WebhookFlagProviderTest {
     }
 
     @Test
-    void a_server_error_fails_with_the_answer() {
+    void a_server_error_is_unreachable_for_now_with_the_answer() {
         RollbackResult result = webhook.apply(kbRollback(Map.of("url", kb.url() + "/broken")));
 
-        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.FAILED);
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.UNREACHABLE);
         assertThat(result.detail()).contains("500", "index previous not found");
     }
 
@@ -88,11 +88,11 @@ class WebhookFlagProviderTest {
     }
 
     @Test
-    void an_unreachable_webhook_fails_saying_so() {
+    void an_unreachable_webhook_is_unreachable_saying_so() {
         RollbackResult result = webhook.apply(kbRollback(
                 Map.of("url", "http://127.0.0.1:" + PagerDutyPagerTest.closedPort() + "/switch")));
 
-        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.FAILED);
+        assertThat(result.outcome()).isEqualTo(RollbackResult.Outcome.UNREACHABLE);
         assertThat(result.detail()).startsWith("webhook not reached");
     }
 

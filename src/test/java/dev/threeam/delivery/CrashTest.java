@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bot in a child JVM, killed with {@code kill -9} while alerts arrive and cards go out, then restarted on the
- * same SQLite file: every alert answered 2xx is on its incident and every incident has exactly one card and thread.
+ * same SQLite file: every alert answered 2xx is on its incident, every incident has exactly one card and thread, and
+ * what the dead process held is taken back within seconds (its heartbeat stopped), not after the lease (60 s here).
  */
 class CrashTest {
 
@@ -45,8 +46,7 @@ class CrashTest {
     @BeforeEach
     void start() {
         slack = new FakeSlack(Map.of());
-        settings = new HashMap<>(TestApp.settings(slack, dir));
-        settings.put("OUTBOX_LEASE", "3s");
+        settings = new HashMap<>(TestApp.settings(slack, dir)); // OUTBOX_LEASE and REPLICA_TIMEOUT at their defaults
     }
 
     @AfterEach
@@ -109,6 +109,31 @@ class CrashTest {
             int cards = CHANNELS.values().stream().mapToInt(channel -> slack.topLevel(channel).size()).sum();
             assertThat(cards).isEqualTo(incidents.size());
             assertThat(json(second.send(get(second, "/readyz"))).get("outbox_failed").asLong()).isZero();
+        }
+    }
+
+    @Test
+    void after_kill_9_in_the_middle_of_a_post_and_a_restart_every_pending_message_is_delivered_within_10_seconds_once()
+            throws Exception {
+        // the card's post reaches Slack, which carries it out only after the process is dead: the crash window
+        Runnable land = slack.holdNext("chat.postMessage");
+        ChildApp first = ChildApp.start(settings, dir.resolve("first.log"));
+        assertThat(first.post("/alerts", generic("support-chat", "g-kill", "fp-kill", "Faithfulness 0.71 < 0.85")).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> slack.faultsServed("chat.postMessage") == 1);
+        first.kill();
+        land.run();
+
+        try (ChildApp second = ChildApp.start(settings, dir.resolve("second.log"))) {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> Alerts.delivered(slack, Alerts.SUPPORT_CHANNEL, 1)
+                    && json(second.send(get(second, "/readyz"))).get("outbox_pending").asLong() == 0);
+
+            List<SandboxMessage> cards = slack.topLevel(Alerts.SUPPORT_CHANNEL);
+            assertThat(cards).as("the card the dead process posted was found, not posted again").hasSize(1);
+            assertThat(Alerts.roles(slack.replies(Alerts.SUPPORT_CHANNEL, cards.get(0).ts()))).containsExactlyElementsOf(Alerts.THREAD);
+            assertThat(slack.calls("conversations.history")).isNotEmpty();
+            assertThat(json(second.send(get(second, "/api/incidents/INC-1"))).get("slack").get("ts").asText()).isEqualTo(cards.get(0).ts());
+        } finally {
+            first.close();
         }
     }
 

@@ -20,7 +20,7 @@ class MetricsTest {
     Path dir;
 
     @Test
-    void metrics_expose_alerts_outbox_slack_calls_retries_and_incidents_by_state() {
+    void metrics_expose_alerts_outbox_slack_calls_and_errors_retries_the_database_and_incidents_by_state() {
         try (FakeSlack slack = new FakeSlack(Map.of()); TestApp app = TestApp.start(TestApp.settings(slack, dir))) {
             slack.rateLimitNext("chat.postMessage", 1).failNext("chat.postMessage", 500);
             app.post("/alerts", generic("support-chat", "g-metrics", "fp-1", "Faithfulness 0.71 < 0.85"));
@@ -45,7 +45,13 @@ class MetricsTest {
                     .contains("threeam_slack_calls_total{method=\"chat.postMessage\",outcome=\"http_500\"} 1.0")
                     .contains("threeam_outbox_retries_total{kind=\"post_card\"} 1.0")
                     .contains("threeam_incidents{status=\"triggered\"} 2.0")
-                    .contains("threeam_incidents{status=\"resolved\"} 0.0");
+                    .contains("threeam_incidents{status=\"resolved\"} 0.0")
+                    .contains("threeam_slack_errors_total{error=\"http_500\",method=\"chat.postMessage\"} 1.0")
+                    .doesNotContain("threeam_slack_errors_total{error=\"rate_limited\"")
+                    .contains("threeam_outbox_retrying 0.0")
+                    .contains("threeam_database_available 1.0")
+                    .contains("threeam_database_unavailable_total 0.0")
+                    .contains("threeam_database_outages_total 0.0");
         }
     }
 }

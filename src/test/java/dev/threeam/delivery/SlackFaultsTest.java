@@ -82,6 +82,34 @@ class SlackFaultsTest {
     }
 
     @Test
+    void five_server_errors_in_a_row_delay_the_card_by_seconds_and_while_they_last_readyz_and_metrics_count_them() {
+        for (int status : new int[] {500, 502, 503, 500, 504}) {
+            slack.failNext("chat.postMessage", status);
+        }
+        long fired = System.nanoTime();
+
+        fire("g-blip");
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() -> slack.faultsServed("chat.postMessage") >= 2);
+        JsonNode waiting = json(app.get("/readyz"));
+        assertThat(waiting.get("status").asText()).as("Slack failing does not stop intake").isEqualTo("ready");
+        assertThat(waiting.get("outbox_retrying").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(waiting.get("outbox_oldest_pending_seconds").asLong()).isGreaterThanOrEqualTo(0);
+        assertThat(waiting.get("slack_failing").get("chat.postMessage").get("error").asText()).startsWith("HTTP 50");
+        Duration left = Duration.ofSeconds(15).minusNanos(System.nanoTime() - fired);
+        await().atMost(left).pollInterval(Duration.ofMillis(50)).until(() -> cards().size() == 1);
+
+        assertOneCardWithItsThreadOnce();
+        assertThat(slack.faultsServed("chat.postMessage")).isEqualTo(5);
+        assertThat(json(app.get("/readyz")).get("slack_failing").size()).as("chat.postMessage works again").isZero();
+        assertThat(app.get("/metrics").body())
+                .contains("threeam_slack_errors_total{error=\"http_500\",method=\"chat.postMessage\"} 2.0")
+                .contains("threeam_slack_errors_total{error=\"http_504\",method=\"chat.postMessage\"} 1.0")
+                .contains("threeam_outbox_retries_total{kind=\"post_card\"} 5.0")
+                .doesNotContain("threeam_outbox_failures_total{");
+    }
+
+    @Test
     void a_slow_answer_times_out_is_retried_and_the_card_still_arrives_once() {
         // the Slack client gives up after 10 s; the fake answers (and posts) after 12 s, so the retry must find it
         slack.slowNext("chat.postMessage", 12_000);

@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** A local HTTP server standing in for PagerDuty or Unleash: records every request, answers with a status we set. */
 final class RecordingServer implements AutoCloseable {
 
-    /** One request as received. */
-    record Received(String method, String path, String authorization, String contentType, String body) {}
+    /** One request as received, and the status it was answered with. */
+    record Received(String method, String path, String authorization, String contentType, String body, int answered) {}
 
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -28,11 +28,13 @@ final class RecordingServer implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            int answered = this.status.get();
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"), body));
+                    exchange.getRequestHeaders().getFirst("Authorization"), exchange.getRequestHeaders().getFirst("Content-Type"), body,
+                    answered));
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(this.status.get(), bytes.length);
+            exchange.sendResponseHeaders(answered, bytes.length);
             exchange.getResponseBody().write(bytes);
             exchange.close();
         });

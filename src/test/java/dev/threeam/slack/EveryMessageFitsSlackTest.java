@@ -33,6 +33,7 @@ class EveryMessageFitsSlackTest extends ThreadFlow {
     @Override
     protected void prepare(Map<String, String> settings) throws Exception {
         Files.writeString(TestApp.runbooks(dir).resolve("stress-bot.md"), stressRunbook());
+        settings.put("ACTION_RETRY_FOR", "1s"); // the stress rollbacks call a closed port: give up soon, then press Retry
     }
 
     /** A runbook at the edge: 30 rollbacks with long labels, huge sections, many long known limits, hostile text. */

@@ -29,7 +29,8 @@ class SlackNamesTest {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.apiUrl());
         config.getMethodsConfig().setExecutorName("names-" + UUID.randomUUID());
-        SlackGateway gateway = new SlackGateway(Slack.getInstance(config).methods("xoxb-test"), new SlackMetrics(new SimpleMeterRegistry()));
+        SlackGateway gateway = new SlackGateway(Slack.getInstance(config).methods("xoxb-test"), new SlackMetrics(new SimpleMeterRegistry()),
+                new SlackHealth(clock));
         names = new SlackNames(gateway, Duration.ofMinutes(10), clock);
     }
 

@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local Slack Web API for tests: the sandbox's in-memory workspace behind a separate server, plus fault
- * injection (429 with Retry-After, 500s, Slack errors, slow answers) that belongs to tests, not the product.
+ * injection (429 with Retry-After, 500s, Slack errors, slow answers, a revoked token) that belongs to tests, not the
+ * product.
  */
 public final class FakeSlack implements AutoCloseable {
 
@@ -33,6 +34,8 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> faultsServed = new ConcurrentHashMap<>();
     private final Map<String, String> canned = new ConcurrentHashMap<>();
+    private volatile String tokenRefused;
+    private final Map<String, Deque<java.util.concurrent.CountDownLatch>> holds = new ConcurrentHashMap<>();
 
     public FakeSlack(Map<String, List<String>> userGroups) {
         List<SandboxUser> people = new ArrayList<>();
@@ -46,6 +49,20 @@ public final class FakeSlack implements AutoCloseable {
             config.startup.showJavalinBanner = false;
             config.routes.before("/sandbox/api/{method}", ctx -> {
                 String method = ctx.pathParam("method");
+                String refused = tokenRefused;
+                if (refused != null) {
+                    faultsServed.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+                    ctx.status(200).contentType("application/json").result("{\"ok\":false,\"error\":\"" + refused + "\"}");
+                    ctx.skipRemainingHandlers();
+                    return;
+                }
+                Deque<java.util.concurrent.CountDownLatch> held = holds.get(method);
+                java.util.concurrent.CountDownLatch hold = held == null ? null : held.pollFirst();
+                if (hold != null) {
+                    faultsServed.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+                    hold.await(60, java.util.concurrent.TimeUnit.SECONDS); // then answered (and posted) as usual
+                    return;
+                }
                 if (canned.containsKey(method)) {
                     ctx.status(200).contentType("application/json").result(canned.get(method));
                     ctx.skipRemainingHandlers();
@@ -94,6 +111,28 @@ public final class FakeSlack implements AutoCloseable {
 
     public FakeSlack slowNext(String method, long millis) {
         return fault(method, new Fault(0, null, Map.of(), millis));
+    }
+
+    /**
+     * Holds the next call of {@code method} until the returned action runs (then it is carried out and answered as
+     * usual, whether or not the caller still waits): a request that reached Slack before its sender died.
+     */
+    public Runnable holdNext(String method) {
+        java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(1);
+        holds.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).addLast(hold);
+        return hold::countDown;
+    }
+
+    /** From now on every method answers {@code error} ({@code token_revoked}, {@code invalid_auth}…), as Slack does for a dead token. */
+    public FakeSlack refuseToken(String error) {
+        tokenRefused = error;
+        return this;
+    }
+
+    /** The token works again. */
+    public FakeSlack acceptToken() {
+        tokenRefused = null;
+        return this;
     }
 
     public FakeSlack fault(String method, Fault fault) {

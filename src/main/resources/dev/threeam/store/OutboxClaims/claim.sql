@@ -1,8 +1,9 @@
-UPDATE outbox SET claimed_by = :worker, claimed_until = :until
+UPDATE outbox SET claimed_by = :worker, replica = :replica, claimed_until = :until
 WHERE id IN (
   SELECT o.id FROM outbox o
   WHERE o.status = 'pending' AND o.not_before <= :now AND o.kind IN (<kinds>)
-    AND (o.claimed_until IS NULL OR o.claimed_until < :now)
+    AND (o.claimed_until IS NULL OR o.claimed_until < :now OR o.claimed_by = :worker
+      OR NOT EXISTS (SELECT 1 FROM replicas r WHERE r.id = o.replica AND r.heartbeat_at >= :alive))
     AND (o.kind NOT IN (<ordered>) OR NOT EXISTS (
       SELECT 1 FROM outbox e WHERE e.incident_id = o.incident_id AND e.status = 'pending'
         AND e.id < o.id AND e.kind IN (<blocking>)))
