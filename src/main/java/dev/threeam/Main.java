@@ -86,7 +86,7 @@ public final class Main implements Callable<Integer> {
         public Integer call() {
             if (classify) {
                 Config config = Config.fromEnvironment();
-                return ClassifyReplay.run(dirs, min, () -> storedExamples(config), folder -> WorkflowMatcher.workflows(RunbookRegistry.load(
+                return ClassifyReplay.run(dirs, min, () -> HandoverCheck.onConsole(Clock.systemUTC()).labelledExamples(config), folder -> WorkflowMatcher.workflows(RunbookRegistry.load(
                         folder, config.environment(), true, Clock.systemUTC()).all()), config.runbooksDir(), utf8(java.io.FileDescriptor.out), utf8(java.io.FileDescriptor.err));
             }
             if (dirs.size() > 1) {
@@ -95,25 +95,6 @@ public final class Main implements Callable<Integer> {
             }
             return HandoverCheck.onConsole(Clock.systemUTC())
                     .run(new CheckRequest(dirs.isEmpty() ? null : dirs.get(0), format, strictEnv, requireDrills), Config::fromEnvironment);
-        }
-
-        /**
-         * The team's Q1 corrections in the database {@code DATABASE_URL} names, read-only; none when there is no such
-         * database yet (or it predates them).
-         */
-        private static List<dev.threeam.classify.LabelledExample> storedExamples(Config config) {
-            String url = config.databaseUrl();
-            if (url.startsWith("jdbc:sqlite:") && !java.nio.file.Files.isRegularFile(Path.of(url.substring("jdbc:sqlite:".length())
-                    .replaceFirst("^file:", "").replaceFirst("\\?.*$", "")))) {
-                return List.of();
-            }
-            try (dev.threeam.store.Database database = dev.threeam.store.Database.openReadOnly(url, config.databaseUser(),
-                    config.databasePassword())) {
-                return database.hasTable("labelled_examples") ? dev.threeam.incident.LabelledExamples.read(database.jdbi()) : List.of();
-            } catch (RuntimeException e) {
-                System.err.println("3am check --classify: cannot read stored examples from the database: " + e.getMessage());
-                return List.of();
-            }
         }
 
         /** Printed in UTF-8 whatever the platform's default charset (a CI runner's may be ASCII). */

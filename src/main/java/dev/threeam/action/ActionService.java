@@ -198,7 +198,7 @@ public final class ActionService {
             case IN_FLIGHT -> "is already in flight";
             case DONE -> "is already done";
             case FAILED -> "failed; press Retry to try again";
-            case WOULD_HAVE -> "was already played (nothing was called for real)";
+            case WOULD_HAVE -> update.incident().drill() ? "was already played in this drill" : "was already played (nothing was called for real)";
         } + " (pressed by ").person(action.byUser()).then(").")).orElse(Sentence.of("That is already being handled."));
     }
 

@@ -13,13 +13,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code check} found: the handover report, the drill history, and what was asked. Every format renders
+ * What {@code check} found: the handover report, the drill history, the telemetry received for the thresholds
+ * (information: a threshold without data does not make a workflow unready), and what was asked. Every format renders
  * this one value, so they agree on what is ready and on the exit code.
  *
  * @param workingDir the folder file paths are made relative to (GitHub and JUnit readers want repository paths)
  */
-public record CheckResult(HandoverReport handover, Drills drills, boolean strictEnv, boolean requireDrills,
-                          Path workingDir) {
+public record CheckResult(HandoverReport handover, Drills drills, Telemetry telemetry, boolean strictEnv,
+                          boolean requireDrills, Path workingDir) {
 
     /** Every workflow ready (and drilled, when drills are required). */
     public static final int READY = 0;

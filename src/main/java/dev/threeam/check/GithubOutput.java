@@ -45,11 +45,27 @@ final class GithubOutput {
                 }
             }
         }
+        telemetry(out, result);
         out.append(String.format("3am check of %s/: %d of %d workflow(s) ready, %d error(s), %d warning(s) -> %s"
                         + " (exit %d)%n", result.handover().dir(), result.readyWorkflows(),
                 result.handover().workflows().size(), result.errors(), result.warnings(), result.verdict(),
                 result.exitCode()));
         return out.toString();
+    }
+
+    /** One notice per workflow whose thresholds have no telemetry yet (when the database was read). */
+    private static void telemetry(StringBuilder out, CheckResult result) {
+        if (!result.telemetry().read()) {
+            return;
+        }
+        for (WorkflowReadiness workflow : result.handover().workflows()) {
+            List<String> waiting = result.telemetry().of(workflow.workflow()).stream().filter(line -> !line.hasData())
+                    .map(line -> line.threshold()).toList();
+            if (!waiting.isEmpty()) {
+                out.append(command("notice", result.path(workflow.file()), 0, workflow.workflow() + ": thresholds without telemetry",
+                        "no OTLP data yet for " + String.join(", ", waiting) + ": 3am cannot execute them until it arrives"));
+            }
+        }
     }
 
     private static void drillHistory(StringBuilder out, CheckResult result) {

@@ -1,10 +1,10 @@
 package dev.threeam.check;
 
+import dev.threeam.classify.LabelledExample;
 import dev.threeam.common.ThreeAmException;
 import dev.threeam.config.Config;
 import dev.threeam.runbook.HandoverReport;
 import dev.threeam.runbook.UnsetVariables;
-import dev.threeam.runbook.WorkflowReadiness;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * The {@code check} command: reads the runbooks (a variable that is not set is a warning unless
- * {@code --strict-env}), reads the drill history read-only, prints the result in the format asked, and returns
+ * {@code --strict-env}), reads the drill history and the telemetry received read-only, prints the result in the format asked, and returns
  * the exit code: 0 ready, 1 not ready, 2 usage or I/O error.
  */
 public final class HandoverCheck {
@@ -59,9 +59,13 @@ public final class HandoverCheck {
         Path dir = request.dir() != null ? request.dir() : config.runbooksDir();
         HandoverReport handover = HandoverReport.of(dir, config.environment(),
                 request.strictEnv() ? UnsetVariables.ERROR : UnsetVariables.NEEDED_AT_RUN_TIME);
-        List<String> workflows = handover.workflows().stream().map(WorkflowReadiness::workflow).toList();
-        Drills drills = ReadOnlyDrills.read(config, workflows, clock.instant());
-        return new CheckResult(handover, drills, request.strictEnv(), request.requireDrills(), workingDir);
+        ReadOnlyHistory.History history = ReadOnlyHistory.read(config, handover.workflows(), clock.instant());
+        return new CheckResult(handover, history.drills(), history.telemetry(), request.strictEnv(), request.requireDrills(), workingDir);
+    }
+
+    /** The team's Q1 corrections stored in the bot's database (read-only), for {@code check --classify}. */
+    public List<LabelledExample> labelledExamples(Config config) {
+        return ReadOnlyHistory.labelledExamples(config, message -> err.println("3am check --classify: " + message));
     }
 
     private int usageError(String message) {

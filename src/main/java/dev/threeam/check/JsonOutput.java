@@ -18,13 +18,20 @@ final class JsonOutput {
     private JsonOutput() {}
 
     record Report(String dir, boolean ready, int exitCode, boolean strictEnv, boolean requireDrills, Summary summary,
-                  List<Workflow> workflows, List<String> notLoaded, List<Problem> problems, DrillHistoryJson drills) {}
+                  List<Workflow> workflows, List<String> notLoaded, List<Problem> problems, DrillHistoryJson drills,
+                  TelemetryJson telemetry) {}
 
     record Summary(int workflows, long readyWorkflows, int notLoaded, long errors, long warnings) {}
 
     record Workflow(String workflow, String title, String file, boolean ready, List<FailureTypeReadiness> failureTypes,
                     List<QualitySignal> qualitySignals, Map<String, Double> budgets, Map<String, Double> latency,
-                    List<String> knownLimits, String eval) {}
+                    List<String> knownLimits, String eval, List<TelemetryThreshold> telemetry) {}
+
+    /** {@code lastData} and {@code samples}: the telemetry kept for it, null and 0 when none arrived. */
+    record TelemetryThreshold(String threshold, String series, boolean hasData, Instant lastData, long samples) {}
+
+    /** {@code read}: whether the database was read; {@code message}: why not. */
+    record TelemetryJson(boolean read, String message) {}
 
     /**
      * {@code rollback}: the first rollback that fits; {@code rollbacks}: every one that fits and why;
@@ -56,7 +63,7 @@ final class JsonOutput {
                 report.workflows().stream().map(workflow -> workflow(result, workflow)).toList(),
                 report.notLoaded().stream().map(file -> result.path(file).orElse(file)).toList(),
                 report.problems().stream().map(problem -> problem(result, problem)).toList(),
-                drills(result));
+                drills(result), new TelemetryJson(result.telemetry().read(), result.telemetry().message()));
         return Json.write(json) + "\n";
     }
 
@@ -73,7 +80,9 @@ final class JsonOutput {
                 workflow.qualitySignals().stream().map(signal -> new QualitySignal(signal.metric(), signal.threshold()))
                         .toList(),
                 new TreeMap<>(workflow.budgets()), new TreeMap<>(workflow.latency()), workflow.knownLimits(),
-                workflow.eval().map(eval -> eval.webhook() != null ? "webhook" : "command").orElse(null));
+                workflow.eval().map(eval -> eval.webhook() != null ? "webhook" : "command").orElse(null),
+                result.telemetry().of(workflow.workflow()).stream().map(line -> new TelemetryThreshold(line.threshold(), line.series(),
+                        line.hasData(), line.lastData(), line.samples())).toList());
     }
 
     private static Problem problem(CheckResult result, RunbookProblem problem) {

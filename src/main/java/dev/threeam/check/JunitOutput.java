@@ -72,6 +72,14 @@ final class JunitOutput {
             xml.writeEndElement();
             xml.writeEndElement();
         }
+        List<String> telemetry = result.telemetry().of(workflow.workflow()).stream()
+                .map(line -> line.threshold() + ": " + result.telemetry().describe(line)).toList();
+        if (!telemetry.isEmpty()) {
+            newline(xml, 2);
+            xml.writeStartElement("system-out");
+            xml.writeCharacters(xmlText("thresholds from telemetry:\n" + String.join("\n", telemetry)));
+            xml.writeEndElement();
+        }
         newline(xml, 1);
         xml.writeEndElement();
     }

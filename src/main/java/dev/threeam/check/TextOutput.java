@@ -5,6 +5,7 @@ import dev.threeam.runbook.HandoverReport;
 import dev.threeam.runbook.RollbackFit;
 import dev.threeam.runbook.RunbookProblem;
 import dev.threeam.runbook.WorkflowReadiness;
+import dev.threeam.signal.SignalCoverage;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +71,22 @@ final class TextOutput {
                 : "ok  " + workflow.knownLimits().size() + " written"));
         out.append(String.format(LINE, "eval rerun", workflow.eval()
                 .map(eval -> "ok  " + (eval.webhook() != null ? "webhook" : "command")).orElse("none")));
+        telemetry(out, result.telemetry(), workflow);
         problems(out, workflow.problems());
+    }
+
+    /** Which thresholds 3am executes itself from the OTLP telemetry received, and which have none yet. */
+    private static void telemetry(StringBuilder out, Telemetry telemetry, WorkflowReadiness workflow) {
+        List<SignalCoverage.Line> lines = telemetry.of(workflow.workflow());
+        if (lines.isEmpty()) {
+            out.append(String.format(LINE, "from telemetry", "none: no threshold 3am can execute (alerts only)"));
+            return;
+        }
+        out.append("  thresholds from telemetry (3am executes them on OTLP data)"
+                + (telemetry.read() ? ":" : " — " + telemetry.message() + ":") + "\n");
+        for (SignalCoverage.Line line : lines) {
+            out.append(String.format("    %-32s %s%n", line.threshold(), telemetry.describe(line)));
+        }
     }
 
     private static void drills(StringBuilder out, CheckResult result) {

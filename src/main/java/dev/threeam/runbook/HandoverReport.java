@@ -81,7 +81,7 @@ public record HandoverReport(String dir, Path folder, List<WorkflowReadiness> wo
                 .toList();
         return new WorkflowReadiness(runbook.workflow(), runbook.title(), file.name(), coverage,
                 runbook.qualitySignals(), runbook.budgets(), runbook.latency(), runbook.knownLimits(),
-                Optional.ofNullable(runbook.eval()), file.problems());
+                Optional.ofNullable(runbook.eval()), file.problems(), runbook);
     }
 
     private static WorkflowReadiness.Coverage coverage(ParsedRunbook file, Runbook runbook, FailureType type) {

@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * How ready one workflow is to be handed to an on-call: per failure type, an owner to wake, the rollbacks that fit
  * and a runbook section; and whether thresholds, a budget, a latency target, known limits and an eval are written.
- * Ready means no errors, and an owner and a section for every failure type.
+ * Ready means no errors, and an owner and a section for every failure type. {@code runbook} is the runbook itself,
+ * for what {@code check} reads beside it (which of its thresholds have telemetry).
  */
 public record WorkflowReadiness(
         String workflow,
@@ -21,7 +22,8 @@ public record WorkflowReadiness(
         Map<String, Double> latency,
         List<String> knownLimits,
         Optional<Runbook.EvalSpec> eval,
-        List<RunbookProblem> problems) {
+        List<RunbookProblem> problems,
+        Runbook runbook) {
 
     public WorkflowReadiness {
         coverage = List.copyOf(coverage);

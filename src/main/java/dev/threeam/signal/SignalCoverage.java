@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
 
 /**
  * For {@code check} and the handover report: which of a runbook's thresholds are executed from telemetry that has
@@ -22,6 +23,11 @@ public final class SignalCoverage {
     }
 
     private SignalCoverage() {}
+
+    /** The runbook's thresholds and the telemetry the database at {@code jdbi} holds for them (read only). */
+    public static List<Line> read(Jdbi jdbi, Runbook runbook) {
+        return of(runbook, jdbi.withExtension(SignalStore.class, store -> store.signalsSeen(runbook.workflow())));
+    }
 
     /** Every threshold of the runbook; {@code tools.error_rate} is one line per tool seen, or one without data. */
     public static List<Line> of(Runbook runbook, List<SignalRows.Seen> seen) {

@@ -69,7 +69,7 @@ public final class SignalWatch implements AutoCloseable {
 
     /** Which of the runbook's thresholds have telemetry in the database, and which have none yet. */
     public List<SignalCoverage.Line> coverage(dev.threeam.runbook.Runbook runbook) {
-        return SignalCoverage.of(runbook, signalsSeen(runbook.workflow()));
+        return SignalCoverage.read(jdbi, runbook);
     }
 
     @Override

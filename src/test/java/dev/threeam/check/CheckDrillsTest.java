@@ -213,7 +213,7 @@ class CheckDrillsTest {
     }
 
     private static String masked(String url) {
-        return ReadOnlyDrills.masked(postgresEnv(url).get("DATABASE_URL"));
+        return ReadOnlyHistory.masked(postgresEnv(url).get("DATABASE_URL"));
     }
 
     private static String escapedData(String text) {

@@ -28,10 +28,10 @@ class GithubOutputTest {
 
     @Test
     void printed_database_urls_hide_passwords() {
-        assertThat(ReadOnlyDrills.masked("jdbc:postgresql://db:5432/threeam?user=bot&password=s3cret&ssl=true"))
+        assertThat(ReadOnlyHistory.masked("jdbc:postgresql://db:5432/threeam?user=bot&password=s3cret&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db:5432/threeam?user=bot&password=***&ssl=true");
-        assertThat(ReadOnlyDrills.masked("jdbc:postgresql://bot:s3cret@db/threeam"))
+        assertThat(ReadOnlyHistory.masked("jdbc:postgresql://bot:s3cret@db/threeam"))
                 .isEqualTo("jdbc:postgresql://bot:***@db/threeam");
-        assertThat(ReadOnlyDrills.masked("jdbc:sqlite:threeam.db")).isEqualTo("jdbc:sqlite:threeam.db");
+        assertThat(ReadOnlyHistory.masked("jdbc:sqlite:threeam.db")).isEqualTo("jdbc:sqlite:threeam.db");
     }
 }

@@ -32,8 +32,10 @@ class QuestionsTest extends ThreadFlow {
                 .startsWith("Q1 answered by <@U0ONCALL>: Tool").contains("reclassified from retrieval_failure to tool_failure"));
 
         List<SandboxMessage> replies = replies(id);
-        assertThat(replies).hasSize(repliesBefore + 1);
-        assertThat(allText(replies.get(replies.size() - 1))).contains("Tool failure").contains("turn off order lookups");
+        assertThat(replies).as("the new type's runbook section, then the classify rule that would have got it right")
+                .hasSize(repliesBefore + 2);
+        assertThat(allText(replies.get(replies.size() - 2))).contains("Tool failure").contains("turn off order lookups");
+        assertThat(allText(replies.get(replies.size() - 1))).contains("classify alerts like this one as *tool_failure*");
         SandboxMessage q1 = messageWithBlock(id, "q1").orElseThrow();
         assertThat(q1.edited()).isTrue();
         assertThat(allText(q1)).contains("Answered by <@U0ONCALL>").contains("Tool");

@@ -80,7 +80,7 @@ class BadInputTest {
 
     @Test
     void a_body_over_the_cap_or_one_that_inflates_past_it_is_a_413() throws Exception {
-        HttpResponse<byte[]> large = app.post("/v1/metrics", PROTOBUF, new byte[1024 * 1024 + 1]);
+        HttpResponse<byte[]> large = app.post("/v1/metrics", PROTOBUF, new byte[(int) dev.threeam.web.WebServer.MAX_OTLP_BODY + 1]);
         assertThat(large.statusCode()).isEqualTo(413);
 
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();
