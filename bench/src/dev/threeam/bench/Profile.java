@@ -15,8 +15,8 @@ import jdk.jfr.consumer.RecordingFile;
 
 /**
  * A JFR recording summarised (what {@code jfr print --events jdk.ExecutionSample} shows, counted): the top frames
- * by execution samples, the first 3am frame of each sample, samples by thread; native samples (threads inside native
- * code, such as SQLite's {@code fsync}) by the Java frame that called it; and where 3am's code waited: monitor
+ * by execution samples, the first 3am frame of each sample, samples by thread; native samples of 3am's code (inside
+ * native code, such as SQLite's {@code fsync}) by the native method and the 3am frame; and where 3am's code waited: monitor
  * enters, parks and socket reads of at least 1 ms, by the 3am method that waited. GC pauses summed.
  */
 record Profile(String name, Path file, long samples, List<Row> topFrames, List<Row> ownFrames, List<Row> threads, long nativeSamples,
@@ -28,6 +28,7 @@ record Profile(String name, Path file, long samples, List<Row> topFrames, List<R
 
     static final int TOP = 15;
     private static final String OWN = "dev.threeam.";
+    private static final String NO_OWN_FRAME = "(no 3am frame)";
 
     static Profile failed(String name, String error) {
         return new Profile(name, null, 0, List.of(), List.of(), List.of(), 0, List.of(), List.of(), List.of(), List.of(), 0, 0, error);
@@ -58,10 +59,11 @@ record Profile(String name, Path file, long samples, List<Row> topFrames, List<R
                     count(threads, threadName(event), Double.NaN);
                 }
                 case "jdk.NativeMethodSample" -> {
-                    nativeSamples++;
                     RecordedStackTrace stack = event.getStackTrace();
-                    if (stack != null && !stack.getFrames().isEmpty()) {
-                        count(natives, method(stack.getFrames().get(0)) + " in " + ownFrame(stack), Double.NaN);
+                    String owner = ownFrame(stack);
+                    if (!owner.equals(NO_OWN_FRAME) && !stack.getFrames().isEmpty()) { // idle pools wait in epoll, accept, poll
+                        nativeSamples++;
+                        count(natives, method(stack.getFrames().get(0)) + " in " + owner, Double.NaN);
                     }
                 }
                 case "jdk.JavaMonitorEnter" -> {
@@ -70,7 +72,7 @@ record Profile(String name, Path file, long samples, List<Row> topFrames, List<R
                 }
                 case "jdk.ThreadPark" -> {
                     String owner = ownFrame(event.getStackTrace());
-                    if (!owner.equals("(no 3am frame)")) {
+                    if (!owner.equals(NO_OWN_FRAME)) {
                         count(parks, owner, millis(event.getDuration()));
                     }
                 }
@@ -112,7 +114,7 @@ record Profile(String name, Path file, long samples, List<Row> topFrames, List<R
                 }
             }
         }
-        return "(no 3am frame)";
+        return NO_OWN_FRAME;
     }
 
     /** Thread names with their numbers folded ({@code qtp123-45} → {@code qtpN-N}), so pools count as one. */
@@ -132,23 +134,24 @@ record Profile(String name, Path file, long samples, List<Row> topFrames, List<R
         }
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s: %s, %d execution samples, %d GC pauses %.0f ms total%n",
                 name, file, samples, gcPauses, gcPauseMs));
-        section(out, "top frames by execution samples", topFrames, false);
-        section(out, "innermost 3am frame of each sample", ownFrames, false);
-        section(out, "samples by thread", threads, false);
-        out.append(String.format(Locale.ROOT, "%nnative samples (a thread inside native code; every 20 ms): %d%n", nativeSamples));
-        section(out, "native samples by the method that called into native code", nativeFrames, false);
-        section(out, "monitor enters >= 1 ms (monitor class, where)", monitorWaits, true);
-        section(out, "parks >= 1 ms in 3am code (where)", parks, true);
-        section(out, "socket reads >= 1 ms (peer, where)", socketReads, true);
+        section(out, "top frames by execution samples", topFrames, samples);
+        section(out, "innermost 3am frame of each sample", ownFrames, samples);
+        section(out, "samples by thread", threads, samples);
+        out.append(String.format(Locale.ROOT, "%nnative samples under a 3am frame (inside native code; every 20 ms): %d%n", nativeSamples));
+        section(out, "native samples by native method and 3am caller", nativeFrames, nativeSamples);
+        section(out, "monitor enters >= 1 ms (monitor class, where)", monitorWaits, -1);
+        section(out, "parks >= 1 ms in 3am code (where)", parks, -1);
+        section(out, "socket reads >= 1 ms (peer, where)", socketReads, -1);
         out.append("\nfull events: jfr print --events jdk.ExecutionSample ").append(file).append('\n');
         return out.toString();
     }
 
-    private void section(StringBuilder out, String title, List<Row> rows, boolean timed) {
+    /** {@code total} the count shares are of; negative for timed rows (waits), which show their total time. */
+    private static void section(StringBuilder out, String title, List<Row> rows, long total) {
         out.append('\n').append(title).append(":\n");
         for (Row row : rows) {
-            out.append(timed ? String.format(Locale.ROOT, "  %8.0f ms %7d×  %s%n", row.totalMs(), row.count(), row.what())
-                    : String.format(Locale.ROOT, "  %7d  %5.1f%%  %s%n", row.count(), 100.0 * row.count() / Math.max(1, samples), row.what()));
+            out.append(total < 0 ? String.format(Locale.ROOT, "  %8.0f ms %7d×  %s%n", row.totalMs(), row.count(), row.what())
+                    : String.format(Locale.ROOT, "  %7d  %5.1f%%  %s%n", row.count(), 100.0 * row.count() / Math.max(1, total), row.what()));
         }
     }
 }

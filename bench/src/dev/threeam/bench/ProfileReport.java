@@ -26,12 +26,12 @@ final class ProfileReport {
                 continue;
             }
             out.append(String.format(Locale.ROOT, "%n**%s**: %d execution samples (Java code running; every 10 ms per thread), "
-                            + "%d native samples (inside native code, e.g. SQLite and its fsync; every 20 ms); %d GC pauses, %.0f ms in "
-                            + "total.%n%n", profile.name(), profile.samples(), profile.nativeSamples(), profile.gcPauses(), profile.gcPauseMs()));
+                            + "%d native samples under a 3am frame (inside native code, e.g. SQLite and its fsync; every 20 ms); "
+                            + "%d GC pauses, %.0f ms in total.%n%n", profile.name(), profile.samples(), profile.nativeSamples(), profile.gcPauses(), profile.gcPauseMs()));
             samples(out, "top frame (self time)", profile.topFrames(), Profile.TOP, profile.samples());
             samples(out, "innermost 3am frame", profile.ownFrames(), OWN, profile.samples());
             samples(out, "thread", profile.threads(), THREADS, profile.samples());
-            samples(out, "native code, by its caller", profile.nativeFrames(), THREADS, profile.nativeSamples());
+            samples(out, "native code under 3am, by 3am caller", profile.nativeFrames(), THREADS, profile.nativeSamples());
             out.append("| waited ≥ 1 ms (in 3am code) | events | total |\n|---|---:|---:|\n");
             waits(out, "monitor", profile.monitorWaits());
             waits(out, "park", profile.parks());
