@@ -15,7 +15,8 @@ import java.util.List;
  */
 final class Peaks {
 
-    private static final int WARMUP_ROUNDS = 3;
+    private static final int WARMUP_ROUNDS = 4;
+    private static final double STEADY = 0.15;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -51,19 +52,27 @@ final class Peaks {
     }
 
     /**
-     * wrk for the warm-up time, again (up to 3 times in all) while a round answered fewer than 10 requests per
-     * connection: a bot opening its first incidents on a loaded machine can take longer than the warm-up.
+     * wrk for the warm-up time, at least twice and until two rounds in a row answered within 15% of each other (and
+     * at least 10 requests per connection), 4 rounds at most: a JIT still compiling, or a bot still opening its first
+     * incidents on a loaded machine, is not measured as its steady state.
      */
     void warm(String name, List<String> urls, Path bodies, String token) throws IOException, InterruptedException {
-        for (int round = 1; round <= WARMUP_ROUNDS && !warmup.isZero(); round++) {
+        if (warmup.isZero()) {
+            return;
+        }
+        double previous = Double.NaN;
+        for (int round = 1; round <= WARMUP_ROUNDS; round++) {
             Wrk.Run run = wrk.run(urls, bodies, token, warmup);
             drain(name, urls, bodies, token);
-            if (run.requests() - run.statusErrors() >= 10L * wrk.connections()) {
+            double rate = run.okPerSecond();
+            boolean enough = run.requests() - run.statusErrors() >= 10L * wrk.connections();
+            if (round > 1 && enough && Math.abs(rate - previous) <= STEADY * Math.max(rate, previous)) {
                 return;
             }
-            System.out.printf("  %s answered %d requests in its %d s warm-up%s%n", name, run.requests() - run.statusErrors(),
-                    warmup.toSeconds(), round < WARMUP_ROUNDS ? "; warming up again" : "; measuring anyway");
+            previous = rate;
         }
+        System.out.printf("  %s was not steady after %d warm-up rounds of %d s (last %.0f requests/s); measuring anyway%n", name,
+                WARMUP_ROUNDS, warmup.toSeconds(), previous);
     }
 
     /**
