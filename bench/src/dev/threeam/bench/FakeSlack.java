@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -32,20 +33,33 @@ final class FakeSlack implements AutoCloseable {
     record Update(long arrivedNanos, String channel, String ts) {}
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Post> posts = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<Update> updates = new ConcurrentLinkedQueue<>();
     private final AtomicLong sequence = new AtomicLong();
 
-    private FakeSlack(HttpServer server) {
+    private FakeSlack(HttpServer server, ExecutorService executor) {
         this.server = server;
+        this.executor = executor;
     }
 
+    /**
+     * Starts on a free port. Its 8 handler threads are named and daemon, and {@link #close()} shuts them down:
+     * {@code HttpServer.stop} leaves a caller's executor running, which is what kept the bench's JVM alive
+     * ({@code pool-N-thread-M}) after the report was written.
+     */
     static FakeSlack start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
-        FakeSlack slack = new FakeSlack(server);
+        AtomicLong threads = new AtomicLong();
+        ExecutorService executor = Executors.newFixedThreadPool(8, task -> {
+            Thread thread = new Thread(task, "fake-slack-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        FakeSlack slack = new FakeSlack(server, executor);
         server.createContext("/api/", slack::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(executor);
         server.start();
         return slack;
     }
@@ -138,5 +152,6 @@ final class FakeSlack implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
     }
 }

@@ -1,7 +1,7 @@
 package dev.threeam.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.threeam.Json;
+import dev.threeam.common.Json;
 import io.javalin.Javalin;
 
 /**

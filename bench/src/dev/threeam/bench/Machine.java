@@ -1,15 +1,21 @@
 package dev.threeam.bench;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** What the numbers were measured on: CPUs, memory, CPU model, kernel, and the versions of Java, Alertmanager, PostgreSQL. */
-record Machine(int cpus, String memory, String cpuModel, String kernel, String java, String alertmanager, String postgres) {
+/** What the numbers were measured on: CPUs, memory, CPU model, kernel, and the versions of Java, Alertmanager, PostgreSQL, wrk. */
+record Machine(int cpus, String memory, String cpuModel, String kernel, String java, String alertmanager, String postgres, String wrk,
+               String fsync) {
 
-    static Machine describe(String postgresHost, String postgresPort, String postgresUser) {
+    static Machine describe(String postgresHost, String postgresPort, String postgresUser, Path workDir) {
         return new Machine(Runtime.getRuntime().availableProcessors(),
                 procLine("/proc/meminfo", "MemTotal:").map(Machine::gib).orElse("?"),
                 procLine("/proc/cpuinfo", "model name").map(line -> line.substring(line.indexOf(':') + 1).trim()).orElse("?"),
@@ -17,7 +23,32 @@ record Machine(int cpus, String memory, String cpuModel, String kernel, String j
                 output(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-version")),
                 firstLine(output(List.of("/usr/bin/prometheus-alertmanager", "--version"))),
                 postgresHost == null ? "not used" : output(List.of("psql", "-h", postgresHost, "-p", postgresPort, "-U", postgresUser,
-                        "-d", "postgres", "-tAc", "show server_version")));
+                        "-d", "postgres", "-tAc", "show server_version")),
+                Wrk.available() ? Wrk.version() : "not installed", fsync(workDir));
+    }
+
+    /**
+     * Median and worst of 50 times "write 4 KiB, {@code force}" in the work folder (where the SQLite files live): what
+     * one durable commit costs at least on this disk, as busy as it is now.
+     */
+    private static String fsync(Path dir) {
+        Path file = dir.resolve("fsync-probe");
+        long[] nanos = new long[50];
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            ByteBuffer block = ByteBuffer.allocate(4096);
+            for (int index = 0; index < nanos.length; index++) {
+                long started = System.nanoTime();
+                channel.write(block.clear(), (long) index * 4096);
+                channel.force(true);
+                nanos[index] = System.nanoTime() - started;
+            }
+            Files.delete(file);
+        } catch (IOException e) {
+            return "not measured (" + e.getMessage() + ")";
+        }
+        Arrays.sort(nanos);
+        return String.format(Locale.ROOT, "median %.1f ms, worst %.1f ms (4 KiB write + fsync, 50 times, in %s)",
+                nanos[nanos.length / 2] / 1e6, nanos[nanos.length - 1] / 1e6, dir);
     }
 
     private static String gib(String line) {

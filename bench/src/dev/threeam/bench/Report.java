@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -36,56 +37,54 @@ final class Report {
         StringBuilder out = new StringBuilder();
         Machine machine = results.machine();
         out.append("Measured ").append(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC).format(results.date()))
-                .append(" with:\n\n```\n").append(results.command()).append("\n```\n\n")
+                .append(String.format(Locale.ROOT, " in %.1f minutes with:%n%n```%n", results.minutes())).append(results.command())
+                .append("\n```\n\n")
                 .append("Settings: ").append(results.settings()).append("\n\n")
                 .append("| machine | |\n|---|---|\n")
                 .append(row("CPUs (nproc)", String.valueOf(machine.cpus())))
                 .append(row("CPU", machine.cpuModel()))
                 .append(row("memory", machine.memory()))
                 .append(row("kernel", machine.kernel()))
+                .append(row("disk fsync", machine.fsync()))
+                .append(row("load average (1, 5, 15 min)", "at the start " + results.loadAtStart() + "; at the end " + results.loadAtEnd()
+                        + " (the machine is shared: other work shows here)"))
                 .append(row("java -version", machine.java().replace("\n", "<br>")))
                 .append(row("Alertmanager", machine.alertmanager()))
                 .append(row("PostgreSQL server", machine.postgres()))
+                .append(row("wrk", machine.wrk()))
                 .append("\n## Targets\n\n| target | measured | verdict |\n|---|---|---|\n");
         for (Targets.Check check : Targets.check(results)) {
-            out.append("| ").append(check.target()).append(" | ").append(check.measured()).append(" | ").append(check.verdict()).append(" |\n");
+            out.append("| ").append(check.target()).append(" | ").append(check.measured().replace("|", "\\|")).append(" | ")
+                    .append(check.verdict()).append(" |\n");
         }
-        out.append("\n![ingestion ratios and latencies against their targets](").append(CHART).append(")\n");
-        ingestion(out, results.ingestion());
+        out.append("\n![ratios, latencies and memory against their targets](").append(CHART).append(")\n");
+        LoadReport.ingestion(out, results.ingestion());
+        LoadReport.batches(out, results.batches());
+        LoadReport.curves(out, results.curves());
+        ProfileReport.profiles(out, results.profiles());
+        storm(out, results.storm(), results.botJavaOptions());
+        classify(out, results.classify());
         card(out, results.card());
-        storm(out, results.storm());
         startup(out, results.startup());
         return out.toString();
     }
 
-    private static void ingestion(StringBuilder out, Ingestion.Results ingestion) {
-        if (ingestion == null) {
+    private static void classify(StringBuilder out, ClassifyTiming.Result classify) {
+        if (classify == null) {
             return;
         }
-        out.append("\n## Ingestion\n\nThe same generator (32 connections, one alert per request; 100 groups, 10,000 distinct alerts "
-                + "that repeat) against each target. Peak runs send as fast as the target answers; the 80% runs send on a fixed "
-                + "schedule to a fresh bot and database, latency counted from each request's scheduled time.\n\n"
-                + "| target | load | alerts/s | p50 ack | p99 ack | max | errors | vs floor | vs Alertmanager |\n"
-                + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
-        double floor = ingestion.floor().perSecond();
-        double alertmanager = ingestion.alertmanager() == null ? Double.NaN : ingestion.alertmanager().perSecond();
-        for (LoadResult result : java.util.Arrays.asList(ingestion.floor(), ingestion.alertmanager(), ingestion.sqlitePeak(),
-                ingestion.sqliteAt80(), ingestion.postgresPeak(), ingestion.postgresAt80())) {
-            if (result == null) {
-                continue;
-            }
-            out.append(String.format(Locale.ROOT, "| %s | %s | %.0f | %s | %s | %s | %d | %s | %s |%n", result.target(),
-                    result.offeredRate() == 0 ? "peak" : String.format(Locale.ROOT, "fixed %.0f/s (80%%)", result.offeredRate()),
-                    result.perSecond(), Targets.ms(result.p50Ms()), Targets.ms(result.p99Ms()), Targets.ms(result.maxMs()),
-                    result.errors(), percent(result.perSecond() / floor),
-                    Double.isNaN(alertmanager) ? "—" : String.format(Locale.ROOT, "%.2f×", result.perSecond() / alertmanager)));
+        out.append(String.format(Locale.ROOT, "%n## Classification%n%n`Classifier#classify(alert, rules)` in the bench's JVM, through "
+                        + "the jar's public API: %s. Each alert parsed once by `AlertParsers` from the endpoint its corpus names, with "
+                        + "the `classify:` rules of the runbook it matches; 3 s of warm-up over all of them, then every call timed on "
+                        + "its own for at least 5 s (%d rounds). p50/p99/max are over every call (a preempted or GC-paused call on a "
+                        + "busy machine lands in the p99); \"p99 of medians\" takes each alert's median first, which they do not "
+                        + "move.%n%n| alerts | calls | p50 | p99 | max | p99 of medians | slowest alert (median) |%n"
+                        + "|---:|---:|---:|---:|---:|---:|---|%n| %d | %d | %.1f µs | %.1f µs | %.0f µs | %.1f µs | `%s` (%.1f µs) |%n",
+                classify.source(), classify.rounds(), classify.alerts(), (long) classify.alerts() * classify.rounds(), classify.p50Us(),
+                classify.p99Us(), classify.maxUs(), classify.p99OfMediansUs(), classify.slowest(), classify.slowestMedianUs()));
+        if (!classify.skipped().isEmpty()) {
+            out.append("\nSkipped (could not be parsed): ").append(String.join("; ", classify.skipped())).append("\n");
         }
-        if (ingestion.alertmanagerNote() != null) {
-            out.append("\nAlertmanager skipped: ").append(ingestion.alertmanagerNote()).append(".\n");
-        }
-        out.append("\nAlertmanager keeps alerts in memory (it persists only silences and its notification log), answers `POST "
-                + "/api/v2/alerts` with 200 after validating and storing in memory, and here routes to a receiver that sends nothing. "
-                + "3am answers 202 after its database commit.\n");
     }
 
     private static void card(StringBuilder out, CardLatency.Result card) {
@@ -107,13 +106,14 @@ final class Report {
                 + " s.\n");
     }
 
-    private static void storm(StringBuilder out, Storm.Result storm) {
+    private static void storm(StringBuilder out, Storm.Result storm, List<String> javaOptions) {
         if (storm == null) {
             return;
         }
         out.append(String.format(Locale.ROOT, "%n## Storm%n%n%,d distinct alerts in %d groups of one workflow (one channel), sent as "
-                        + "Alertmanager webhooks of %d alerts each over 32 connections, on SQLite, `CARD_UPDATE_INTERVAL=5s`.%n%n"
-                        + "| | |%n|---|---|%n", storm.alerts(), Storm.GROUPS, storm.batch()))
+                        + "Alertmanager webhooks of %d alerts each over %d connections, on SQLite, `CARD_UPDATE_INTERVAL=5s`, 3am's JVM "
+                        + "options: %s.%n%n| | |%n|---|---|%n", storm.alerts(), Storm.GROUPS, storm.batch(), Storm.CONNECTIONS,
+                javaOptions.isEmpty() ? "none" : "`" + String.join(" ", javaOptions) + "`"))
                 .append(row("wall time to send (every webhook answered)", String.format(Locale.ROOT, "%.1f s (%.0f alerts/s), %d errors",
                         storm.sendSeconds(), storm.alerts() / storm.sendSeconds(), storm.errors())))
                 .append(row("wall time until the outbox was empty", storm.drainedSeconds() == null ? "not within the wait (see log)"
@@ -144,7 +144,4 @@ final class Report {
         return "| " + name + " | " + value.replace("|", "\\|") + " |\n";
     }
 
-    private static String percent(double ratio) {
-        return String.format(Locale.ROOT, "%.1f%%", ratio * 100);
-    }
 }

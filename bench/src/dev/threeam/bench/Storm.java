@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 final class Storm {
 
     static final int GROUPS = 4;
+    static final int CONNECTIONS = 32;
     /** The card-update window: 5 s less 100 ms, so timer and network jitter on an update due at exactly 5 s is not a miss. */
     static final long WINDOW_NANOS = 4_900_000_000L;
 
@@ -44,17 +45,20 @@ final class Storm {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             int requests = (alerts + batch - 1) / batch;
             AtomicLong errors = new AtomicLong();
-            ExecutorService pool = Executors.newFixedThreadPool(Ingestion.CONNECTIONS);
+            ExecutorService pool = Executors.newFixedThreadPool(CONNECTIONS);
             long start = System.nanoTime();
-            List<Future<?>> sent = new ArrayList<>();
-            for (int request = 0; request < requests; request++) {
-                int number = request;
-                sent.add(pool.submit(() -> send(client, bot, number, batch, alerts, errors)));
+            try {
+                List<Future<?>> sent = new ArrayList<>();
+                for (int request = 0; request < requests; request++) {
+                    int number = request;
+                    sent.add(pool.submit(() -> send(client, bot, number, batch, alerts, errors)));
+                }
+                for (Future<?> future : sent) {
+                    future.get();
+                }
+            } finally {
+                pool.shutdownNow();
             }
-            for (Future<?> future : sent) {
-                future.get();
-            }
-            pool.shutdown();
             double sendSeconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("  %d alerts sent in %.1f s (%.0f alerts/s), %d errors; waiting for the outbox to drain%n",
                     alerts, sendSeconds, alerts / sendSeconds, errors.get());

@@ -17,6 +17,12 @@ import java.util.concurrent.TimeUnit;
 final class Target implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    /** Every process started, so that none outlives the bench, even when it is interrupted (Ctrl-C). */
+    private static final java.util.Set<Process> STARTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> STARTED.forEach(Process::destroyForcibly), "stop-targets"));
+    }
 
     final String name;
     final int port;
@@ -40,7 +46,9 @@ final class Target implements AutoCloseable {
                 || key.equals("WEBHOOK_TOKEN") || key.equals("PORT") || key.equals("RUNBOOKS_DIR"));
         builder.environment().putAll(environment);
         long started = System.nanoTime();
-        return new Target(name, port, builder.start(), started);
+        Process process = builder.start();
+        STARTED.add(process);
+        return new Target(name, port, process, started);
     }
 
     String url(String path) {
@@ -103,5 +111,6 @@ final class Target implements AutoCloseable {
         if (!process.waitFor(20, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
+        STARTED.remove(process);
     }
 }

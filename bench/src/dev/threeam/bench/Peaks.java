@@ -1,0 +1,120 @@
+package dev.threeam.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Measures a peak the same way for every target: wrk for the warm-up (discarded), then wrk for the measured window
+ * with the targets' CPU read around it, and, when profiling, a JFR recording of exactly that window.
+ */
+final class Peaks {
+
+    private static final int WARMUP_ROUNDS = 4;
+    private static final double STEADY = 0.15;
+    private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(120);
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private final Wrk wrk;
+    private final Duration warmup;
+    private final Duration measure;
+    private final Profiler profiler;
+
+    Peaks(Wrk wrk, Duration warmup, Duration measure, Profiler profiler) {
+        this.wrk = wrk;
+        this.warmup = warmup;
+        this.measure = measure;
+        this.profiler = profiler;
+    }
+
+    Wrk wrk() {
+        return wrk;
+    }
+
+    Duration warmup() {
+        return warmup;
+    }
+
+    Duration measure() {
+        return measure;
+    }
+
+    /** Warms {@code targets} up with the same load, then measures; {@code profile} names a JFR recording, or null. */
+    Peak measure(String name, List<Target> targets, String path, Path bodies, String token, int alertsPerRequest, String profile)
+            throws IOException, InterruptedException {
+        warm(name, targets.stream().map(target -> target.url(path)).toList(), bodies, token);
+        return measureWarm(name, wrk, targets, path, bodies, token, alertsPerRequest, profile);
+    }
+
+    /**
+     * wrk for the warm-up time, at least twice and until two rounds in a row answered within 15% of each other (and
+     * at least 10 requests per connection), 4 rounds at most: a JIT still compiling, or a bot still opening its first
+     * incidents on a loaded machine, is not measured as its steady state.
+     */
+    void warm(String name, List<String> urls, Path bodies, String token) throws IOException, InterruptedException {
+        if (warmup.isZero()) {
+            return;
+        }
+        double previous = Double.NaN;
+        for (int round = 1; round <= WARMUP_ROUNDS; round++) {
+            Wrk.Run run = wrk.run(urls, bodies, token, warmup);
+            drain(name, urls, bodies, token);
+            double rate = run.okPerSecond();
+            boolean enough = run.requests() - run.statusErrors() >= 10L * wrk.connections();
+            if (round > 1 && enough && Math.abs(rate - previous) <= STEADY * Math.max(rate, previous)) {
+                return;
+            }
+            previous = rate;
+        }
+        System.out.printf("  %s was not steady after %d warm-up rounds of %d s (last %.0f requests/s); measuring anyway%n", name,
+                WARMUP_ROUNDS, warmup.toSeconds(), previous);
+    }
+
+    /**
+     * wrk stops with requests still in flight, and the bot still has to write them. One more request per target,
+     * answered in turn after them (3am's writer is first in, first out), waits that backlog out so it does not
+     * land in the measured window.
+     */
+    private static void drain(String name, List<String> urls, Path bodies, String token) throws IOException, InterruptedException {
+        byte[] body;
+        try (var lines = java.nio.file.Files.lines(bodies)) {
+            body = lines.findFirst().orElse("").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        }
+        long started = System.nanoTime();
+        for (String url : urls) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(DRAIN_TIMEOUT)
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            try {
+                HTTP.send(request.build(), HttpResponse.BodyHandlers.discarding());
+            } catch (IOException e) {
+                System.out.println("  " + name + ": the request after the warm-up failed: " + e);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (seconds > 1) {
+            System.out.printf("  %s took %.1f s to answer the warm-up's last requests%n", name, seconds);
+        }
+    }
+
+    /** Measures without a warm-up of its own (the targets were just warmed up with this load). */
+    Peak measureWarm(String name, Wrk with, List<Target> targets, String path, Path bodies, String token, int alertsPerRequest,
+                     String profile) throws IOException, InterruptedException {
+        List<String> urls = targets.stream().map(target -> target.url(path)).toList();
+        Profiler.Recording recording = profile == null ? null : profiler.start(targets.get(0), profile);
+        Usage usage = Usage.start(targets.stream().map(target -> target.process).toList());
+        Wrk.Run run = with.run(urls, bodies, token, measure);
+        Usage.Window window = usage.stop();
+        Profile summary = recording == null ? null : recording.stop();
+        Peak peak = new Peak(name, alertsPerRequest, Math.max(with.threads(), urls.size()), with.connections(), run, window, summary);
+        System.out.println("  " + peak.line());
+        return peak;
+    }
+}
