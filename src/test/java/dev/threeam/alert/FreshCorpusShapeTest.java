@@ -1,0 +1,303 @@
+package dev.threeam.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.threeam.common.Json;
+import dev.threeam.runbook.Runbook;
+import dev.threeam.runbook.RunbookProblem;
+import dev.threeam.runbook.RunbookRegistry;
+import dev.threeam.runbook.WorkflowMatch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shape of {@code corpus/fresh}, the held-out corpus written by outside teams' voices: every payload is what its
+ * source really sends and parses with the real parser of its endpoint, every label names a known failure type and a
+ * workflow the corpus's own runbooks resolve, and the counts it promises hold. It never runs the classifier: whether
+ * 3am labels these alerts right is the corpus replay's question, not this test's.
+ */
+class FreshCorpusShapeTest {
+
+    private static final Path CORPUS = Path.of("corpus/fresh");
+    private static final Path ALERTS = CORPUS.resolve("alerts");
+    private static final Path RUNBOOKS = CORPUS.resolve("runbooks");
+
+    private static final Map<String, String> SOURCE_BY_ENDPOINT = Map.of(
+            "/alerts/alertmanager", "alertmanager", "/alerts/grafana", "grafana", "/alerts/datadog", "datadog",
+            "/alerts/langsmith", "langsmith", "/alerts", "generic");
+    private static final List<String> FAILURE_TYPES = List.of("quality_drift", "retrieval_failure", "tool_failure",
+            "policy_failure", "cost_failure", "latency_failure", "provider_outage", "unclassified");
+    /** The least each type must have: more weight on the types that are hard to tell apart. */
+    private static final Map<String, Integer> AT_LEAST = Map.of("retrieval_failure", 22, "quality_drift", 20,
+            "tool_failure", 20, "policy_failure", 18, "latency_failure", 16, "cost_failure", 12, "provider_outage", 12,
+            "unclassified", 12);
+    private static final List<String> HARD_KINDS = List.of("names", "money", "negation", "infra", "policy", "retrieval",
+            "provider");
+    private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}");
+    private static final Instant NOVEMBER = Instant.parse("2026-11-01T00:00:00Z");
+    private static final Instant DECEMBER = Instant.parse("2026-12-01T00:00:00Z");
+
+    private final AlertParsers parsers = new AlertParsers();
+
+    /** One line of expected.json. */
+    private record Entry(String file, String endpoint, String type, String workflow, String why) {
+
+        String source() {
+            return SOURCE_BY_ENDPOINT.get(endpoint);
+        }
+
+        boolean hard() {
+            return why.startsWith("hard/");
+        }
+    }
+
+    private static List<Entry> entries() {
+        try {
+            JsonNode expected = Json.mapper().readTree(ALERTS.resolve("expected.json").toFile());
+            List<Entry> entries = new ArrayList<>();
+            for (JsonNode item : expected) {
+                JsonNode workflow = item.get("expected_workflow");
+                entries.add(new Entry(item.path("file").asText(), item.path("endpoint").asText(),
+                        item.path("expected_failure_type").asText(), workflow == null || workflow.isNull() ? null
+                        : workflow.asText(), item.path("why").asText()));
+            }
+            return entries;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Alert> parse(Entry entry) {
+        try {
+            return parsers.parse(entry.source(), Files.readAllBytes(ALERTS.resolve(entry.file())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode json(Entry entry) {
+        try {
+            return Json.mapper().readTree(ALERTS.resolve(entry.file()).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static RunbookRegistry runbooks() {
+        return RunbookRegistry.load(RUNBOOKS, Map.of(), false, Clock.fixed(NOVEMBER, ZoneOffset.UTC));
+    }
+
+    @Test
+    void every_file_is_listed_once_and_every_listed_file_exists() throws IOException {
+        List<String> listed = entries().stream().map(Entry::file).toList();
+        Set<String> onDisk;
+        try (Stream<Path> files = Files.list(ALERTS)) {
+            onDisk = files.map(file -> file.getFileName().toString()).filter(name -> !name.equals("expected.json"))
+                    .collect(Collectors.toSet());
+        }
+
+        assertThat(listed).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(listed)).isEqualTo(onDisk);
+    }
+
+    @Test
+    void every_entry_names_a_known_endpoint_a_known_failure_type_and_says_why() {
+        for (Entry entry : entries()) {
+            assertThat(SOURCE_BY_ENDPOINT).as(entry.file()).containsKey(entry.endpoint());
+            assertThat(FAILURE_TYPES).as(entry.file()).contains(entry.type());
+            assertThat(entry.why()).as(entry.file()).isNotBlank();
+            if (entry.hard()) {
+                assertThat(entry.why()).as(entry.file() + ": a hard case names its kind")
+                        .matches("hard/(" + String.join("|", HARD_KINDS) + "): .+");
+            }
+        }
+    }
+
+    @Test
+    void every_payload_parses_with_the_parser_of_its_endpoint_into_at_least_one_firing_alert() {
+        for (Entry entry : entries()) {
+            List<Alert> alerts = parse(entry);
+
+            assertThat(alerts).as(entry.file()).isNotEmpty().anyMatch(Alert::firing)
+                    .allMatch(alert -> alert.source().equals(entry.source()));
+        }
+    }
+
+    @Test
+    void the_alerts_of_one_payload_share_a_group_key_and_no_two_payloads_share_one() {
+        Map<String, String> fileByKey = new HashMap<>();
+        for (Entry entry : entries()) {
+            List<Alert> alerts = parse(entry);
+            Set<String> keys = alerts.stream().map(alert -> Objects.requireNonNullElse(alert.groupKey(),
+                    "fingerprint:" + alert.fingerprint())).collect(Collectors.toSet());
+            if (alerts.size() > 1) {
+                assertThat(keys).as(entry.file() + ": several alerts, one group key").hasSize(1);
+                assertThat(alerts.get(0).groupKey()).as(entry.file()).isNotNull();
+            }
+            for (String key : keys) {
+                String other = fileByKey.putIfAbsent(entry.source() + "|" + key, entry.file());
+                assertThat(other).as(entry.file() + " shares its group key " + key + " with " + other).isNull();
+            }
+        }
+    }
+
+    @Test
+    void fingerprints_are_unique_and_sixteen_hex_where_the_sender_writes_them() {
+        Set<String> seen = new HashSet<>();
+        for (Entry entry : entries()) {
+            for (Alert alert : parse(entry)) {
+                assertThat(seen.add(alert.source() + "|" + alert.fingerprint()))
+                        .as(entry.file() + ": fingerprint " + alert.fingerprint() + " is unique").isTrue();
+            }
+            JsonNode body = json(entry);
+            List<JsonNode> sent = switch (entry.source()) {
+                case "alertmanager", "grafana" -> list(body.get("alerts"));
+                case "generic" -> body.isArray() ? list(body) : List.of(body);
+                default -> List.of();
+            };
+            for (JsonNode alert : sent) {
+                assertThat(alert.path("fingerprint").asText()).as(entry.file()).matches(HEX16);
+            }
+        }
+    }
+
+    @Test
+    void every_alert_is_from_november_2026() {
+        for (Entry entry : entries()) {
+            for (Alert alert : parse(entry)) {
+                assertThat(alert.startsAt()).as(entry.file()).isNotNull().isAfterOrEqualTo(NOVEMBER).isBefore(DECEMBER);
+            }
+        }
+    }
+
+    @Test
+    void alertmanager_and_grafana_payloads_have_the_shape_their_senders_deliver() throws IOException {
+        for (Entry entry : entries()) {
+            if (!entry.source().equals("alertmanager") && !entry.source().equals("grafana")) {
+                continue;
+            }
+            String raw = Files.readString(ALERTS.resolve(entry.file()));
+            JsonNode body = json(entry);
+            assertThat(raw).as(entry.file() + ": Go escapes & < > in strings").doesNotContain("&", "<", ">")
+                    .contains("\\u0026");
+            assertThat(body.path("version").asText()).as(entry.file()).isEqualTo(entry.source().equals("grafana") ? "1" : "4");
+            assertThat(body.has("truncatedAlerts")).as(entry.file()).isTrue();
+            for (JsonNode alert : list(body.get("alerts"))) {
+                assertThat(alert.path("endsAt").asText()).as(entry.file()).isEqualTo("0001-01-01T00:00:00Z");
+            }
+            if (entry.source().equals("grafana")) {
+                assertThat(body.path("state").asText()).as(entry.file()).isEqualTo("alerting");
+                assertThat(body.has("orgId") && body.has("title") && body.has("message")).as(entry.file()).isTrue();
+                for (JsonNode alert : list(body.get("alerts"))) {
+                    assertThat(alert.has("valueString") && alert.has("dashboardURL") && alert.has("panelURL")
+                            && alert.has("silenceURL")).as(entry.file()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void datadog_payloads_follow_the_template_with_tags_and_epoch_milliseconds() {
+        for (Entry entry : entries()) {
+            if (!entry.source().equals("datadog")) {
+                continue;
+            }
+            JsonNode body = json(entry);
+            for (String field : List.of("id", "title", "body", "transition", "alert_cycle_key", "priority", "tags",
+                    "link", "date")) {
+                assertThat(body.path(field).isTextual()).as(entry.file() + ": " + field + " as the template writes it")
+                        .isTrue();
+            }
+            assertThat(body.path("date").asText()).as(entry.file()).matches("\\d{13}");
+            assertThat(body.path("tags").asText()).as(entry.file()).matches("[^,:]+:[^,]*(,[^,:]+:[^,]*)*");
+        }
+    }
+
+    @Test
+    void the_runbooks_load_without_errors_and_carry_no_classify_rules() throws IOException {
+        RunbookRegistry registry = runbooks();
+
+        assertThat(registry.ready()).as(registry.problems().toString()).isTrue();
+        assertThat(registry.problems()).noneMatch(RunbookProblem::isError);
+        assertThat(registry.all()).hasSizeBetween(6, 8);
+        for (Runbook runbook : registry.all()) {
+            assertThat(runbook.classify()).as(runbook.workflow() + ": no classify rules").isEmpty();
+            assertThat(runbook.knownLimits()).as(runbook.workflow() + ": known limits").isNotEmpty();
+            assertThat(Files.readString(runbook.file())).as(runbook.workflow() + ": literal ids").doesNotContain("${");
+        }
+    }
+
+    @Test
+    void every_expected_workflow_is_what_the_runbooks_match_for_every_alert_of_its_payload() {
+        RunbookRegistry registry = runbooks();
+        Set<String> workflows = registry.all().stream().map(Runbook::workflow).collect(Collectors.toSet());
+        for (Entry entry : entries()) {
+            if (entry.workflow() != null) {
+                assertThat(workflows).as(entry.file()).contains(entry.workflow());
+            }
+            for (Alert alert : parse(entry)) {
+                WorkflowMatch match = registry.match(alert);
+                assertThat(match.workflow()).as(entry.file() + ": " + match.explanation())
+                        .isEqualTo(Optional.ofNullable(entry.workflow()));
+            }
+        }
+    }
+
+    @Test
+    void the_counts_the_corpus_promises_hold() {
+        List<Entry> entries = entries();
+        int total = entries.size();
+
+        assertThat(total).isGreaterThanOrEqualTo(130);
+        Map<String, Long> byType = count(entries, Entry::type);
+        AT_LEAST.forEach((type, least) -> assertThat(byType.getOrDefault(type, 0L)).as(type).isGreaterThanOrEqualTo(least));
+        Map<String, Long> byEndpoint = count(entries, Entry::endpoint);
+        SOURCE_BY_ENDPOINT.keySet().forEach(endpoint ->
+                assertThat(byEndpoint.getOrDefault(endpoint, 0L)).as(endpoint).isGreaterThanOrEqualTo(20));
+        assertThat(share(entries, Entry::hard)).as("hard cases").isGreaterThanOrEqualTo(0.45);
+        assertThat(share(entries, entry -> entry.workflow() == null)).as("alerts naming no workflow").isBetween(0.07, 0.13);
+        assertThat(share(entries, this::explicit)).as("alerts carrying their own failure type").isLessThan(0.15);
+        Map<String, Long> byWorkflow = count(entries.stream().filter(entry -> entry.workflow() != null).toList(),
+                Entry::workflow);
+        assertThat(byWorkflow).hasSizeBetween(6, 8);
+        byWorkflow.forEach((workflow, alerts) -> assertThat(alerts).as(workflow).isGreaterThanOrEqualTo(12));
+    }
+
+    private boolean explicit(Entry entry) {
+        return parse(entry).stream().anyMatch(alert -> alert.labels().containsKey("failure_type")
+                || alert.labels().containsKey("ai_failure_type"));
+    }
+
+    private static Map<String, Long> count(List<Entry> entries, java.util.function.Function<Entry, String> key) {
+        return entries.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
+    }
+
+    private static double share(List<Entry> entries, Predicate<Entry> which) {
+        return (double) entries.stream().filter(which).count() / entries.size();
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        List<JsonNode> items = new ArrayList<>();
+        array.forEach(items::add);
+        return items;
+    }
+}
