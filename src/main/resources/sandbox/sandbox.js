@@ -334,9 +334,20 @@ function renderMessage(message, where, ephemeral) {
       el("span", { class: "time", title: message.ts }, time(message.ts)),
       message.edited ? el("span", { class: "edited" }, "(edited)") : null));
   if (message.blocks && message.blocks.length) body.append(renderBlocks(message.blocks, where));
-  else body.append(el("div", { class: "text" }, mrkdwn(message.text)));
+  else if (message.text || !message.files) body.append(el("div", { class: "text" }, mrkdwn(message.text || "")));
+  for (const file of message.files || []) body.append(renderFile(file));
   return el("div", { class: "message" + (ephemeral ? " ephemeral" : ""), "data-ts": message.ts },
     el("div", { class: "avatar", "aria-hidden": "true" }, "3am"), body);
+}
+
+// A file the bot shared (a telemetry chart): images inline from the sandbox's own /sandbox/files/, never a foreign URL.
+function renderFile(file) {
+  const id = String(file.id || "");
+  if (!/^F[A-Z0-9]+$/.test(id)) return el("div", { class: "unsupported" }, "[file]");
+  if (file.mimetype !== "image/png") return el("div", { class: "file" }, "[file] " + (file.title || file.name || id));
+  return el("figure", { class: "file" },
+    el("img", { class: "file-image", src: "/sandbox/files/" + id, alt: file.alt_txt || file.title || "chart" }),
+    el("figcaption", {}, file.title || file.name || id));
 }
 
 function renderChannel(channel) {
@@ -484,6 +495,19 @@ document.getElementById("fire-sample").addEventListener("click", async event => 
     event.target.disabled = false;
   }
 });
+
+for (const button of document.querySelectorAll(".simulate-button")) {
+  button.addEventListener("click", async event => {
+    const target = event.currentTarget;
+    target.disabled = true;
+    try {
+      const answer = await call("/sandbox/simulate", { signal: target.getAttribute("data-signal") });
+      if (answer.ok) toast(answer.message);
+    } finally {
+      target.disabled = false;
+    }
+  });
+}
 
 document.getElementById("command-form").addEventListener("submit", async event => {
   event.preventDefault();

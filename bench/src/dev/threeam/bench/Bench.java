@@ -18,7 +18,7 @@ import java.util.Set;
  */
 public final class Bench {
 
-    static final String ALL_PARTS = "classify,ingestion,webhooks,latency,storm,card,startup";
+    static final String ALL_PARTS = "classify,ingestion,webhooks,latency,storm,card,startup,otlp";
 
     private Bench() {}
 
@@ -147,6 +147,12 @@ public final class Bench {
                 System.out.println("start-up (sandbox mode)");
                 startup = new Startup(launcher, project.resolve("runbooks")).run(3, Duration.ofSeconds(10));
             }
+            Otlp.Result otlp = null;
+            if (parts.contains("otlp")) {
+                System.out.println("OTLP metrics (protobuf, then JSON)");
+                otlp = Otlp.run(jar, workDir.resolve("otlp"), ingestion == null || ingestion.floor() == null ? Double.NaN : ingestion.floor().alertsPerSecond(), warmup, measure,
+                        Otlp.PRODUCTION_HEAP);
+            }
             List<Profile> profiles = new ArrayList<>();
             if (ingestion != null) {
                 for (Peak peak : Arrays.asList(ingestion.sqlite(), ingestion.postgres())) {
@@ -156,7 +162,7 @@ public final class Bench {
                 }
             }
             Results results = new Results(date, machine, args[4], settings, javaOptions, loadAtStart, Usage.loadAverage(),
-                    (System.nanoTime() - started) / 60e9, ingestion, batches, curves, storm, classify, card, startup, profiles);
+                    (System.nanoTime() - started) / 60e9, ingestion, batches, curves, storm, classify, card, startup, profiles, otlp);
             Report.write(results, report);
             System.out.println();
             Targets.check(results).forEach(check -> System.out.println(

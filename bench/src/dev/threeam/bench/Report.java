@@ -66,6 +66,9 @@ final class Report {
         classify(out, results.classify());
         card(out, results.card());
         startup(out, results.startup());
+        if (results.otlp() != null) {
+            out.append(results.otlp().markdown());
+        }
         return out.toString();
     }
 

@@ -10,4 +10,4 @@ import java.util.List;
 record Results(Instant date, Machine machine, String command, String settings, List<String> botJavaOptions, String loadAtStart,
                String loadAtEnd, double minutes, Ingestion.Results ingestion, Batches.Results batches, List<LatencyCurve.Curve> curves,
                Storm.Result storm, ClassifyTiming.Result classify, CardLatency.Result card, Startup.Result startup,
-               List<Profile> profiles) {}
+               List<Profile> profiles, Otlp.Result otlp) {}

@@ -23,6 +23,9 @@ import dev.threeam.change.ChangeRanker;
 import dev.threeam.change.ChangeService;
 import dev.threeam.change.ChangeText;
 import dev.threeam.change.LangfuseWebhook;
+import dev.threeam.chart.ChartRequest;
+import dev.threeam.chart.ChartSchedule;
+import dev.threeam.chart.ChartService;
 import dev.threeam.classify.Classifier;
 import dev.threeam.common.ThreeAmException;
 import dev.threeam.config.Config;
@@ -36,6 +39,7 @@ import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
 import dev.threeam.signal.SignalWatch;
+import dev.threeam.slack.ChartDelivery;
 import dev.threeam.slack.DeliveryFailures;
 import dev.threeam.slack.Ephemeral;
 import dev.threeam.slack.EventReplays;
@@ -44,6 +48,7 @@ import dev.threeam.slack.OutboxWorker;
 import dev.threeam.slack.QuestionViews;
 import dev.threeam.slack.SlackDelivery;
 import dev.threeam.slack.SlackEventsRoute;
+import dev.threeam.slack.SlackFiles;
 import dev.threeam.slack.SlackGateway;
 import dev.threeam.slack.SlackHealth;
 import dev.threeam.slack.SlackInteractions;
@@ -96,6 +101,7 @@ public final class ThreeAm implements AutoCloseable {
     private final Config config;
     private final Clock clock;
     private SignalWatch signals;
+    private ChartSchedule charts;
     private final int port;
     private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Database database;
@@ -156,6 +162,7 @@ public final class ThreeAm implements AutoCloseable {
         this.sandbox = config.sandbox()
                 ? Sandbox.create(runbooks, config.selfUrl(port), slack.signingSecret(), slack.botToken(), clock, config) : null;
         this.web = new WebServer(routes(bolt), database.outage());
+        buildCharts();
         this.socketMode = config.socketMode() ? socketMode(config.slackAppToken(), bolt) : null;
     }
 
@@ -210,6 +217,19 @@ public final class ThreeAm implements AutoCloseable {
         workers.add(new OutboxWorker("actions", replica, outbox, actionHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
     }
 
+    /**
+     * The chart of every incident raised from telemetry: asked for by the schedule, drawn and uploaded by a worker of
+     * its own (an upload is three calls and a render: it never holds a Slack worker).
+     */
+    private void buildCharts() {
+        ChartService chartService = new ChartService(database.jdbi(), incidents, signals, clock);
+        SlackFiles files = new SlackFiles(slack.gateway(), slack.slack().methods(slack.botToken()), slack.metrics());
+        ChartDelivery delivery = new ChartDelivery(incidents, outbox, chartService, files, this::wake);
+        workers.add(new OutboxWorker("charts", replica, outbox, Map.of(OutboxKind.POST_CHART, OutboxHandler.of(ChartRequest.class, delivery::post)),
+                clock, slack.metrics(), new DeliveryFailures(incidents)::record, config.outboxLease()));
+        this.charts = new ChartSchedule(chartService, incidents, clock, this::wake);
+    }
+
     /** New rows were committed: the workers look now rather than at their next poll. */
     private void wake() {
         workers.forEach(OutboxWorker::wake);
@@ -236,6 +256,9 @@ public final class ThreeAm implements AutoCloseable {
             if (incidents.ingest(alerts).deliveriesDue()) {
                 wake();
             }
+            if (charts != null) {
+                charts.soon(); // a breach that opened an incident gets its chart now, not at the next look
+            }
         });
         Postmortem postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
         WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), incidents,
@@ -258,6 +281,7 @@ public final class ThreeAm implements AutoCloseable {
         web.start(config.host(), port);
         workers.forEach(OutboxWorker::start);
         signals.start();
+        charts.start();
         drillTimer.scheduleWithFixedDelay(() -> {
             try {
                 drills.endExpired();
@@ -306,12 +330,18 @@ public final class ThreeAm implements AutoCloseable {
         return signals;
     }
 
+    /** When telemetry incidents get their charts; tests call {@link ChartSchedule#tick()} with their clock. */
+    public ChartSchedule charts() {
+        return charts;
+    }
+
     /** Stops taking requests, then lets the workers finish what they hold (bounded). */
     @Override
     public void close() {
         web.close();
         drillTimer.shutdownNow();
         signals.close();
+        charts.close();
         incidents.close();
         if (socketMode != null) {
             try {

@@ -45,6 +45,7 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = DeliveryFacts.ThreadMoved.class, name = "thread_moved"),
     @JsonSubTypes.Type(value = DeliveryFacts.DeliveryFailed.class, name = "delivery_failed"),
     @JsonSubTypes.Type(value = DeliveryFacts.DrillScored.class, name = "drill_scored"),
+    @JsonSubTypes.Type(value = ChartFacts.ChartAsText.class, name = "chart_as_text"),
     @JsonSubTypes.Type(value = Fact.Written.class, name = "text")})
 public interface Fact {
 

@@ -6,11 +6,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.threeam.common.Json;
 import java.util.Map;
 
-/** The arguments of one Web API call, all as strings (JSON arguments such as {@code blocks} are JSON text). */
-record ApiRequest(String method, Map<String, String> params) {
+/**
+ * The arguments of one Web API call, all as strings (JSON arguments such as {@code blocks} are JSON text), and the
+ * base URL it was called at ({@code http://127.0.0.1:3000}; null when called without a server), for URLs it answers.
+ */
+record ApiRequest(String method, Map<String, String> params, String baseUrl) {
 
     ApiRequest {
         params = Map.copyOf(params);
+    }
+
+    ApiRequest(String method, Map<String, String> params) {
+        this(method, params, null);
     }
 
     /** The argument, or null when missing or blank. */

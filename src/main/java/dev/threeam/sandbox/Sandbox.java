@@ -24,11 +24,13 @@ public final class Sandbox {
     private final SandboxWorkspace workspace;
     private final SandboxApi api;
     private final SandboxPage page;
+    private final SignalSpikes spikes;
 
-    private Sandbox(SandboxWorkspace workspace, SandboxApi api, SandboxPage page) {
+    private Sandbox(SandboxWorkspace workspace, SandboxApi api, SandboxPage page, SignalSpikes spikes) {
         this.workspace = workspace;
         this.api = api;
         this.page = page;
+        this.spikes = spikes;
     }
 
     /**
@@ -64,7 +66,8 @@ public final class Sandbox {
         SandboxWorkspace workspace = new SandboxWorkspace(clock, personas, members);
         SampleFire sample = new SampleFire(baseUrl, config.webhookTokens().stream().findFirst().orElse(null), runbooks, clock);
         return new Sandbox(workspace, new SandboxApi(workspace, botToken),
-                new SandboxPage(workspace, baseUrl, signingSecret, clock, sample::fire, hostNames(config)));
+                new SandboxPage(workspace, baseUrl, signingSecret, clock, sample::fire, hostNames(config)),
+                new SignalSpikes(baseUrl, config.webhookToken(), runbooks, clock));
     }
 
     /** The names browsers may reach the page by besides localhost and IP addresses: HOST and PUBLIC_URL's host. */
@@ -85,6 +88,7 @@ public final class Sandbox {
     public void addRoutes(RoutesConfig routes) {
         api.addRoutes(routes);
         page.addRoutes(routes);
+        spikes.addRoutes(routes); // under /sandbox: the page's same-origin guard runs first
     }
 
     public SandboxWorkspace workspace() {

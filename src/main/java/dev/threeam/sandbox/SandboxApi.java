@@ -39,15 +39,21 @@ public final class SandboxApi {
         new ConversationMethods(workspace).register(methods);
         new ViewMethods(workspace.views()).register(methods);
         new DirectoryMethods(workspace).register(methods);
+        new FileMethods(workspace).register(methods);
     }
 
     public void addRoutes(RoutesConfig routes) {
         routes.post(PATH_PREFIX + "{method}", this::handle);
         routes.get(PATH_PREFIX + "{method}", this::handle);
+        FileMethods.addRoutes(routes, workspace.files());
     }
 
     /** Answers one call as JSON (what the route does; usable without a server). */
     public ObjectNode call(String method, Map<String, String> arguments, String bearerToken) {
+        return call(method, arguments, bearerToken, null);
+    }
+
+    private ObjectNode call(String method, Map<String, String> arguments, String bearerToken, String baseUrl) {
         Map<String, String> params = new LinkedHashMap<>(arguments);
         String token = bearerToken != null ? bearerToken : params.get("token");
         params.remove("token");
@@ -64,7 +70,7 @@ public final class SandboxApi {
                     botToken.getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
                 throw new SlackApiError("invalid_auth");
             }
-            return handler.answer(new ApiRequest(method, params));
+            return handler.answer(new ApiRequest(method, params, baseUrl));
         } catch (SlackApiError error) {
             return failure(error);
         }
@@ -73,7 +79,7 @@ public final class SandboxApi {
     private void handle(Context ctx) {
         ObjectNode answer;
         try {
-            answer = call(ctx.pathParam("method"), params(ctx), bearer(ctx.header("Authorization")));
+            answer = call(ctx.pathParam("method"), params(ctx), bearer(ctx.header("Authorization")), ctx.scheme() + "://" + ctx.host());
         } catch (SlackApiError error) {
             answer = failure(error);
         }

@@ -3,12 +3,18 @@ package dev.threeam.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A message posted by the bot. {@code threadTs} is null for a top-level message; {@code blocks} and
- * {@code metadata} ({@code {event_type, event_payload}}) are JSON or null.
+ * A message posted by the bot. {@code threadTs} is null for a top-level message; {@code blocks},
+ * {@code metadata} ({@code {event_type, event_payload}}) and {@code files} (the files it shares, as Slack shows them)
+ * are JSON or null.
  */
 public record SandboxMessage(
         String channel, String ts, String threadTs, String user, String text, JsonNode blocks, JsonNode metadata,
-        boolean edited) {
+        boolean edited, JsonNode files) {
+
+    public SandboxMessage(String channel, String ts, String threadTs, String user, String text, JsonNode blocks, JsonNode metadata,
+            boolean edited) {
+        this(channel, ts, threadTs, user, text, blocks, metadata, edited, null);
+    }
 
     public boolean isReply() {
         return threadTs != null && !threadTs.equals(ts);
@@ -20,6 +26,6 @@ public record SandboxMessage(
     }
 
     SandboxMessage updated(String newText, JsonNode newBlocks) {
-        return new SandboxMessage(channel, ts, threadTs, user, newText, newBlocks, metadata, true);
+        return new SandboxMessage(channel, ts, threadTs, user, newText, newBlocks, metadata, true, files);
     }
 }

@@ -37,6 +37,7 @@ public final class SandboxWorkspace {
     private final List<SandboxEphemeral> ephemerals = new ArrayList<>();
     private final List<SandboxCall> calls = new ArrayList<>();
     private final SandboxViews views;
+    private final SandboxFiles files = new SandboxFiles();
 
     public SandboxWorkspace(Clock clock, List<SandboxUser> personas, Map<String, List<String>> userGroups) {
         this.timestamps = new SlackTimestamps(clock);
@@ -46,6 +47,11 @@ public final class SandboxWorkspace {
         userGroups.forEach((group, members) -> groups.put(group, List.copyOf(members)));
         this.userGroups = Collections.unmodifiableMap(groups);
         channels.put(INCIDENTS_CHANNEL, new SandboxChannel(INCIDENTS_CHANNEL, "incidents"));
+    }
+
+    /** Files uploaded by the bot ({@code files.getUploadURLExternal}), and their bytes. */
+    public SandboxFiles files() {
+        return files;
     }
 
     /** Modals and Home tabs of every user. */
@@ -126,6 +132,19 @@ public final class SandboxWorkspace {
                     : message(channel.id(), threadTs).map(SandboxMessage::threadRoot).orElse(threadTs);
             SandboxMessage message = new SandboxMessage(
                     channel.id(), timestamps.next(), root, BOT_USER_ID, text, blocks, metadata, false);
+            messages.add(message);
+            return message;
+        }
+    }
+
+    /** Shares files as the bot ({@code files.completeUploadExternal}): a message carrying them, in a thread or not. */
+    public SandboxMessage postFiles(String channelId, String threadTs, String text, JsonNode files) {
+        synchronized (lock) {
+            SandboxChannel channel = channel(channelId);
+            String root = threadTs == null || threadTs.isBlank() ? null
+                    : message(channel.id(), threadTs).map(SandboxMessage::threadRoot).orElseThrow(() -> new SlackApiError("invalid_thread_ts"));
+            SandboxMessage message = new SandboxMessage(
+                    channel.id(), timestamps.next(), root, BOT_USER_ID, text, null, null, false, files);
             messages.add(message);
             return message;
         }

@@ -50,6 +50,9 @@ final class SlackJson {
                     .put("latest_reply", replies.get(replies.size() - 1).ts());
             json.putArray("reply_users").add(SandboxWorkspace.BOT_USER_ID);
         }
+        if (message.files() != null) {
+            json.set("files", message.files());
+        }
         if (message.edited()) {
             json.putObject("edited").put("user", message.user()).put("ts", message.ts());
         }

@@ -23,11 +23,14 @@ public final class SignalWatch implements AutoCloseable {
     public static final Duration EVALUATION_INTERVAL = Duration.ofSeconds(5);
     /** Series a workflow may hold (tool names come from the telemetry); more are dropped as over the cap. */
     public static final int MAX_SERIES_PER_WORKFLOW = 100;
+    /** The source of the alerts breaches raise ({@code Alert.source}); their {@code signal} label names the threshold. */
+    public static final String ALERT_SOURCE = BreachAlerts.SOURCE;
     private static final Logger LOG = LoggerFactory.getLogger(SignalWatch.class);
 
     private final Jdbi jdbi;
     private final OtlpReceiver receiver;
     private final SignalEvaluator evaluator;
+    private final History history;
     private final ScheduledExecutorService timer;
 
     public SignalWatch(Jdbi jdbi, RunbookRegistry runbooks, MeterRegistry registry, Clock clock, BreachSink sink) {
@@ -38,6 +41,7 @@ public final class SignalWatch implements AutoCloseable {
         this.receiver = new OtlpReceiver(new MetricsReader(workflows, new PriceBook(runbooks.dir(), clock)), new LogsReader(workflows),
                 new SignalIntake(jdbi, clock, series), metrics);
         this.evaluator = new SignalEvaluator(jdbi, runbooks, clock, sink, metrics, series, "signals-" + UUID.randomUUID());
+        this.history = new History(jdbi, runbooks);
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "signal-evaluator");
             thread.setDaemon(true);
@@ -70,6 +74,15 @@ public final class SignalWatch implements AutoCloseable {
     /** Which of the runbook's thresholds have telemetry in the database, and which have none yet. */
     public List<SignalCoverage.Line> coverage(dev.threeam.runbook.Runbook runbook) {
         return SignalCoverage.read(jdbi, runbook);
+    }
+
+    /**
+     * The threshold's measure minute by minute over {@code span} up to {@code now}, as the evaluator read it (for a
+     * chart); empty when the runbook no longer writes the threshold ({@code budgets.usd_per_hour},
+     * {@code tools.lookup_order.error_rate} …).
+     */
+    public java.util.Optional<SignalHistory> history(String workflow, String threshold, java.time.Instant now, Duration span) {
+        return history.of(workflow, threshold, now, span);
     }
 
     @Override

@@ -125,11 +125,12 @@ public final class SlackGateway {
         return String.valueOf(id);
     }
 
-    private interface Call<T> {
+    interface Call<T> {
         T run() throws IOException, SlackApiException;
     }
 
-    private <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
+    /** Makes one Web API call and sorts its failure (also for {@link SlackFiles}). */
+    <T extends SlackApiTextResponse> T call(String method, Call<T> call) {
         try {
             T response = call.run();
             if (!response.isOk()) {

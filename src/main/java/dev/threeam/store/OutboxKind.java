@@ -14,6 +14,7 @@ public enum OutboxKind implements Identified {
     POST_REPLY(2, true, true),
     UPDATE_MESSAGE(2, true, true),
     DIRECT_MESSAGE(2, false, false),
+    POST_CHART(2, true, false), // after the thread's opening replies; a slow or refused upload holds no later reply
     PAGE(1, false, false),
     ROLLBACK(1, false, false),
     EVAL(1, false, false),

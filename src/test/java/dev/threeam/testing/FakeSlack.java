@@ -29,6 +29,9 @@ public final class FakeSlack implements AutoCloseable {
     public static final List<String> PEOPLE = List.of("U0ONCALL", "U0REVIEW1", "U0REVIEW2", "U0REVIEW3", "U0PM1", "U0PM2", "U0PM3",
             "U0VISITOR", "U0STRANGER", "U0ALICE", "U0BOB", "U0CAROL", "U0LAWYER", "U0MALLORY", "U0SEC1");
 
+    /** The fault key of the upload URL that files.getUploadURLExternal hands out (the bytes' POST). */
+    public static final String UPLOAD_URL = "files.upload_url";
+
     private final SandboxWorkspace workspace;
     private final Javalin server;
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
@@ -36,6 +39,7 @@ public final class FakeSlack implements AutoCloseable {
     private final Map<String, String> canned = new ConcurrentHashMap<>();
     private volatile String tokenRefused;
     private final Map<String, Deque<java.util.concurrent.CountDownLatch>> holds = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Boolean>> lostAnswers = new ConcurrentHashMap<>();
 
     public FakeSlack(Map<String, List<String>> userGroups) {
         List<SandboxUser> people = new ArrayList<>();
@@ -47,6 +51,7 @@ public final class FakeSlack implements AutoCloseable {
         SandboxApi api = new SandboxApi(workspace);
         this.server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.routes.before("/sandbox/api/upload/{key}", ctx -> fault(ctx, UPLOAD_URL));
             config.routes.before("/sandbox/api/{method}", ctx -> {
                 String method = ctx.pathParam("method");
                 String refused = tokenRefused;
@@ -68,25 +73,35 @@ public final class FakeSlack implements AutoCloseable {
                     ctx.skipRemainingHandlers();
                     return;
                 }
-                Deque<Fault> queue = faults.get(method);
-                Fault fault = queue == null ? null : queue.pollFirst();
-                if (fault == null) {
-                    return;
-                }
-                faultsServed.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
-                if (fault.delayMillis() > 0) {
-                    Thread.sleep(fault.delayMillis());
-                }
-                if (fault.status() == 0) {
-                    return; // only slow
-                }
-                fault.headers().forEach(ctx::header);
-                ctx.status(fault.status()).contentType("application/json")
-                        .result(fault.slackError() == null ? "{\"ok\":false}" : "{\"ok\":false,\"error\":\"" + fault.slackError() + "\"}");
-                ctx.skipRemainingHandlers();
+                fault(ctx, method);
             });
             api.addRoutes(config.routes);
+            config.routes.after("/sandbox/api/{method}", ctx -> {
+                Deque<Boolean> lost = lostAnswers.get(ctx.pathParam("method"));
+                if (lost != null && lost.pollFirst() != null) {
+                    ctx.status(500).contentType("application/json").result("{\"ok\":false}");
+                }
+            });
         }).start(0);
+    }
+
+    private void fault(io.javalin.http.Context ctx, String method) throws InterruptedException {
+        Deque<Fault> queue = faults.get(method);
+        Fault fault = queue == null ? null : queue.pollFirst();
+        if (fault == null) {
+            return;
+        }
+        faultsServed.computeIfAbsent(method, m -> new AtomicInteger()).incrementAndGet();
+        if (fault.delayMillis() > 0) {
+            Thread.sleep(fault.delayMillis());
+        }
+        if (fault.status() == 0) {
+            return; // only slow
+        }
+        fault.headers().forEach(ctx::header);
+        ctx.status(fault.status()).contentType("application/json")
+                .result(fault.slackError() == null ? "{\"ok\":false}" : "{\"ok\":false,\"error\":\"" + fault.slackError() + "\"}");
+        ctx.skipRemainingHandlers();
     }
 
     public String apiUrl() {
@@ -107,6 +122,12 @@ public final class FakeSlack implements AutoCloseable {
 
     public FakeSlack errorNext(String method, String slackError) {
         return fault(method, new Fault(200, slackError, Map.of(), 0));
+    }
+
+    /** Carries out the next call of {@code method}, then answers 500: it took effect, but the bot cannot know. */
+    public FakeSlack loseAnswerNext(String method) {
+        lostAnswers.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).addLast(Boolean.TRUE);
+        return this;
     }
 
     public FakeSlack slowNext(String method, long millis) {
