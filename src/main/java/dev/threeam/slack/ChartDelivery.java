@@ -74,6 +74,7 @@ public final class ChartDelivery {
             sayAsText(chart, "no_image", drawing.get());
             return;
         }
+        outbox.markAttempt(row.id()); // counted before the call: UPLOAD_TRIES reads it
         try {
             upload(incident, chart, drawing.get());
             charts.posted(chart);
