@@ -34,6 +34,13 @@ final class AlertSignals {
             Set.of("value", "threshold", "triggered_metric_value", "triggered_threshold");
     /** Annotations that hold no prose worth reading: links, values, names. */
     private static final Set<String> NOT_PROSE = Set.of("value_string", "runbook", "dashboard", "grafana_state_reason");
+    /**
+     * LangSmith's attribute for every evaluator and every user-feedback key: it says a score moved, not which one; the
+     * rule's name (the feedback key, the evaluator) says what failed, so it counts only as much as prose.
+     */
+    private static final String ANY_FEEDBACK = "feedback_score";
+    /** Links inside prose (a monitor's status page, a dashboard): their paths and query strings are not what failed. */
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("<?https?://[^\\s>|)]*(?:\\|[^>]*>)?");
 
     private AlertSignals() {}
 
@@ -81,7 +88,8 @@ final class AlertSignals {
         for (String key : METRIC_LABELS) {
             String value = alert.labels().get(key);
             if (value != null && !value.isBlank()) {
-                signals.add(Signal.of(Where.METRIC, key.equals("metric") ? "metric" : key, value));
+                Where where = key.equals("alert_rule_attribute") && value.equals(ANY_FEEDBACK) ? Where.TEXT : Where.METRIC;
+                signals.add(Signal.of(where, key.equals("metric") ? "metric" : key, value));
             }
         }
         alert.labels().forEach((key, value) -> {
@@ -123,7 +131,16 @@ final class AlertSignals {
                         .comparing((String key) -> !key.equals("summary"))
                         .thenComparing(key -> !key.equals("description"))
                         .thenComparing(key -> key)))
-                .forEach(entry -> prose.put(entry.getKey(), entry.getValue()));
+                .forEach(entry -> prose.put(entry.getKey(), withoutLinks(entry.getValue())));
         return prose;
+    }
+
+    /** The prose with its links blanked out (Slack's {@code <url|label>} keeps its label). */
+    static String withoutLinks(String prose) {
+        return LINK.matcher(prose).replaceAll(match -> {
+            String link = match.group();
+            int bar = link.indexOf('|');
+            return bar >= 0 && link.endsWith(">") ? java.util.regex.Matcher.quoteReplacement(link.substring(bar + 1, link.length() - 1)) : " ";
+        });
     }
 }

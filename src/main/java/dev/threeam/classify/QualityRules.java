@@ -9,7 +9,7 @@ final class QualityRules {
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("eval-metric", QUALITY_DRIFT, 1.0, "\\b(?:faithful\\w*|unfaithful\\w*|groundedness|ungrounded"
-                    + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?<!context )relevance|correctness"
+                    + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?<!context |chunk |chunks |passage |passages |document |documents |doc |docs |retrieval |search |source |sources )relevance|correctness"
                     + "|helpfulness|coherence|fluency|conciseness|accuracy|bleu|rouge\\w*|bert ?score|exact match"
                     + "|f1 score|f1|win rate|pass ?@ ?\\d+|comet|chrf|ter score|factual (?:consistency|accuracy)"
                     + "|factuality)\\b"),

@@ -22,7 +22,7 @@ final class RetrievalRules {
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("recall", RETRIEVAL_FAILURE, 1.0, "\\b(?:recall|precision|hit ?rate|ndcg|mrr|map)"
-                    + "(?: ?@ ?| at ?)(?:\\d+|k)\\b|\\b(?:ndcg|mrr)\\b|\\bcontext (?:relevan\\w*|precision|recall"
+                    + "(?: ?@ ?| at ?)(?:\\d+|k)\\b|\\b(?:ndcg|mrr)\\b|\\b(?:context|chunks?|passages?|documents?|docs?|retrieval|search|sources?) (?:relevan\\w*|precision|recall"
                     + "|utili[sz]ation|sufficiency|coverage)\\b"),
             SignalRule.of("recall-word", RETRIEVAL_FAILURE, 0.8, "\\b(?:recall|retrieval (?:quality|score|coverage)"
                     + "|(?<!cache )hit rate|source coverage)\\b"),

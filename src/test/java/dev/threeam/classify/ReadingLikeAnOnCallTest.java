@@ -110,4 +110,30 @@ class ReadingLikeAnOnCallTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
     }
+
+    @Test
+    void the_links_in_a_monitor_body_are_not_evidence() {
+        Classification got = classify(alert().from("datadog").titled("[Triggered] Ingest queue depth 9k on nightly-loader")
+                .description("queue.depth is 9,120 (threshold 1,000).\n\nMonitor Status: https://app.datadoghq.com/monitors/1?"
+                        + "from_ts=1&to_ts=2&eval_ts=2\nDashboard: <https://grafana.example/d/judge-evals|queue board>"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.UNCLASSIFIED);
+        assertThat(got.evidence()).doesNotContain("eval");
+    }
+
+    @Test
+    void langsmiths_feedback_score_attribute_lets_the_rules_name_decide() {
+        Classification got = classify(alert().from("langsmith").titled("support kb: chunk_relevance < 0.55")
+                .label("alert_rule_name", "support kb: chunk_relevance < 0.55").label("alert_rule_attribute", "feedback_score"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_feedback_score_with_no_other_words_still_reads_as_the_answers_getting_worse() {
+        Classification got = classify(alert().from("langsmith").titled("helpfulness < 0.7")
+                .label("alert_rule_name", "helpfulness < 0.7").label("alert_rule_attribute", "feedback_score"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
 }
