@@ -60,15 +60,12 @@ public final class RunbookRegistry implements AutoCloseable {
         if (workflowOrAlias == null || workflowOrAlias.isBlank()) {
             return Optional.empty();
         }
-        List<Runbook> runbooks = state.runbooks();
-        return runbooks.stream().filter(runbook -> runbook.workflow().equalsIgnoreCase(workflowOrAlias.strip()))
-                .findFirst()
-                .or(() -> runbooks.stream().filter(runbook -> runbook.answersTo(workflowOrAlias)).findFirst());
+        return state.index().find(workflowOrAlias);
     }
 
     /** The runbook an alert belongs to, and what was looked at. */
     public WorkflowMatch match(Alert alert) {
-        return WorkflowMatcher.match(alert, state.runbooks());
+        return WorkflowMatcher.match(alert, state.index());
     }
 
     /** Every runbook served, by workflow id. */
@@ -203,5 +200,9 @@ public final class RunbookRegistry implements AutoCloseable {
         return runbooks.stream().sorted(Comparator.comparing(Runbook::workflow)).toList();
     }
 
-    private record State(List<Runbook> runbooks, List<RunbookProblem> problems, boolean ready) {}
+    private record State(List<Runbook> runbooks, List<RunbookProblem> problems, boolean ready, RunbookIndex index) {
+        State(List<Runbook> runbooks, List<RunbookProblem> problems, boolean ready) {
+            this(runbooks, problems, ready, new RunbookIndex(runbooks));
+        }
+    }
 }

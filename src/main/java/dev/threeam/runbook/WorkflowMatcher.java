@@ -22,6 +22,10 @@ public final class WorkflowMatcher {
     private WorkflowMatcher() {}
 
     public static WorkflowMatch match(Alert alert, List<Runbook> runbooks) {
+        return match(alert, new RunbookIndex(runbooks));
+    }
+
+    public static WorkflowMatch match(Alert alert, RunbookIndex runbooks) {
         List<Candidate> candidates = candidates(alert);
         for (Candidate candidate : candidates) {
             Optional<WorkflowMatch> match = matchOne(candidate, runbooks);
@@ -30,7 +34,7 @@ public final class WorkflowMatcher {
             }
         }
         return new WorkflowMatch(Optional.empty(), "looked at " + lookedAt(candidates) + ": "
-                + (runbooks.isEmpty() ? "no runbooks are loaded" : "no runbook answers to these"));
+                + (runbooks.runbooks().isEmpty() ? "no runbooks are loaded" : "no runbook answers to these"));
     }
 
     /** What the classifier should know of a runbook's workflow; {@link WorkflowContext#NONE} for none. */
@@ -42,18 +46,17 @@ public final class WorkflowMatcher {
 
     /** These runbooks as the classifier's replay sees them: each alert's workflow context. */
     public static Workflows workflows(List<Runbook> runbooks) {
-        List<Runbook> loaded = List.copyOf(runbooks);
+        RunbookIndex loaded = new RunbookIndex(runbooks);
         return alert -> context(match(alert, loaded).runbook().orElse(null));
     }
 
-    private static Optional<WorkflowMatch> matchOne(Candidate candidate, List<Runbook> runbooks) {
-        Optional<Runbook> byId = runbooks.stream()
-                .filter(runbook -> runbook.workflow().equalsIgnoreCase(candidate.value())).findFirst();
+    private static Optional<WorkflowMatch> matchOne(Candidate candidate, RunbookIndex runbooks) {
+        Optional<Runbook> byId = runbooks.byId(candidate.value());
         if (byId.isPresent()) {
             return Optional.of(new WorkflowMatch(byId, candidate.describe() + " is the workflow "
                     + byId.get().workflow()));
         }
-        return runbooks.stream().filter(runbook -> runbook.answersTo(candidate.value())).findFirst()
+        return runbooks.byAlias(candidate.value())
                 .map(runbook -> new WorkflowMatch(Optional.of(runbook), candidate.describe() + " is an alias of "
                         + runbook.workflow()));
     }
