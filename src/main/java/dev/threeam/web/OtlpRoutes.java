@@ -52,6 +52,7 @@ final class OtlpRoutes {
         String length = ctx.header("Content-Length");
         long size = length != null && length.matches("\\d{1,18}") ? Long.parseLong(length) : ctx.bodyAsBytes().length;
         if (size > WebServer.MAX_OTLP_BODY) {
+            drain(ctx, 2 * WebServer.MAX_OTLP_BODY); // read what the sender is still writing, so it reads our answer
             answer(ctx, 413, encoding.get(), OtlpCodec.status(RESOURCE_EXHAUSTED, "body: " + size + " bytes, at most "
                     + WebServer.MAX_OTLP_BODY + " accepted on the wire (send gzip, or smaller batches)", encoding.get()));
             return;
@@ -64,6 +65,19 @@ final class OtlpRoutes {
             answer(ctx, 400, encoding.get(), OtlpCodec.status(INVALID_ARGUMENT, e.getMessage(), encoding.get()));
         } catch (BodyTooLarge e) {
             answer(ctx, 413, encoding.get(), OtlpCodec.status(RESOURCE_EXHAUSTED, e.getMessage(), encoding.get()));
+        }
+    }
+
+    /** Reads and drops up to {@code limit} bytes of the request body: an unread body can cut the connection first. */
+    private static void drain(Context ctx, long limit) {
+        try (java.io.InputStream body = ctx.bodyInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            long read = 0;
+            for (int n; read < limit && (n = body.read(buffer)) > 0; ) {
+                read += n;
+            }
+        } catch (java.io.IOException e) {
+            // the sender went away: the answer below is for whoever still listens
         }
     }
 
