@@ -16,6 +16,8 @@ import dev.threeam.action.ExternalCalls;
 import dev.threeam.action.FlagProviders;
 import dev.threeam.action.OpsgeniePager;
 import dev.threeam.action.PagerDutyPager;
+import dev.threeam.action.SilenceDelivery;
+import dev.threeam.action.SilenceService;
 import dev.threeam.action.WebhookEvalTrigger;
 import dev.threeam.alert.AlertParsers;
 import dev.threeam.change.ChangeParser;
@@ -54,6 +56,7 @@ import dev.threeam.slack.SlackHealth;
 import dev.threeam.slack.SlackInteractions;
 import dev.threeam.slack.SlackMetrics;
 import dev.threeam.slack.SlackNames;
+import dev.threeam.slack.SilenceSelect;
 import dev.threeam.slack.SlackSignature;
 import dev.threeam.slack.SlashCommands;
 import dev.threeam.slack.ThreadContextLoader;
@@ -113,6 +116,7 @@ public final class ThreeAm implements AutoCloseable {
     private final ActionLog actionLog;
     private final SlackParts slack;
     private final ActionService actions;
+    private final SilenceService silences;
     private final DrillService drills;
     private final List<OutboxWorker> workers = new ArrayList<>();
     private final ScheduledExecutorService drillTimer;
@@ -145,8 +149,9 @@ public final class ThreeAm implements AutoCloseable {
                 changeId -> changes.find(changeId).map(ChangeText::oneLine));
         this.actionLog = new ActionLog(database.jdbi());
         this.slack = connectSlack();
-        this.actions = new ActionService(incidents, runbooks, new Authorization(new CachedUserGroupDirectory(
-                group -> Set.copyOf(slack.gateway().userGroupMembers(group)), clock)));
+        Authorization authorization = new Authorization(new CachedUserGroupDirectory(
+                group -> Set.copyOf(slack.gateway().userGroupMembers(group)), clock));
+        this.actions = new ActionService(incidents, runbooks, authorization);
         this.drills = new DrillService(incidents, runbooks, actionLog,
                 new DrillThresholds(config.drillAckWithin(), config.drillPassWithin(), config.drillTimeLimit()), clock);
         this.drillTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -155,6 +160,7 @@ public final class ThreeAm implements AutoCloseable {
             return thread;
         });
         this.calls = ExternalCalls.of(config);
+        this.silences = new SilenceService(incidents, runbooks, authorization, calls.silencesOffered(config.alertmanagerUrl()));
         FlagProviders flags = calls.flags(FlagProviders.standard(config));
         buildWorkers(flags);
         StateGauges.register(metrics, outbox, incidents, clock);
@@ -190,7 +196,8 @@ public final class ThreeAm implements AutoCloseable {
 
     /** Outbox workers: four for Slack (cards first, one incident's replies in order), one for pages, rollbacks, evals, scores. */
     private void buildWorkers(FlagProviders flags) {
-        ThreadViews views = new ThreadViews(new QuestionViews(rollback -> calls.confirmNote() + flags.describe(rollback)));
+        ThreadViews views = new ThreadViews(new QuestionViews(rollback -> calls.confirmNote() + flags.describe(rollback)),
+                new SilenceSelect(silences::offeredFor, calls.confirmNote()));
         ThreadContextLoader contexts = new ThreadContextLoader(incidents, runbooks, changes, new ChangeRanker(), actionLog,
                 slack.names(), clock);
         SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), slack.health(), contexts, views,
@@ -209,8 +216,14 @@ public final class ThreeAm implements AutoCloseable {
                 calls.pager(new PagerDutyPager(config.pagerdutyEventsUrl())),
                 calls.pager(new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey())),
                 calls.eval(new WebhookEvalTrigger()), calls, clock, config.publicUrl(), config.actionRetryFor());
+        SilenceDelivery silenceDelivery = new SilenceDelivery(database.jdbi(), incidents, silences,
+                calls.silencer(config.alertmanagerUrl()), calls, clock, config.publicUrl(), config.actionRetryFor());
         Map<OutboxKind, OutboxHandler<?>> actionHandlers = Map.of(
-                OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, actionDelivery::page),
+                OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, (row, page) -> {
+                    actionDelivery.page(row, page);
+                    silenceDelivery.follow(row, page); // a resolved incident's silence is expired
+                }),
+                OutboxKind.SILENCE, OutboxHandler.of(ActionRequests.SyncSilence.class, silenceDelivery::sync),
                 OutboxKind.ROLLBACK, OutboxHandler.of(ActionRequests.Rollback.class, actionDelivery::rollback),
                 OutboxKind.EVAL, OutboxHandler.of(ActionRequests.Eval.class, actionDelivery::eval),
                 OutboxKind.DRILL_SCORE, OutboxHandler.of(Deliveries.ScoreDrill.class, drills::score));
@@ -245,7 +258,7 @@ public final class ThreeAm implements AutoCloseable {
                 .build());
         SlashCommands commands = new SlashCommands(incidents, actions, runbooks, drills, slack.names(), clock);
         HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
-        new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
+        new SlackInteractions(incidents, actions, silences, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
                 slack.names(), new EventReplays(new SeenEvents(database, clock)), this::wake).register(app);
         return app;
     }
