@@ -37,6 +37,7 @@ import dev.threeam.drill.DrillThresholds;
 import dev.threeam.incident.Deliveries;
 import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.IncidentSettings;
+import dev.threeam.incident.Nudges;
 import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
@@ -120,6 +121,7 @@ public final class ThreeAm implements AutoCloseable {
     private final DrillService drills;
     private final List<OutboxWorker> workers = new ArrayList<>();
     private final ScheduledExecutorService drillTimer;
+    private final Nudges nudges;
     private final Sandbox sandbox;
     private final WebServer web;
     private final SocketModeApp socketMode;
@@ -154,6 +156,7 @@ public final class ThreeAm implements AutoCloseable {
         this.actions = new ActionService(incidents, runbooks, authorization);
         this.drills = new DrillService(incidents, runbooks, actionLog,
                 new DrillThresholds(config.drillAckWithin(), config.drillPassWithin(), config.drillTimeLimit()), clock);
+        this.nudges = new Nudges(incidents, runbooks, config.nudgeAfter());
         this.drillTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "drill-timer");
             thread.setDaemon(true);
@@ -302,6 +305,15 @@ public final class ThreeAm implements AutoCloseable {
                 LOG.warn("ending expired drills: {}", e.toString());
             }
         }, 30, 30, TimeUnit.SECONDS);
+        drillTimer.scheduleWithFixedDelay(() -> { // the same timer looks for quiet incidents (NUDGE_AFTER)
+            try {
+                if (nudges.tick() > 0) {
+                    wake();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("nudging quiet incidents: {}", e.toString());
+            }
+        }, 30, 30, TimeUnit.SECONDS);
         if (socketMode != null) {
             try {
                 socketMode.startAsync();
@@ -341,6 +353,11 @@ public final class ThreeAm implements AutoCloseable {
     /** The telemetry thresholds 3am executes; tests call {@link SignalWatch#evaluateNow()} with their clock. */
     public SignalWatch signals() {
         return signals;
+    }
+
+    /** Reminders for quiet incidents; tests call {@link Nudges#tick()} with their clock. */
+    public Nudges nudges() {
+        return nudges;
     }
 
     /** When telemetry incidents get their charts; tests call {@link ChartSchedule#tick()} with their clock. */

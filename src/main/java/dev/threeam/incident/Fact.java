@@ -50,6 +50,7 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = SilenceFacts.SilenceRefused.class, name = "silence_refused"),
     @JsonSubTypes.Type(value = SilenceFacts.SilenceFinished.class, name = "silence_finished"),
     @JsonSubTypes.Type(value = SilenceFacts.SilenceExpired.class, name = "silence_expired"),
+    @JsonSubTypes.Type(value = NudgeFacts.Nudged.class, name = "nudged"),
     @JsonSubTypes.Type(value = Fact.Written.class, name = "text")})
 public interface Fact {
 
