@@ -46,12 +46,13 @@ public final class Nudges {
             return Outcome.already(dev.threeam.common.Sentence.of("not open"));
         }
         NudgeStore store = update.attach(NudgeStore.class);
-        store.hold(incident.id());
         Instant quietSince = store.lastHumanAction(incident.id()).filter(at -> at.isAfter(incident.openedAt())).orElse(incident.openedAt());
         if (update.now().isBefore(quietSince.plus(after))) {
-            return Outcome.already(dev.threeam.common.Sentence.of("not quiet long enough"));
+            return Outcome.already(dev.threeam.common.Sentence.of("not quiet long enough")); // read only: no lock taken
         }
-        if (store.lastNudge(incident.id()).filter(at -> !at.isBefore(quietSince)).isPresent()) {
+        store.hold(incident.id()); // a due one: decided by one replica at a time, and looked at again under the hold
+        if (store.lastNudge(incident.id()).filter(at -> !at.isBefore(quietSince)).isPresent()
+                || store.lastHumanAction(incident.id()).filter(at -> at.isAfter(quietSince)).isPresent()) {
             return Outcome.already(dev.threeam.common.Sentence.of("already nudged in this quiet period"));
         }
         Optional<Runbook> runbook = Optional.ofNullable(incident.workflow()).flatMap(runbooks::find);
