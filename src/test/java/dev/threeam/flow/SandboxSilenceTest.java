@@ -52,6 +52,33 @@ class SandboxSilenceTest {
         }
     }
 
+    @Test
+    void a_route_that_groups_by_nothing_silences_on_the_labels_all_its_alerts_share() throws Exception {
+        Map<String, String> sandbox = Map.of("PORT", "0", "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("sandbox.db"),
+                "RUNBOOKS_DIR", TestApp.runbooks(dir).toString(), "CARD_UPDATE_INTERVAL", "0s");
+        try (TestApp app = TestApp.start(sandbox)) {
+            SandboxWorkspace workspace = app.app().sandbox().workspace();
+            Map<String, String> pod1 = Map.of("alertname", "ChatLatencyHigh", "workflow", "helpdesk-bot", "pod", "chat-1");
+            Map<String, String> pod2 = Map.of("alertname", "ChatLatencyHigh", "workflow", "helpdesk-bot", "pod", "chat-2");
+            String webhook = Json.write(Map.of("version", "4", "status", "firing", "receiver", "threeam", "groupKey", "{}:{}",
+                    "groupLabels", Map.of(), "commonLabels", Map.of("alertname", "ChatLatencyHigh", "workflow", "helpdesk-bot"),
+                    "commonAnnotations", Map.of(), "externalURL", "http://alertmanager:9093",
+                    "alerts", List.of(Map.of("status", "firing", "labels", pod1, "annotations", Map.of(), "fingerprint", "fp-1"),
+                            Map.of("status", "firing", "labels", pod2, "annotations", Map.of(), "fingerprint", "fp-2"))));
+            String id = Json.mapper().readTree(app.post("/alerts/alertmanager", webhook).body()).get("incidents").get(0).asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> card(workspace, id) != null && actionIds(card(workspace, id)).contains("silence"));
+            SandboxMessage card = card(workspace, id);
+
+            new SandboxPageClient(app.url("")).post("/sandbox/actions", Json.write(Map.of("as", "U0ONCALL", "container", "message",
+                    "channel", card.channel(), "ts", card.ts(), "block_id", "card", "action_id", "silence", "selected", id + "|30m")));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(workspace.replies(card.channel(), card.ts()))
+                    .anySatisfy(reply -> assertThat(reply.text()).contains("would silence at the source")
+                            .contains("{\"name\":\"alertname\",\"value\":\"ChatLatencyHigh\"").contains("{\"name\":\"workflow\",\"value\":\"helpdesk-bot\"")
+                            .doesNotContain("\"name\":\"pod\"")));
+        }
+    }
+
     private static SandboxMessage card(SandboxWorkspace workspace, String id) {
         return workspace.channels().stream().flatMap(channel -> workspace.topLevel(channel.id()).stream())
                 .filter(message -> message.text() != null && message.text().startsWith(id + " ")).findFirst().orElse(null);
