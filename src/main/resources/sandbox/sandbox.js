@@ -198,6 +198,9 @@ function renderElement(element, blockId, where) {
   if (element.type === "image") {
     return safeUrl(element.image_url) ? el("img", { src: element.image_url, alt: element.alt_text || "", width: 64 }) : el("span");
   }
+  if (element.type === "static_select") {
+    return renderSelect(element, blockId, where);
+  }
   if (element.type !== "button") {
     return el("span", { class: "unsupported" }, "[" + element.type + ": not shown in the sandbox]");
   }
@@ -210,6 +213,29 @@ function renderElement(element, blockId, where) {
     else send();
   });
   return button;
+}
+
+// a static_select (the card's "Silence at the source"): choosing an option sends block_actions with it, after its confirm
+function renderSelect(element, blockId, where) {
+  const select = el("select", { class: "btn", "data-action-id": element.action_id },
+    el("option", { value: "" }, (element.placeholder && element.placeholder.text) || "Choose…"),
+    (element.options || []).map(option => el("option", { value: option.value }, (option.text && option.text.text) || option.value)));
+  select.addEventListener("change", () => {
+    const selected = select.value;
+    if (!selected) return;
+    const send = async () => {
+      select.disabled = true;
+      try {
+        await call("/sandbox/actions", Object.assign({ block_id: blockId, action_id: element.action_id, selected: selected }, where));
+      } finally {
+        select.disabled = false;
+        select.value = "";
+      }
+    };
+    if (element.confirm) confirmDialog(element.confirm, send);
+    else send();
+  });
+  return select;
 }
 
 async function press(button, element, blockId, where) {

@@ -16,6 +16,8 @@ import dev.threeam.action.ExternalCalls;
 import dev.threeam.action.FlagProviders;
 import dev.threeam.action.OpsgeniePager;
 import dev.threeam.action.PagerDutyPager;
+import dev.threeam.action.SilenceDelivery;
+import dev.threeam.action.SilenceService;
 import dev.threeam.action.WebhookEvalTrigger;
 import dev.threeam.alert.AlertParsers;
 import dev.threeam.change.ChangeParser;
@@ -35,6 +37,7 @@ import dev.threeam.drill.DrillThresholds;
 import dev.threeam.incident.Deliveries;
 import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.IncidentSettings;
+import dev.threeam.incident.Nudges;
 import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
@@ -54,6 +57,7 @@ import dev.threeam.slack.SlackHealth;
 import dev.threeam.slack.SlackInteractions;
 import dev.threeam.slack.SlackMetrics;
 import dev.threeam.slack.SlackNames;
+import dev.threeam.slack.SilenceSelect;
 import dev.threeam.slack.SlackSignature;
 import dev.threeam.slack.SlashCommands;
 import dev.threeam.slack.ThreadContextLoader;
@@ -113,9 +117,11 @@ public final class ThreeAm implements AutoCloseable {
     private final ActionLog actionLog;
     private final SlackParts slack;
     private final ActionService actions;
+    private final SilenceService silences;
     private final DrillService drills;
     private final List<OutboxWorker> workers = new ArrayList<>();
     private final ScheduledExecutorService drillTimer;
+    private final Nudges nudges;
     private final Sandbox sandbox;
     private final WebServer web;
     private final SocketModeApp socketMode;
@@ -145,16 +151,19 @@ public final class ThreeAm implements AutoCloseable {
                 changeId -> changes.find(changeId).map(ChangeText::oneLine));
         this.actionLog = new ActionLog(database.jdbi());
         this.slack = connectSlack();
-        this.actions = new ActionService(incidents, runbooks, new Authorization(new CachedUserGroupDirectory(
-                group -> Set.copyOf(slack.gateway().userGroupMembers(group)), clock)));
+        Authorization authorization = new Authorization(new CachedUserGroupDirectory(
+                group -> Set.copyOf(slack.gateway().userGroupMembers(group)), clock));
+        this.actions = new ActionService(incidents, runbooks, authorization);
         this.drills = new DrillService(incidents, runbooks, actionLog,
                 new DrillThresholds(config.drillAckWithin(), config.drillPassWithin(), config.drillTimeLimit()), clock);
+        this.nudges = new Nudges(incidents, runbooks, config.nudgeAfter());
         this.drillTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "drill-timer");
             thread.setDaemon(true);
             return thread;
         });
         this.calls = ExternalCalls.of(config);
+        this.silences = new SilenceService(incidents, runbooks, authorization, calls.silencesOffered(config.alertmanagerUrl()));
         FlagProviders flags = calls.flags(FlagProviders.standard(config));
         buildWorkers(flags);
         StateGauges.register(metrics, outbox, incidents, clock);
@@ -190,7 +199,8 @@ public final class ThreeAm implements AutoCloseable {
 
     /** Outbox workers: four for Slack (cards first, one incident's replies in order), one for pages, rollbacks, evals, scores. */
     private void buildWorkers(FlagProviders flags) {
-        ThreadViews views = new ThreadViews(new QuestionViews(rollback -> calls.confirmNote() + flags.describe(rollback)));
+        ThreadViews views = new ThreadViews(new QuestionViews(rollback -> calls.confirmNote() + flags.describe(rollback)),
+                new SilenceSelect(silences::offeredFor, calls.confirmNote()));
         ThreadContextLoader contexts = new ThreadContextLoader(incidents, runbooks, changes, new ChangeRanker(), actionLog,
                 slack.names(), clock);
         SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), slack.health(), contexts, views,
@@ -209,8 +219,14 @@ public final class ThreeAm implements AutoCloseable {
                 calls.pager(new PagerDutyPager(config.pagerdutyEventsUrl())),
                 calls.pager(new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey())),
                 calls.eval(new WebhookEvalTrigger()), calls, clock, config.publicUrl(), config.actionRetryFor());
+        SilenceDelivery silenceDelivery = new SilenceDelivery(database.jdbi(), incidents, silences,
+                calls.silencer(config.alertmanagerUrl()), calls, clock, config.publicUrl(), config.actionRetryFor());
         Map<OutboxKind, OutboxHandler<?>> actionHandlers = Map.of(
-                OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, actionDelivery::page),
+                OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, (row, page) -> {
+                    actionDelivery.page(row, page);
+                    silenceDelivery.follow(row, page); // a resolved incident's silence is expired
+                }),
+                OutboxKind.SILENCE, OutboxHandler.of(ActionRequests.SyncSilence.class, silenceDelivery::sync),
                 OutboxKind.ROLLBACK, OutboxHandler.of(ActionRequests.Rollback.class, actionDelivery::rollback),
                 OutboxKind.EVAL, OutboxHandler.of(ActionRequests.Eval.class, actionDelivery::eval),
                 OutboxKind.DRILL_SCORE, OutboxHandler.of(Deliveries.ScoreDrill.class, drills::score));
@@ -245,7 +261,7 @@ public final class ThreeAm implements AutoCloseable {
                 .build());
         SlashCommands commands = new SlashCommands(incidents, actions, runbooks, drills, slack.names(), clock);
         HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
-        new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
+        new SlackInteractions(incidents, actions, silences, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
                 slack.names(), new EventReplays(new SeenEvents(database, clock)), this::wake).register(app);
         return app;
     }
@@ -289,6 +305,15 @@ public final class ThreeAm implements AutoCloseable {
                 LOG.warn("ending expired drills: {}", e.toString());
             }
         }, 30, 30, TimeUnit.SECONDS);
+        drillTimer.scheduleWithFixedDelay(() -> { // the same timer looks for quiet incidents (NUDGE_AFTER)
+            try {
+                if (nudges.tick() > 0) {
+                    wake();
+                }
+            } catch (RuntimeException e) {
+                LOG.warn("nudging quiet incidents: {}", e.toString());
+            }
+        }, 30, 30, TimeUnit.SECONDS);
         if (socketMode != null) {
             try {
                 socketMode.startAsync();
@@ -328,6 +353,11 @@ public final class ThreeAm implements AutoCloseable {
     /** The telemetry thresholds 3am executes; tests call {@link SignalWatch#evaluateNow()} with their clock. */
     public SignalWatch signals() {
         return signals;
+    }
+
+    /** Reminders for quiet incidents; tests call {@link Nudges#tick()} with their clock. */
+    public Nudges nudges() {
+        return nudges;
     }
 
     /** When telemetry incidents get their charts; tests call {@link ChartSchedule#tick()} with their clock. */

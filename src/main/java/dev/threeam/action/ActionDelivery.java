@@ -15,7 +15,6 @@ import dev.threeam.store.DeliveryException;
 import dev.threeam.store.OutboxMessage;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,11 +42,11 @@ public final class ActionDelivery {
     private final ExternalCalls calls;
     private final Clock clock;
     private final String publicUrl;
-    private final Duration retryFor;
+    private final UnreachableRetries retries;
 
     public ActionDelivery(Jdbi jdbi, IncidentService incidents, RunbookRegistry runbooks, FlagProviders flags, Pager pagerDuty,
             Pager opsgenie, EvalTrigger evals, ExternalCalls calls, Clock clock, String publicUrl, Duration retryFor) {
-        this.retryFor = retryFor;
+        this.retries = new UnreachableRetries(jdbi, incidents, clock, retryFor);
         this.jdbi = jdbi;
         this.incidents = incidents;
         this.runbooks = runbooks;
@@ -169,29 +168,8 @@ public final class ActionDelivery {
         });
     }
 
-    /**
-     * {@code service} did not answer for action {@code key}. The first time the thread hears so; the call is retried
-     * with backoff (this throws a transient failure) until {@code retryFor} has passed since, then given up: the
-     * answer is what to report as the failure.
-     */
     private String retryOrGiveUp(Incident incident, String key, String service, String action, String detail) {
-        Instant now = clock.instant();
-        Optional<Instant> since = jdbi.withExtension(ActionStore.class, store -> store.retryingSince(key));
-        if (since.isEmpty()) {
-            incidents.update(incident.id(), update -> {
-                if (update.attach(ActionStore.class).startRetrying(key, update.now()) == 1) {
-                    update.announce(TimelineEntry.BOT, new ActionFacts.ServiceUnreachable(service, action, detail));
-                }
-                return Outcome.done("retrying");
-            });
-        } else if (!since.get().plus(retryFor).isAfter(now)) {
-            return "gave up after " + spoken(retryFor) + " of retries: " + detail;
-        }
-        throw DeliveryException.transientFailure(service + "_unreachable", ActionFacts.serviceName(service) + " not reachable: " + detail);
-    }
-
-    private static String spoken(Duration duration) {
-        return duration.toSecondsPart() == 0 && duration.toMinutes() > 0 ? duration.toMinutes() + " min" : duration.toSeconds() + " s";
+        return retries.retryOrGiveUp(incident.id(), key, service, action, detail);
     }
 
     /** PagerDuty and Opsgenie follow the incident: acknowledge and resolve what was triggered, same dedup key. */

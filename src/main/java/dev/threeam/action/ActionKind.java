@@ -7,7 +7,8 @@ import java.util.Locale;
 public enum ActionKind implements Identified {
     PAGE,
     ROLLBACK,
-    EVAL;
+    EVAL,
+    SILENCE;
 
     @Override
     public String id() {

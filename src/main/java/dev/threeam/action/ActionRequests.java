@@ -21,4 +21,12 @@ public final class ActionRequests {
             return OutboxKind.EVAL;
         }
     }
+
+    /** Make Alertmanager hold what the incident's silences row wants (created, extended or expired). */
+    public record SyncSilence() implements OutboxPayload {
+        @Override
+        public OutboxKind kind() {
+            return OutboxKind.SILENCE;
+        }
+    }
 }

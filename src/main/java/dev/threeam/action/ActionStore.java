@@ -24,6 +24,12 @@ interface ActionStore {
     @SqlUpdate("UPDATE actions SET status = :status, detail = :detail, finished_at = :at WHERE action_key = :key")
     void finish(@Bind("key") String key, @Bind("status") ActionStatus status, @Bind("detail") String detail, @Bind("at") Instant at);
 
+    /** Every choice of an incident's silence still in flight comes out as its one sync did. */
+    @SqlUpdate("UPDATE actions SET status = :status, detail = :detail, finished_at = :at WHERE incident_id = :id AND kind = 'silence'"
+            + " AND status = 'in_flight'")
+    void finishSilences(@Bind("id") String incidentId, @Bind("status") ActionStatus status, @Bind("detail") String detail,
+            @Bind("at") Instant at);
+
     /** A failed action taken up again; 0 when it is not failed (any more). */
     @SqlUpdate("UPDATE actions SET status = 'in_flight', by_user = :user, retrying_since = NULL WHERE action_key = :key AND status = 'failed'")
     int retry(@Bind("key") String key, @Bind("user") String user);

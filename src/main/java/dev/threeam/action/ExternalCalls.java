@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * says REAL.
  *
  * <p>Every adapter that reaches outside 3am is built through here (Slack needs nothing: in sandbox mode it is the
- * local workspace, see {@link Config#slackApiUrl(int)}). Alertmanager silences ({@code ALERTMANAGER_URL}, still to
- * come) belong here too: a would-call client that answers "would create a silence …" in sandbox mode.
+ * local workspace, see {@link Config#slackApiUrl(int)}), Alertmanager silences ({@code ALERTMANAGER_URL}) included:
+ * in sandbox mode they answer the call that would have been made.
  */
 public final class ExternalCalls {
 
@@ -55,6 +55,17 @@ public final class ExternalCalls {
 
     public EvalTrigger eval(EvalTrigger real) {
         return mode == Mode.SANDBOX_SHOWN ? new WouldCallEvalTrigger() : real;
+    }
+
+    /** The silencer for {@code alertmanagerUrl} (null when unset: only sandbox mode then offers would-be silences). */
+    public Silencer silencer(String alertmanagerUrl) {
+        return mode == Mode.SANDBOX_SHOWN || alertmanagerUrl == null ? new WouldCallSilencer(alertmanagerUrl)
+                : new AlertmanagerSilencer(alertmanagerUrl);
+    }
+
+    /** Whether cards offer "Silence at the source": with {@code ALERTMANAGER_URL}, and always in sandbox mode's would-be calls. */
+    public boolean silencesOffered(String alertmanagerUrl) {
+        return alertmanagerUrl != null || mode == Mode.SANDBOX_SHOWN;
     }
 
     /** The calls made are real ones from sandbox mode: the messages about them say so. */

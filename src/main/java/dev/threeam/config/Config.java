@@ -46,6 +46,8 @@ public record Config(
         boolean sandboxRealCalls,
         Duration replicaTimeout,
         Duration actionRetryFor,
+        String alertmanagerUrl,
+        Duration nudgeAfter,
         Map<String, String> environment) {
 
     public static final String SANDBOX_CHANNEL = "C0INCIDENTS";
@@ -104,6 +106,8 @@ public record Config(
                 values.bool(SANDBOX_REAL_CALLS),
                 values.duration(REPLICA_TIMEOUT),
                 values.duration(ACTION_RETRY_FOR),
+                values.url(ALERTMANAGER_URL),
+                values.positiveDuration(NUDGE_AFTER),
                 env);
     }
 

@@ -48,4 +48,25 @@ final class SettingValues {
             throw new ThreeAmException(setting.name() + ": " + e.getMessage());
         }
     }
+
+    /** An {@code http://} or {@code https://} URL without its trailing slash, or null when unset. */
+    String url(Setting setting) {
+        String value = text(setting);
+        if (value == null) {
+            return null;
+        }
+        if (!value.matches("(?i)https?://[^\\s/]+.*")) {
+            throw new ThreeAmException(setting.name() + ": expected an http:// or https:// URL, got \"" + value + "\"");
+        }
+        return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+    }
+
+    /** A duration longer than zero. */
+    Duration positiveDuration(Setting setting) {
+        Duration duration = duration(setting);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new ThreeAmException(setting.name() + ": expected a duration longer than zero, got \"" + text(setting) + "\"");
+        }
+        return duration;
+    }
 }

@@ -83,6 +83,7 @@ public final class ActionFacts {
             case "webhook" -> "The rollback webhook";
             case "flagd" -> "flagd";
             case "eval" -> "The eval webhook";
+            case "alertmanager" -> "Alertmanager";
             default -> String.valueOf(id);
         };
     }

@@ -46,6 +46,11 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = DeliveryFacts.DeliveryFailed.class, name = "delivery_failed"),
     @JsonSubTypes.Type(value = DeliveryFacts.DrillScored.class, name = "drill_scored"),
     @JsonSubTypes.Type(value = ChartFacts.ChartAsText.class, name = "chart_as_text"),
+    @JsonSubTypes.Type(value = SilenceFacts.SilenceChosen.class, name = "silence_chosen"),
+    @JsonSubTypes.Type(value = SilenceFacts.SilenceRefused.class, name = "silence_refused"),
+    @JsonSubTypes.Type(value = SilenceFacts.SilenceFinished.class, name = "silence_finished"),
+    @JsonSubTypes.Type(value = SilenceFacts.SilenceExpired.class, name = "silence_expired"),
+    @JsonSubTypes.Type(value = NudgeFacts.Nudged.class, name = "nudged"),
     @JsonSubTypes.Type(value = Fact.Written.class, name = "text")})
 public interface Fact {
 

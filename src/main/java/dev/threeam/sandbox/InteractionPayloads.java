@@ -34,7 +34,8 @@ final class InteractionPayloads {
             block.path("elements").forEach(candidates::add);
             candidates.add(block.path("accessory"));
             for (JsonNode element : candidates) {
-                if ("button".equals(element.path("type").asText()) && actionId.equals(element.path("action_id").asText())) {
+                String type = element.path("type").asText();
+                if (("button".equals(type) || "static_select".equals(type)) && actionId.equals(element.path("action_id").asText())) {
                     return Optional.of(element);
                 }
             }
@@ -102,8 +103,8 @@ final class InteractionPayloads {
         return payload;
     }
 
-    /** One button press: which button, and the ids Slack makes up for it. */
-    record Press(String blockId, JsonNode button, String triggerId, String responseUrl, String actionTs) {}
+    /** One button press (or a select's choice, {@code selected}: the option's value): which, and the ids Slack makes up for it. */
+    record Press(String blockId, JsonNode button, String triggerId, String responseUrl, String actionTs, String selected) {}
 
     private ObjectNode blockActions(SandboxUser user, ObjectNode container, Press press) {
         ObjectNode payload = common("block_actions", user);
@@ -135,6 +136,9 @@ final class InteractionPayloads {
 
     private static JsonNode actions(Press press) {
         JsonNode button = press.button();
+        if ("static_select".equals(button.path("type").asText())) {
+            return SlackJson.array().add(selectAction(press));
+        }
         ObjectNode action = SlackJson.object()
                 .put("action_id", button.path("action_id").asText())
                 .put("block_id", press.blockId());
@@ -153,5 +157,27 @@ final class InteractionPayloads {
         action.put("type", "button");
         action.put("action_ts", press.actionTs());
         return SlackJson.array().add(action);
+    }
+
+    /** A static_select's choice as Slack sends it: the option chosen, no value of its own. */
+    private static ObjectNode selectAction(Press press) {
+        JsonNode option = null;
+        for (JsonNode candidate : press.button().path("options")) {
+            if (candidate.path("value").asText().equals(press.selected())) {
+                option = candidate;
+            }
+        }
+        if (option == null) {
+            throw new dev.threeam.common.BadInputException("selected: no option \"" + press.selected() + "\" in select "
+                    + press.button().path("action_id").asText());
+        }
+        ObjectNode action = SlackJson.object().put("type", "static_select")
+                .put("action_id", press.button().path("action_id").asText()).put("block_id", press.blockId());
+        action.set("selected_option", option.deepCopy());
+        if (press.button().has("placeholder")) {
+            action.set("placeholder", press.button().get("placeholder").deepCopy());
+        }
+        action.put("action_ts", press.actionTs());
+        return action;
     }
 }

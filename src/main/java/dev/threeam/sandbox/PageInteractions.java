@@ -34,6 +34,12 @@ final class PageInteractions {
     /** A button press; {@code container} is {@code message}, {@code ephemeral} or {@code view}. */
     ObjectNode press(SandboxUser user, String container, String channel, String ts, String viewId,
             String blockId, String actionId, String baseUrl) {
+        return press(user, container, channel, ts, viewId, blockId, actionId, baseUrl, null);
+    }
+
+    /** A press, or (with {@code selected}, an option's value) a choice in a select. */
+    ObjectNode press(SandboxUser user, String container, String channel, String ts, String viewId,
+            String blockId, String actionId, String baseUrl, String selected) {
         String trigger = workspace.views().issueTrigger(user.id());
         String actionTs = now();
         ObjectNode payload = switch (container) {
@@ -42,7 +48,7 @@ final class PageInteractions {
                         .orElseThrow(() -> new BadInputException("ts: no message " + ts + " in " + channel));
                 String url = responseUrls.issue(baseUrl, new ResponseUrls.Target(
                         user.id(), message.channel(), message.ts(), message.isReply() ? message.threadTs() : null, false));
-                yield payloads.onMessage(user, message, press(message.blocks(), blockId, actionId, trigger, url, actionTs));
+                yield payloads.onMessage(user, message, press(message.blocks(), blockId, actionId, trigger, url, actionTs, selected));
             }
             case "ephemeral" -> {
                 SandboxEphemeral ephemeral = workspace.ephemeral(ts)
@@ -50,11 +56,11 @@ final class PageInteractions {
                         .orElseThrow(() -> new BadInputException("ts: no ephemeral message " + ts + " for " + user.id()));
                 String url = responseUrls.issue(baseUrl, new ResponseUrls.Target(
                         user.id(), ephemeral.channel(), ephemeral.ts(), ephemeral.threadTs(), true));
-                yield payloads.onEphemeral(user, ephemeral, press(ephemeral.blocks(), blockId, actionId, trigger, url, actionTs));
+                yield payloads.onEphemeral(user, ephemeral, press(ephemeral.blocks(), blockId, actionId, trigger, url, actionTs, selected));
             }
             case "view" -> {
                 SandboxView view = ownView(user, viewId);
-                yield payloads.onView(user, view, press(view.view().get("blocks"), blockId, actionId, trigger, null, actionTs));
+                yield payloads.onView(user, view, press(view.view().get("blocks"), blockId, actionId, trigger, null, actionTs, selected));
             }
             default -> throw new BadInputException("container: expected message, ephemeral or view, got \"" + container + "\"");
         };
@@ -148,10 +154,13 @@ final class PageInteractions {
     }
 
     private InteractionPayloads.Press press(
-            JsonNode blocks, String blockId, String actionId, String trigger, String responseUrl, String actionTs) {
+            JsonNode blocks, String blockId, String actionId, String trigger, String responseUrl, String actionTs, String selected) {
         JsonNode button = InteractionPayloads.button(blocks, blockId, actionId).orElseThrow(() ->
                 new BadInputException("action_id: no button " + blockId + "/" + actionId + " there"));
-        return new InteractionPayloads.Press(blockId, button, trigger, responseUrl, actionTs);
+        if ("static_select".equals(button.path("type").asText()) && selected == null) {
+            throw new BadInputException("selected: " + blockId + "/" + actionId + " is a select: say which option");
+        }
+        return new InteractionPayloads.Press(blockId, button, trigger, responseUrl, actionTs, selected);
     }
 
     private SandboxView ownView(SandboxUser user, String viewId) {

@@ -100,7 +100,7 @@ public final class SandboxPage {
         String container = body.path("container").asText("message");
         send(ctx, 200, interactions.press(persona(body), container,
                 body.path("channel").asText(null), body.path("ts").asText(null), body.path("view_id").asText(null),
-                text(body, "block_id"), text(body, "action_id"), baseUrl(ctx)));
+                text(body, "block_id"), text(body, "action_id"), baseUrl(ctx), body.path("selected").asText(null)));
     }
 
     private void command(Context ctx) {

@@ -25,6 +25,10 @@ public final class CardView {
     private CardView() {}
 
     public static Message render(ThreadContext thread) {
+        return render(thread, SilenceSelect.NONE);
+    }
+
+    public static Message render(ThreadContext thread, SilenceSelect silence) {
         Incident incident = thread.incident();
         List<LayoutBlock> blocks = new ArrayList<>();
         String icon = incident.open() ? ":rotating_light:" : ":white_check_mark:";
@@ -46,7 +50,9 @@ public final class CardView {
                 actions.stream().map(action -> action(thread.text(), action)).toList());
         blocks.add(context(c -> c.elements(List.of(markdownText(Text.shorten(taken, Limits.CONTEXT))))));
         if (incident.open()) {
-            blocks.add(actions(a -> a.blockId("card").elements(buttons(thread))));
+            List<BlockElement> elements = buttons(thread);
+            silence.render(incident).ifPresent(elements::add);
+            blocks.add(actions(a -> a.blockId("card").elements(elements)));
         }
         String text = thread.drillMark() + incident.id() + " [" + incident.severity().id() + "] " + incident.type().id() + ": "
                 + Text.escape(incident.title(), 500) + " — " + incident.status().id();

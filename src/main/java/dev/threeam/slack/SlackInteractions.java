@@ -17,6 +17,7 @@ import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.ViewState;
 import dev.threeam.action.ActionService;
+import dev.threeam.action.SilenceService;
 import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.Outcome;
 import dev.threeam.incident.Question;
@@ -34,6 +35,7 @@ public final class SlackInteractions {
 
     private final IncidentService incidents;
     private final ActionService actions;
+    private final SilenceService silences;
     private final SlashCommands commands;
     private final HomeTab home;
     private final Ephemeral ephemeral;
@@ -42,9 +44,10 @@ public final class SlackInteractions {
     private final EventReplays replays;
     private final Runnable wake;
 
-    public SlackInteractions(IncidentService incidents, ActionService actions, SlashCommands commands, HomeTab home,
-            Ephemeral ephemeral, SlackGateway slack, SlackNames names, EventReplays replays, Runnable wake) {
+    public SlackInteractions(IncidentService incidents, ActionService actions, SilenceService silences, SlashCommands commands,
+            HomeTab home, Ephemeral ephemeral, SlackGateway slack, SlackNames names, EventReplays replays, Runnable wake) {
         this.replays = replays;
+        this.silences = silences;
         this.incidents = incidents;
         this.actions = actions;
         this.commands = commands;
@@ -60,6 +63,11 @@ public final class SlackInteractions {
         app.blockAction(Pattern.compile("^q[1-5]_.+$"), this::question);
         app.blockAction(Pattern.compile("^rollback_.+$"), this::rollback);
         app.blockAction(Pattern.compile("^retry_.+$"), this::retry);
+        app.blockAction(SilenceSelect.ACTION_ID, (request, ctx) -> {
+            Press press = Press.of(request.getPayload());
+            String name = request.getPayload().getUser().getName();
+            return answer(press, silences.choose(press.incident(), press.value(), press.user(), name != null ? name : names.of(press.user())), ctx);
+        });
         app.viewSubmission(EXAMPLES_MODAL, (request, ctx) -> {
             View view = request.getPayload().getView();
             String[] meta = Buttons.parse(view.getPrivateMetadata());
@@ -162,14 +170,17 @@ public final class SlackInteractions {
     record Press(String actionId, String incident, String value, String label, String user, String channel, String threadTs) {
         static Press of(BlockActionPayload payload) {
             BlockActionPayload.Action action = payload.getActions().get(0);
-            String[] value = Buttons.parse(action.getValue());
+            // a button carries its value; a select (the silence durations) the option chosen
+            BlockActionPayload.Action.SelectedOption selected = action.getSelectedOption();
+            String[] value = Buttons.parse(action.getValue() != null || selected == null ? action.getValue() : selected.getValue());
             String channel = payload.getChannel() != null ? payload.getChannel().getId()
                     : payload.getContainer() != null ? payload.getContainer().getChannelId() : null;
             String threadTs = payload.getContainer() != null ? payload.getContainer().getThreadTs() : null;
             if (threadTs == null && payload.getMessage() != null) {
                 threadTs = payload.getMessage().getThreadTs();
             }
-            String label = action.getText() != null ? action.getText().getText() : value[1];
+            String label = action.getText() != null ? action.getText().getText()
+                    : selected != null && selected.getText() != null ? selected.getText().getText() : value[1];
             return new Press(action.getActionId(), value[0], value[1], label, payload.getUser().getId(), channel, threadTs);
         }
     }

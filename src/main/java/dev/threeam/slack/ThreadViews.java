@@ -24,15 +24,21 @@ public final class ThreadViews {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final QuestionViews questions;
+    private final SilenceSelect silence;
 
     public ThreadViews(QuestionViews questions) {
+        this(questions, SilenceSelect.NONE);
+    }
+
+    public ThreadViews(QuestionViews questions, SilenceSelect silence) {
         this.questions = questions;
+        this.silence = silence;
     }
 
     /** Renders one of the thread's own parts (the card, the changes, the runbook, a question). */
     public Message render(ThreadContext thread, ThreadPart part) {
         return switch (part) {
-            case CARD -> CardView.render(thread);
+            case CARD -> CardView.render(thread, silence);
             case CHANGES -> changes(thread);
             case RUNBOOK -> runbook(thread);
             case NOTICE -> throw new IllegalArgumentException("a notice is rendered from its timeline entry");

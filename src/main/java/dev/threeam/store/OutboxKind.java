@@ -18,7 +18,8 @@ public enum OutboxKind implements Identified {
     PAGE(1, false, false),
     ROLLBACK(1, false, false),
     EVAL(1, false, false),
-    DRILL_SCORE(1, false, false);
+    DRILL_SCORE(1, false, false),
+    SILENCE(1, false, false); // one row per incident at a time (the silences row is queued): no two syncs race
 
     private final int priority;
     private final boolean ordered;

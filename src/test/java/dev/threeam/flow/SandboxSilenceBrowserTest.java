@@ -1,0 +1,69 @@
+package dev.threeam.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.threeam.common.Json;
+import dev.threeam.testing.TestApp;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/** Issue 22.1 on the sandbox page, in a real browser: the card's silence select, its confirm dialog, the would-be call. */
+class SandboxSilenceBrowserTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_newcomer_chooses_a_silence_on_the_card_confirms_it_and_sees_the_would_be_call() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(SandboxClickThroughTest.CHROMIUM) && Files.isExecutable(SandboxClickThroughTest.CHROMEDRIVER),
+                "browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
+        Map<String, String> sandbox = Map.of("PORT", "0", "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("sandbox.db"),
+                "RUNBOOKS_DIR", TestApp.runbooks(dir).toString(), "CARD_UPDATE_INTERVAL", "0s");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(SandboxClickThroughTest.CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(SandboxClickThroughTest.CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(service, options);
+        try (TestApp app = TestApp.start(sandbox)) {
+            String fired = app.post("/alerts/alertmanager", SilenceRefusalsTest.alertmanagerWebhook("ChatLatencyHigh")).body();
+            String id = Json.mapper().readTree(fired).get("incidents").get(0).asText();
+            browser.get(app.url("/sandbox"));
+            await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> {
+                browser.findElements(By.cssSelector("#channels .channel-link")).stream()
+                        .filter(link -> link.getText().contains("C0SUPPORTCHAT")).findFirst().orElseThrow().click();
+                return !browser.findElements(By.cssSelector("select[data-action-id='silence']")).isEmpty();
+            });
+            await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() -> {
+                new Select(browser.findElement(By.cssSelector("select[data-action-id='silence']"))).selectByValue(id + "|2h");
+                return browser.findElement(By.cssSelector("#confirm-root .dialog-title")).getText().contains("Silence at the source?");
+            });
+            WebElement confirm = browser.findElements(By.cssSelector("#confirm-root .dialog-footer button")).stream()
+                    .filter(button -> button.getText().equals("Silence")).findFirst().orElseThrow();
+            confirm.click();
+
+            await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> {
+                browser.findElements(By.cssSelector(".thread-toggle")).stream().findFirst().ifPresent(WebElement::click);
+                return browser.getPageSource().contains("would silence at the source");
+            });
+            assertThat(browser.getPageSource()).contains("/api/v2/silences").contains("ChatLatencyHigh");
+        } finally {
+            browser.quit();
+        }
+    }
+}
