@@ -44,7 +44,7 @@ final class ChatMethods {
         if (text == null && blocks == null) {
             throw new SlackApiError("no_text");
         }
-        SandboxMessage message = workspace.update(channel, ts, text, blocks);
+        SandboxMessage message = workspace.update(channel, ts, text, blocks, metadata(request));
         ObjectNode answer = SlackJson.ok()
                 .put("channel", message.channel())
                 .put("ts", message.ts())

@@ -151,13 +151,18 @@ public final class SandboxWorkspace {
     }
 
     public SandboxMessage update(String channelId, String ts, String text, JsonNode blocks) {
+        return update(channelId, ts, text, blocks, null);
+    }
+
+    /** As Slack does: new {@code metadata} replaces the message's, none keeps it. */
+    public SandboxMessage update(String channelId, String ts, String text, JsonNode blocks, JsonNode metadata) {
         synchronized (lock) {
             String channel = channel(channelId).id();
             for (int i = 0; i < messages.size(); i++) {
                 SandboxMessage message = messages.get(i);
                 if (message.channel().equals(channel) && message.ts().equals(ts)) {
                     SandboxMessage updated = message.updated(
-                            text == null ? message.text() : text, blocks == null ? message.blocks() : blocks);
+                            text == null ? message.text() : text, blocks == null ? message.blocks() : blocks, metadata);
                     messages.set(i, updated);
                     return updated;
                 }

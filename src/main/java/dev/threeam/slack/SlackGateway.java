@@ -50,7 +50,13 @@ public final class SlackGateway {
     }
 
     public void update(String channel, String ts, Message message) {
-        call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())));
+        update(channel, ts, message, null);
+    }
+
+    /** Redraws a message; {@code metadata}, when given, replaces the message's (the card's state). */
+    public void update(String channel, String ts, Message message, Map<String, Object> metadata) {
+        call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())
+                .metadata(metadata == null ? null : new com.slack.api.model.Message.Metadata(METADATA_EVENT, metadata))));
     }
 
     public void postEphemeral(String channel, String user, String threadTs, String text, List<LayoutBlock> blocks) {
