@@ -39,6 +39,7 @@ import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
 import dev.threeam.signal.SignalWatch;
+import dev.threeam.slack.CanvasDelivery;
 import dev.threeam.slack.ChartDelivery;
 import dev.threeam.slack.DeliveryFailures;
 import dev.threeam.slack.Ephemeral;
@@ -120,6 +121,7 @@ public final class ThreeAm implements AutoCloseable {
     private final WebServer web;
     private final SocketModeApp socketMode;
     private final ExternalCalls calls;
+    private final Postmortem postmortem;
 
     /**
      * The Slack side: the Web API client, its metrics and health, the secret requests are signed with, and the
@@ -145,6 +147,7 @@ public final class ThreeAm implements AutoCloseable {
                 changeId -> changes.find(changeId).map(ChangeText::oneLine));
         this.actionLog = new ActionLog(database.jdbi());
         this.slack = connectSlack();
+        this.postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
         this.actions = new ActionService(incidents, runbooks, new Authorization(new CachedUserGroupDirectory(
                 group -> Set.copyOf(slack.gateway().userGroupMembers(group)), clock)));
         this.drills = new DrillService(incidents, runbooks, actionLog,
@@ -200,7 +203,9 @@ public final class ThreeAm implements AutoCloseable {
                 OutboxKind.UPDATE_CARD, OutboxHandler.of(Deliveries.RedrawCard.class, delivery::updateCard),
                 OutboxKind.POST_REPLY, OutboxHandler.of(Deliveries.PostReply.class, delivery::postReply),
                 OutboxKind.UPDATE_MESSAGE, OutboxHandler.of(Deliveries.RedrawMessage.class, delivery::updateMessage),
-                OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage));
+                OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage),
+                OutboxKind.POST_CANVAS, OutboxHandler.of(Deliveries.PostCanvas.class, new CanvasDelivery(incidents, postmortem,
+                        slack.gateway(), slack.health(), config.publicUrl())::post));
         DeliveryFailures failures = new DeliveryFailures(incidents);
         for (int i = 0; i < SLACK_WORKERS; i++) {
             workers.add(new OutboxWorker("slack", replica, outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
@@ -260,7 +265,6 @@ public final class ThreeAm implements AutoCloseable {
                 charts.soon(); // a breach that opened an incident gets its chart now, not at the next look
             }
         });
-        Postmortem postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
         WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), incidents,
                 new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, postmortem,
                 drills, slack.health(), clock, this::wake, signals.receiver());

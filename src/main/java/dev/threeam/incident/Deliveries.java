@@ -81,6 +81,14 @@ public final class Deliveries {
         }
     }
 
+    /** Make the postmortem canvas of a resolved incident and share it in its channel ({@code by}: who pressed). */
+    public record PostCanvas(String by) implements OutboxPayload {
+        @Override
+        public OutboxKind kind() {
+            return OutboxKind.POST_CANVAS;
+        }
+    }
+
     /** A drill ended: score it. */
     public record ScoreDrill() implements OutboxPayload {
         @Override

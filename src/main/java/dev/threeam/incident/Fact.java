@@ -46,6 +46,9 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = DeliveryFacts.DeliveryFailed.class, name = "delivery_failed"),
     @JsonSubTypes.Type(value = DeliveryFacts.DrillScored.class, name = "drill_scored"),
     @JsonSubTypes.Type(value = ChartFacts.ChartAsText.class, name = "chart_as_text"),
+    @JsonSubTypes.Type(value = CanvasFacts.CanvasRequested.class, name = "canvas_requested"),
+    @JsonSubTypes.Type(value = CanvasFacts.CanvasShared.class, name = "canvas_shared"),
+    @JsonSubTypes.Type(value = CanvasFacts.CanvasRefused.class, name = "canvas_refused"),
     @JsonSubTypes.Type(value = Fact.Written.class, name = "text")})
 public interface Fact {
 

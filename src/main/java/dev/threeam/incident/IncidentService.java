@@ -114,6 +114,11 @@ public final class IncidentService implements AutoCloseable {
                 .orElseGet(() -> Outcome.notFound(incidentId)));
     }
 
+    /** A press of Postmortem on a resolved card: the canvas is made and shared through the outbox. */
+    public Outcome requestCanvas(String incidentId, String user) {
+        return update(incidentId, update -> CanvasFacts.request(update, user));
+    }
+
     // ---- examples and eval results
 
     /** Stores one example per non-blank line (ids, links or text); returns how many. */

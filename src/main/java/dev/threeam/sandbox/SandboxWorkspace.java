@@ -38,6 +38,7 @@ public final class SandboxWorkspace {
     private final List<SandboxCall> calls = new ArrayList<>();
     private final SandboxViews views;
     private final SandboxFiles files = new SandboxFiles();
+    private final SandboxCanvases canvases = new SandboxCanvases();
 
     public SandboxWorkspace(Clock clock, List<SandboxUser> personas, Map<String, List<String>> userGroups) {
         this.timestamps = new SlackTimestamps(clock);
@@ -52,6 +53,11 @@ public final class SandboxWorkspace {
     /** Files uploaded by the bot ({@code files.getUploadURLExternal}), and their bytes. */
     public SandboxFiles files() {
         return files;
+    }
+
+    /** Canvases the bot created ({@code canvases.create}) and where they are shared. */
+    public SandboxCanvases canvases() {
+        return canvases;
     }
 
     /** Modals and Home tabs of every user. */

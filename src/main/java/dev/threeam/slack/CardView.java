@@ -47,6 +47,9 @@ public final class CardView {
         blocks.add(context(c -> c.elements(List.of(markdownText(Text.shorten(taken, Limits.CONTEXT))))));
         if (incident.open()) {
             blocks.add(actions(a -> a.blockId("card").elements(buttons(thread))));
+        } else { // the lifecycle is over: what is left is the review
+            blocks.add(actions(a -> a.blockId("review").elements(List.of(
+                    Buttons.button("postmortem", "Postmortem", incident.id(), "canvas", null)))));
         }
         String text = thread.drillMark() + incident.id() + " [" + incident.severity().id() + "] " + incident.type().id() + ": "
                 + Text.escape(incident.title(), 500) + " — " + incident.status().id();

@@ -100,6 +100,27 @@ public final class SlackGateway {
         return names;
     }
 
+    /** A standalone canvas from Markdown ({@code canvases.create}, needs {@code canvases:write}); returns its id. */
+    public String createCanvas(String title, String markdown) {
+        return call("canvases.create", () -> client.canvasesCreate(r -> r.title(title).documentContent(
+                com.slack.api.model.canvas.CanvasDocumentContent.builder().type("markdown").markdown(markdown).build()))).getCanvasId();
+    }
+
+    /** Lets a channel's members read a canvas ({@code canvases.access.set}). */
+    public void shareCanvas(String canvasId, String channel) {
+        call("canvases.access.set", () -> client.canvasesAccessSet(r -> r.canvasId(canvasId).accessLevel("read").channelIds(List.of(channel))));
+    }
+
+    /** The workspace's address and team id ({@code auth.test}), to link to a canvas. */
+    public Optional<String> canvasUrl(String canvasId) {
+        var auth = call("auth.test", () -> client.authTest(r -> r));
+        if (auth.getUrl() == null || auth.getTeamId() == null) {
+            return Optional.empty();
+        }
+        String base = auth.getUrl().endsWith("/") ? auth.getUrl() : auth.getUrl() + "/";
+        return Optional.of(base + "docs/" + auth.getTeamId() + "/" + canvasId);
+    }
+
     public void openView(String triggerId, View view) {
         call("views.open", () -> client.viewsOpen(r -> r.triggerId(triggerId).view(view)));
     }
