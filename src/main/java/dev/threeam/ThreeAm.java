@@ -35,12 +35,15 @@ import dev.threeam.drill.DrillThresholds;
 import dev.threeam.incident.Deliveries;
 import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.IncidentSettings;
+import dev.threeam.incident.MessageDeclaration;
 import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
 import dev.threeam.signal.SignalWatch;
 import dev.threeam.slack.CanvasDelivery;
 import dev.threeam.slack.ChartDelivery;
+import dev.threeam.slack.DeclareShortcut;
+import dev.threeam.slack.SourceReplyDelivery;
 import dev.threeam.slack.DeliveryFailures;
 import dev.threeam.slack.Ephemeral;
 import dev.threeam.slack.EventReplays;
@@ -205,7 +208,9 @@ public final class ThreeAm implements AutoCloseable {
                 OutboxKind.UPDATE_MESSAGE, OutboxHandler.of(Deliveries.RedrawMessage.class, delivery::updateMessage),
                 OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage),
                 OutboxKind.POST_CANVAS, OutboxHandler.of(Deliveries.PostCanvas.class, new CanvasDelivery(incidents, postmortem,
-                        slack.gateway(), slack.health(), config.publicUrl())::post));
+                        slack.gateway(), slack.health(), config.publicUrl())::post),
+                OutboxKind.REPLY_TO_SOURCE, OutboxHandler.of(Deliveries.ReplyToSource.class,
+                        new SourceReplyDelivery(incidents, delivery, slack.gateway())::post));
         DeliveryFailures failures = new DeliveryFailures(incidents);
         for (int i = 0; i < SLACK_WORKERS; i++) {
             workers.add(new OutboxWorker("slack", replica, outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
@@ -252,6 +257,8 @@ public final class ThreeAm implements AutoCloseable {
         HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
         new SlackInteractions(incidents, actions, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
                 slack.names(), new EventReplays(new SeenEvents(database, clock)), this::wake).register(app);
+        new DeclareShortcut(new MessageDeclaration(runbooks, new Classifier(), incidents, clock), runbooks, slack.gateway(), this::wake)
+                .register(app);
         return app;
     }
 

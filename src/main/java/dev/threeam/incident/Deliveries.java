@@ -89,6 +89,14 @@ public final class Deliveries {
         }
     }
 
+    /** A threaded reply under the message an incident was declared from, linking the incident ({@code by}: who declared). */
+    public record ReplyToSource(String channel, String ts, String by) implements OutboxPayload {
+        @Override
+        public OutboxKind kind() {
+            return OutboxKind.REPLY_TO_SOURCE;
+        }
+    }
+
     /** A drill ended: score it. */
     public record ScoreDrill() implements OutboxPayload {
         @Override

@@ -49,6 +49,7 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = CanvasFacts.CanvasRequested.class, name = "canvas_requested"),
     @JsonSubTypes.Type(value = CanvasFacts.CanvasShared.class, name = "canvas_shared"),
     @JsonSubTypes.Type(value = CanvasFacts.CanvasRefused.class, name = "canvas_refused"),
+    @JsonSubTypes.Type(value = DeclaredFromMessage.class, name = "declared_from_message"),
     @JsonSubTypes.Type(value = Fact.Written.class, name = "text")})
 public interface Fact {
 

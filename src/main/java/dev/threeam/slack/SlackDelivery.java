@@ -142,7 +142,7 @@ public final class SlackDelivery {
     }
 
     /** Waits for a chat.postMessage permit in this channel before rendering anything: a paced row comes back when one is due. */
-    private void pace(String channel) {
+    void pace(String channel) {
         if (!pacer.tryAcquire("chat.postMessage", channel)) {
             throw DeliveryException.waitFor(pacer.wait("chat.postMessage", channel), "pacing chat.postMessage in " + channel);
         }
@@ -230,7 +230,7 @@ public final class SlackDelivery {
     }
 
     /** Waits for the card a reply or update needs; gives up when the card failed for good (it never will be). */
-    private void cardPosted(Incident incident) {
+    void cardPosted(Incident incident) {
         if (incident.ts() != null) {
             return;
         }

@@ -100,6 +100,31 @@ public final class SlackGateway {
         return names;
     }
 
+    /** A message's link ({@code chat.getPermalink}). */
+    public String permalink(String channel, String ts) {
+        return call("chat.getPermalink", () -> client.chatGetPermalink(r -> r.channel(channel).messageTs(ts))).getPermalink();
+    }
+
+    /**
+     * Why the bot cannot read and answer in a channel, or empty when it can ({@code conversations.info}): a channel
+     * Slack will not show it (private, a direct message, another workspace), or a private one it was not invited to.
+     */
+    public Optional<String> cannotReadIn(String channel) {
+        com.slack.api.model.Conversation found;
+        try {
+            found = call("conversations.info", () -> client.conversationsInfo(r -> r.channel(channel))).getChannel();
+        } catch (SlackCallException e) {
+            if (e.kind() == SlackCallException.Kind.PERMANENT || e.kind() == SlackCallException.Kind.NOT_IN_CHANNEL) {
+                return Optional.of("Slack does not show 3am this conversation (" + e.error() + ")");
+            }
+            throw e;
+        }
+        if (found != null && (found.isPrivate() || found.isIm() || found.isMpim()) && !found.isMember()) {
+            return Optional.of("3am is not a member of this private conversation");
+        }
+        return Optional.empty();
+    }
+
     /** A standalone canvas from Markdown ({@code canvases.create}, needs {@code canvases:write}); returns its id. */
     public String createCanvas(String title, String markdown) {
         return call("canvases.create", () -> client.canvasesCreate(r -> r.title(title).documentContent(
