@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class PageState {
 
+    /** The app's message shortcuts as {@code manifest.yml} declares them (callback id, name): each message's menu. */
+    static final java.util.Map<String, String> MESSAGE_SHORTCUTS = java.util.Map.of("declare_incident", "Declare AI incident");
+
     private final SandboxWorkspace workspace;
 
     PageState(SandboxWorkspace workspace) {
@@ -21,6 +24,9 @@ final class PageState {
         state.set("me", person(me));
         ArrayNode personas = state.putArray("personas");
         workspace.users().forEach(user -> personas.add(person(user)));
+        state.put("bot_user_id", SandboxWorkspace.BOT_USER_ID);
+        ArrayNode shortcuts = state.putArray("shortcuts");
+        MESSAGE_SHORTCUTS.forEach((callbackId, name) -> shortcuts.addObject().put("callback_id", callbackId).put("name", name));
         ObjectNode names = state.putObject("names");
         names.put(SandboxWorkspace.BOT_USER_ID, "3am");
         workspace.users().forEach(user -> names.put(user.id(), user.name()));

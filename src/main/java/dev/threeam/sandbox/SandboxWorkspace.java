@@ -120,6 +120,22 @@ public final class SandboxWorkspace {
         }
     }
 
+    /**
+     * Gives a channel a readable name ({@code support-chat} for a runbook's {@code C0SUPPORTCHAT}), so the page does
+     * not show bare ids; a channel already named, or a name another channel has, is left as it is.
+     */
+    public void nameChannel(String id, String name) {
+        synchronized (lock) {
+            if (!CHANNEL_ID.matcher(id).matches() || channels.values().stream().anyMatch(channel -> channel.name().equals(name))) {
+                return;
+            }
+            SandboxChannel known = channels.get(id);
+            if (known == null || known.name().equals(known.id())) {
+                channels.put(id, new SandboxChannel(id, name));
+            }
+        }
+    }
+
     /** The direct-message channel between the bot and this persona, opened once. */
     public SandboxChannel openDirectMessage(String userId) {
         SandboxUser user = user(userId).orElseThrow(() -> new SlackApiError("user_not_found"));
@@ -138,6 +154,17 @@ public final class SandboxWorkspace {
                     : message(channel.id(), threadTs).map(SandboxMessage::threadRoot).orElse(threadTs);
             SandboxMessage message = new SandboxMessage(
                     channel.id(), timestamps.next(), root, BOT_USER_ID, text, blocks, metadata, false);
+            messages.add(message);
+            return message;
+        }
+    }
+
+    /** A person's own message in a channel (what the page posts to try the message shortcut on). */
+    public SandboxMessage postAs(String userId, String channelId, String text) {
+        user(userId).orElseThrow(() -> new SlackApiError("user_not_found"));
+        synchronized (lock) {
+            SandboxChannel channel = channel(channelId);
+            SandboxMessage message = new SandboxMessage(channel.id(), timestamps.next(), null, userId, text, null, null, false);
             messages.add(message);
             return message;
         }
