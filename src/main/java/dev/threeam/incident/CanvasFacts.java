@@ -1,6 +1,7 @@
 package dev.threeam.incident;
 
 import dev.threeam.common.Sentence;
+import java.util.List;
 
 /** The postmortem canvas of a resolved incident: asked for, shared in the channel, or refused by the workspace. */
 public final class CanvasFacts {
@@ -31,11 +32,32 @@ public final class CanvasFacts {
         return Outcome.done("postmortem canvas asked for");
     }
 
+    /** The canvas created for the latest request and not shared yet, if any. */
+    static java.util.Optional<String> pendingCanvas(List<TimelineEntry> timeline) {
+        String pending = null;
+        for (TimelineEntry entry : timeline) {
+            if (entry.fact() instanceof CanvasCreated created) {
+                pending = created.canvasId();
+            } else if (entry.fact() instanceof CanvasShared || entry.fact() instanceof CanvasRefused) {
+                pending = null;
+            }
+        }
+        return java.util.Optional.ofNullable(pending);
+    }
+
     /** Someone pressed Postmortem; the canvas is on its way. */
     public record CanvasRequested(String by) implements Fact {
         @Override
         public Sentence sentence() {
             return Sentence.of("Postmortem canvas asked for by ").person(by);
+        }
+    }
+
+    /** Slack created the canvas (not yet shared): a retried delivery shares this one rather than making another. */
+    public record CanvasCreated(String canvasId) implements Fact {
+        @Override
+        public Sentence sentence() {
+            return Sentence.of("Postmortem canvas created: ").quote(canvasId, 100);
         }
     }
 

@@ -47,6 +47,7 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = DeliveryFacts.DrillScored.class, name = "drill_scored"),
     @JsonSubTypes.Type(value = ChartFacts.ChartAsText.class, name = "chart_as_text"),
     @JsonSubTypes.Type(value = CanvasFacts.CanvasRequested.class, name = "canvas_requested"),
+    @JsonSubTypes.Type(value = CanvasFacts.CanvasCreated.class, name = "canvas_created"),
     @JsonSubTypes.Type(value = CanvasFacts.CanvasShared.class, name = "canvas_shared"),
     @JsonSubTypes.Type(value = CanvasFacts.CanvasRefused.class, name = "canvas_refused"),
     @JsonSubTypes.Type(value = DeclaredFromMessage.class, name = "declared_from_message"),

@@ -119,6 +119,11 @@ public final class IncidentService implements AutoCloseable {
         return update(incidentId, update -> CanvasFacts.request(update, user));
     }
 
+    /** The postmortem canvas created for the latest request and not shared yet (a delivery retried after creating it). */
+    public Optional<String> pendingCanvas(String incidentId) {
+        return CanvasFacts.pendingCanvas(timeline(incidentId));
+    }
+
     // ---- examples and eval results
 
     /** Stores one example per non-blank line (ids, links or text); returns how many. */

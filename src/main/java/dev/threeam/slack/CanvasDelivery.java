@@ -56,8 +56,14 @@ public final class CanvasDelivery {
         String draftUrl = publicUrl + "/api/incidents/" + incident.id() + "/postmortem.md";
         Fact result;
         try {
-            String canvas = slack.createCanvas(Text.shorten((incident.drill() ? "DRILL " : "") + "Postmortem " + incident.id() + ": "
-                    + incident.title(), 250), draft);
+            // created once: a retry after a failed share shares the same canvas (only a crash between Slack's answer and
+            // this record can leave a second one)
+            String canvas = incidents.pendingCanvas(incident.id()).orElse(null);
+            if (canvas == null) {
+                canvas = slack.createCanvas(Text.shorten((incident.drill() ? "DRILL " : "") + "Postmortem " + incident.id() + ": "
+                        + incident.title(), 250), draft);
+                incidents.record(incident.id(), TimelineEntry.BOT, new CanvasFacts.CanvasCreated(canvas));
+            }
             slack.shareCanvas(canvas, incident.channel());
             result = new CanvasFacts.CanvasShared(canvas, link(canvas), request.by());
         } catch (SlackCallException e) {

@@ -28,6 +28,7 @@ public final class DeclareShortcut {
 
     /** The message's text travels in the modal's private metadata (3000 characters with the channel and ts). */
     private static final int TEXT_KEPT = 2000;
+    private static final int PRIVATE_METADATA = 3000;
 
     private final MessageDeclaration declaration;
     private final RunbookRegistry runbooks;
@@ -55,16 +56,28 @@ public final class DeclareShortcut {
             if (refused.isPresent()) {
                 slack.openView(payload.getTriggerId(), DeclareModal.refusal(refused.get()));
             } else {
-                Map<String, String> source = new LinkedHashMap<>();
-                source.put("channel", channel);
-                source.put("ts", payload.getMessageTs());
-                source.put("text", Text.cap(text, TEXT_KEPT));
-                slack.openView(payload.getTriggerId(), DeclareModal.form(declaration.prefill(text), runbooks.all(), Json.write(source)));
+                slack.openView(payload.getTriggerId(), DeclareModal.form(declaration.prefill(text), runbooks.all(),
+                        source(channel, payload.getMessageTs(), text)));
             }
         } catch (SlackCallException e) {
             org.slf4j.LoggerFactory.getLogger(DeclareShortcut.class).warn("the declare modal could not open: {}", e.getMessage());
         }
         return ctx.ack();
+    }
+
+    /** The message, as the modal carries it: within Slack's 3000 characters of private metadata, escapes included. */
+    private static String source(String channel, String ts, String text) {
+        Map<String, String> source = new LinkedHashMap<>();
+        source.put("channel", channel);
+        source.put("ts", ts);
+        int kept = TEXT_KEPT;
+        String json;
+        do {
+            source.put("text", Text.cap(text, kept));
+            json = Json.write(source);
+            kept = kept * 3 / 4;
+        } while (json.length() > PRIVATE_METADATA && kept > 0);
+        return json;
     }
 
     /** Why this message cannot be declared, or empty. */

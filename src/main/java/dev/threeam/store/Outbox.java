@@ -145,7 +145,7 @@ public final class Outbox {
         return store(store -> store.cardFailed(incidentId)) > 0;
     }
 
-    /** The outbox row that posted the incident's card (its id is in the card's metadata), once done. */
+    /** The outbox row that posts the incident's card (its id is in the card's metadata): the latest one not given up. */
     public Optional<Long> cardRow(String incidentId) {
         return store(store -> store.cardRow(incidentId));
     }

@@ -50,6 +50,19 @@ class PostmortemCanvasTest extends ThreadFlow {
     }
 
     @Test
+    void a_share_that_fails_for_a_moment_is_retried_with_the_same_canvas() {
+        String id = resolved("Citation hit rate 0.36 < 0.90");
+        slack.failNext("canvases.access.set", 500);
+
+        press(ONCALL, id, "review", "postmortem");
+        settled();
+
+        assertThat(slack.faultsServed("canvases.access.set")).isEqualTo(1);
+        assertThat(slack.canvases()).singleElement().satisfies(canvas -> assertThat(canvas.channels()).containsExactly(SUPPORT));
+        eventually().until(() -> replies(id).stream().anyMatch(reply -> reply.text().contains(slack.canvases().get(0).url())));
+    }
+
+    @Test
     void a_workspace_that_refuses_canvases_gets_the_drafts_link_and_why() {
         String id = resolved("Citation hit rate 0.33 < 0.90");
         slack.refuseCanvasNext("free_team_canvas_tab_already_exists");
