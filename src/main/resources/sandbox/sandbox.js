@@ -125,7 +125,7 @@ function inline(text) {
   let match;
   const pattern = new RegExp(MRKDWN.source, "g");
   while ((match = pattern.exec(text)) !== null) {
-    if (match.index > last) fragment.append(emojify(decodeEntities(text.slice(last, match.index))));
+    if (match.index > last) fragment.append(plain(text.slice(last, match.index)));
     if (match[1] !== undefined) fragment.append(el("pre", {}, decodeEntities(match[1])));
     else if (match[2] !== undefined) fragment.append(el("code", {}, decodeEntities(match[2])));
     else if (match[3] !== undefined) fragment.append(reference(match[3]));
@@ -135,7 +135,21 @@ function inline(text) {
     else if (match[7] !== undefined) fragment.append(el("br"));
     last = pattern.lastIndex;
   }
-  if (last < text.length) fragment.append(emojify(decodeEntities(text.slice(last))));
+  if (last < text.length) fragment.append(plain(text.slice(last)));
+  return fragment;
+}
+
+// Plain text as Slack shows it: entities decoded, shortcodes as emoji, bare web addresses as links.
+function plain(text) {
+  const fragment = document.createDocumentFragment();
+  const decoded = decodeEntities(text);
+  let last = 0;
+  for (const found of decoded.matchAll(/https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g)) {
+    if (found.index > last) fragment.append(emojify(decoded.slice(last, found.index)));
+    fragment.append(reference(found[0].replace(/&/g, "&amp;")));
+    last = found.index + found[0].length;
+  }
+  if (last < decoded.length) fragment.append(emojify(decoded.slice(last)));
   return fragment;
 }
 
@@ -160,7 +174,49 @@ function reference(inner) {
   if (target.startsWith("!")) return el("span", { class: "mention" }, "@" + target.slice(1));
   const url = safeUrl(decodeEntities(target));
   if (!url) return document.createTextNode(label || decodeEntities(target));
+  const local = sandboxLink(url, label);
+  if (local) return local;
   return el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, label || url);
+}
+
+// Links into the sandbox workspace itself (a canvas, a message's permalink) open here, not on slack.com.
+function sandboxLink(url, label) {
+  const canvas = url.match(/^https:\/\/sandbox\.slack\.com\/docs\/T0SANDBOX\/(F[A-Z0-9]+)$/);
+  const message = url.match(/^https:\/\/sandbox\.slack\.com\/archives\/([CGD][A-Z0-9]+)\/p(\d{10})(\d{6})$/);
+  if (!canvas && !message) return null;
+  const link = el("a", { href: "#", class: "sandbox-link" }, label || url);
+  link.addEventListener("click", event => {
+    event.preventDefault();
+    if (canvas) showCanvas(canvas[1]);
+    else {
+      ui.tab = "channel";
+      ui.channel = message[1];
+      ui.picked = true;
+      ui.expanded.add(message[2] + "." + message[3]);
+      render(true);
+    }
+  });
+  return link;
+}
+
+function showCanvas(id) {
+  const canvas = ((ui.state && ui.state.canvases) || []).find(c => c.id === id);
+  const root = document.getElementById("confirm-root");
+  const close = el("button", { class: "btn", type: "button" }, "Close");
+  close.addEventListener("click", () => clear(root));
+  clear(root).append(el("div", { class: "overlay", role: "dialog", "aria-modal": "true" },
+    el("div", { class: "dialog canvas-dialog" },
+      el("div", { class: "dialog-title" }, canvas ? "Canvas · " + (canvas.title || id) : "Canvas " + id),
+      el("div", { class: "dialog-body" }, canvas
+        ? [el("div", { class: "hint" }, "Shared with " + (canvas.channels || []).map(c => "#" + channelName(c)).join(", ")),
+           el("pre", { class: "canvas" }, canvas.markdown)]
+        : "This canvas is not in the sandbox workspace."),
+      el("div", { class: "dialog-footer" }, close))));
+}
+
+function channelName(id) {
+  const channel = ((ui.state && ui.state.channels) || []).find(c => c.id === id);
+  return channel ? channel.name : id;
 }
 
 function textObject(text) {

@@ -34,6 +34,12 @@ final class PageState {
         workspace.userGroups().forEach((group, members) -> members.forEach(groups.putArray(group)::add));
         ArrayNode channels = state.putArray("channels");
         workspace.channels().forEach(channel -> channels.add(channel(channel)));
+        ArrayNode canvases = state.putArray("canvases");
+        workspace.canvases().all().forEach(canvas -> {
+            ObjectNode json = canvases.addObject().put("id", canvas.id()).put("title", canvas.title()).put("markdown", canvas.markdown())
+                    .put("url", canvas.url());
+            canvas.channels().forEach(json.putArray("channels")::add);
+        });
         ArrayNode ephemerals = state.putArray("ephemerals");
         workspace.ephemerals(me.id()).forEach(ephemeral -> ephemerals.add(SlackJson.ephemeral(ephemeral)));
         ArrayNode modals = state.putArray("modals");
