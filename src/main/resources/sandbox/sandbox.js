@@ -13,6 +13,9 @@ const ui = {
   state: null,
   lastJson: "",
   modalKey: "",
+  picked: false,               // the person chose a channel: new threads elsewhere only mark it unread
+  roots: null,                 // channel id -> root ts seen at the last refresh
+  seen: new Map(),             // channel id -> messages counted when last looked at
 };
 
 // ---- DOM helpers -------------------------------------------------------------------------------
@@ -69,6 +72,21 @@ function decodeEntities(text) {
   return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 }
 
+// Slack shows :shortcodes: as emoji: the ones 3am writes, and common ones people type. Unknown ones stay as typed.
+const EMOJI = {
+  rotating_light: "\u{1F6A8}", white_check_mark: "\u2705", x: "\u274C", warning: "\u26A0\uFE0F", test_tube: "\u{1F9EA}",
+  stopwatch: "\u23F1\uFE0F", repeat: "\u{1F501}", pager: "\u{1F4DF}", information_source: "\u2139\uFE0F", trophy: "\u{1F3C6}",
+  lock: "\u{1F512}", large_green_circle: "\u{1F7E2}", bulb: "\u{1F4A1}", memo: "\u{1F4DD}", fire: "\u{1F525}",
+  eyes: "\u{1F440}", thumbsup: "\u{1F44D}", "+1": "\u{1F44D}", tada: "\u{1F389}", heavy_check_mark: "\u2714\uFE0F",
+  red_circle: "\u{1F534}", large_yellow_circle: "\u{1F7E1}", hourglass: "\u231B", mag: "\u{1F50D}", link: "\u{1F517}",
+  chart_with_upwards_trend: "\u{1F4C8}", bell: "\u{1F514}", no_bell: "\u{1F515}", zzz: "\u{1F4A4}", wave: "\u{1F44B}",
+  robot_face: "\u{1F916}", rewind: "\u23EA", arrows_counterclockwise: "\u{1F504}", construction: "\u{1F6A7}",
+};
+
+function emojify(text) {
+  return String(text).replace(/:([a-z0-9_+-]+):/g, (whole, name) => EMOJI[name] || whole);
+}
+
 const MRKDWN = new RegExp([
   "```([\\s\\S]*?)```",                                                   // 1 code block
   "`([^`\\n]+)`",                                                         // 2 inline code
@@ -107,7 +125,7 @@ function inline(text) {
   let match;
   const pattern = new RegExp(MRKDWN.source, "g");
   while ((match = pattern.exec(text)) !== null) {
-    if (match.index > last) fragment.append(decodeEntities(text.slice(last, match.index)));
+    if (match.index > last) fragment.append(plain(text.slice(last, match.index)));
     if (match[1] !== undefined) fragment.append(el("pre", {}, decodeEntities(match[1])));
     else if (match[2] !== undefined) fragment.append(el("code", {}, decodeEntities(match[2])));
     else if (match[3] !== undefined) fragment.append(reference(match[3]));
@@ -117,7 +135,21 @@ function inline(text) {
     else if (match[7] !== undefined) fragment.append(el("br"));
     last = pattern.lastIndex;
   }
-  if (last < text.length) fragment.append(decodeEntities(text.slice(last)));
+  if (last < text.length) fragment.append(plain(text.slice(last)));
+  return fragment;
+}
+
+// Plain text as Slack shows it: entities decoded, shortcodes as emoji, bare web addresses as links.
+function plain(text) {
+  const fragment = document.createDocumentFragment();
+  const decoded = decodeEntities(text);
+  let last = 0;
+  for (const found of decoded.matchAll(/https?:\/\/[^\s<>"]+[^\s<>".,;:!?)]/g)) {
+    if (found.index > last) fragment.append(emojify(decoded.slice(last, found.index)));
+    fragment.append(reference(found[0].replace(/&/g, "&amp;")));
+    last = found.index + found[0].length;
+  }
+  if (last < decoded.length) fragment.append(emojify(decoded.slice(last)));
   return fragment;
 }
 
@@ -142,12 +174,54 @@ function reference(inner) {
   if (target.startsWith("!")) return el("span", { class: "mention" }, "@" + target.slice(1));
   const url = safeUrl(decodeEntities(target));
   if (!url) return document.createTextNode(label || decodeEntities(target));
+  const local = sandboxLink(url, label);
+  if (local) return local;
   return el("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, label || url);
+}
+
+// Links into the sandbox workspace itself (a canvas, a message's permalink) open here, not on slack.com.
+function sandboxLink(url, label) {
+  const canvas = url.match(/^https:\/\/sandbox\.slack\.com\/docs\/T0SANDBOX\/(F[A-Z0-9]+)$/);
+  const message = url.match(/^https:\/\/sandbox\.slack\.com\/archives\/([CGD][A-Z0-9]+)\/p(\d{10})(\d{6})$/);
+  if (!canvas && !message) return null;
+  const link = el("a", { href: "#", class: "sandbox-link" }, label || url);
+  link.addEventListener("click", event => {
+    event.preventDefault();
+    if (canvas) showCanvas(canvas[1]);
+    else {
+      ui.tab = "channel";
+      ui.channel = message[1];
+      ui.picked = true;
+      ui.expanded.add(message[2] + "." + message[3]);
+      render(true);
+    }
+  });
+  return link;
+}
+
+function showCanvas(id) {
+  const canvas = ((ui.state && ui.state.canvases) || []).find(c => c.id === id);
+  const root = document.getElementById("confirm-root");
+  const close = el("button", { class: "btn", type: "button" }, "Close");
+  close.addEventListener("click", () => clear(root));
+  clear(root).append(el("div", { class: "overlay", role: "dialog", "aria-modal": "true" },
+    el("div", { class: "dialog canvas-dialog" },
+      el("div", { class: "dialog-title" }, canvas ? "Canvas · " + (canvas.title || id) : "Canvas " + id),
+      el("div", { class: "dialog-body" }, canvas
+        ? [el("div", { class: "hint" }, "Shared with " + (canvas.channels || []).map(c => "#" + channelName(c)).join(", ")),
+           el("pre", { class: "canvas" }, canvas.markdown)]
+        : "This canvas is not in the sandbox workspace."),
+      el("div", { class: "dialog-footer" }, close))));
+}
+
+function channelName(id) {
+  const channel = ((ui.state && ui.state.channels) || []).find(c => c.id === id);
+  return channel ? channel.name : id;
 }
 
 function textObject(text) {
   if (!text) return document.createTextNode("");
-  return text.type === "mrkdwn" ? mrkdwn(text.text) : document.createTextNode(text.text || "");
+  return text.type === "mrkdwn" ? mrkdwn(text.text) : document.createTextNode(emojify(text.text || ""));
 }
 
 // ---- Block Kit ---------------------------------------------------------------------------------
@@ -162,7 +236,7 @@ function renderBlocks(blocks, where) {
 function renderBlock(block, where) {
   switch (block.type) {
     case "header":
-      return el("div", { class: "block block-header" }, (block.text && block.text.text) || "");
+      return el("div", { class: "block block-header" }, emojify((block.text && block.text.text) || ""));
     case "section": {
       const main = el("div", { class: "section-main" });
       if (block.text) main.append(el("div", { class: "text" }, textObject(block.text)));
@@ -206,7 +280,7 @@ function renderElement(element, blockId, where) {
   }
   const style = element.style === "primary" ? " btn-primary" : element.style === "danger" ? " btn-danger" : "";
   const button = el("button", { class: "btn" + style, type: "button", "data-action-id": element.action_id },
-    (element.text && element.text.text) || "");
+    emojify((element.text && element.text.text) || ""));
   button.addEventListener("click", () => {
     const send = () => press(button, element, blockId, where);
     if (element.confirm) confirmDialog(element.confirm, send);
@@ -282,6 +356,17 @@ function renderInput(block) {
     if (element.initial_value) field.value = element.initial_value;
     if (element.max_length) field.maxLength = element.max_length;
     wrapper.append(field);
+  } else if (element.type === "static_select") {
+    const field = el("select", { id });
+    field.dataset.blockId = block.block_id;
+    field.dataset.actionId = element.action_id;
+    field.dataset.optional = block.optional ? "true" : "false";
+    if (!element.initial_option) field.append(el("option", { value: "" }, "Choose…"));
+    for (const option of element.options || []) {
+      field.append(el("option", { value: option.value }, emojify((option.text && option.text.text) || option.value)));
+    }
+    if (element.initial_option) field.value = element.initial_option.value;
+    wrapper.append(field);
   } else {
     wrapper.append(el("div", { class: "unsupported" }, "[" + element.type + ": not supported in the sandbox]"));
   }
@@ -321,7 +406,7 @@ async function submitModal(view, body, button) {
   let missing = false;
   body.querySelectorAll(".input-block .error").forEach(node => { node.textContent = ""; });
   body.querySelectorAll("[data-action-id]").forEach(field => {
-    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement)) return;
+    if (!(field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement)) return;
     const { blockId, actionId, optional } = field.dataset;
     if (!field.value.trim() && optional !== "true") {
       field.closest(".input-block").querySelector(".error").textContent = "Please complete this required field.";
@@ -352,18 +437,40 @@ function time(ts) {
 
 function renderMessage(message, where, ephemeral) {
   const names = ui.state.names || {};
+  const fromBot = !message.user || message.user === ui.state.bot_user_id;
+  const author = names[message.user] || message.user || "3am";
   const body = el("div", { class: "message-body" },
     ephemeral ? el("div", { class: "only-you" }, "Only visible to you") : null,
     el("div", { class: "meta" },
-      el("span", { class: "author" }, names[message.user] || message.user || "3am"),
-      el("span", { class: "app-badge" }, "APP"),
+      el("span", { class: "author" }, author),
+      fromBot ? el("span", { class: "app-badge" }, "APP") : null,
       el("span", { class: "time", title: message.ts }, time(message.ts)),
-      message.edited ? el("span", { class: "edited" }, "(edited)") : null));
+      message.edited ? el("span", { class: "edited" }, "(edited)") : null,
+      ephemeral ? null : messageMenu(message, where)));
   if (message.blocks && message.blocks.length) body.append(renderBlocks(message.blocks, where));
   else if (message.text || !message.files) body.append(el("div", { class: "text" }, mrkdwn(message.text || "")));
   for (const file of message.files || []) body.append(renderFile(file));
   return el("div", { class: "message" + (ephemeral ? " ephemeral" : ""), "data-ts": message.ts },
-    el("div", { class: "avatar", "aria-hidden": "true" }, "3am"), body);
+    el("div", { class: "avatar", "aria-hidden": "true" }, fromBot ? "3am" : author.slice(0, 2)), body);
+}
+
+// The "More actions" menu Slack shows on a message: the app's message shortcuts (manifest.yml), here "Declare AI incident".
+function messageMenu(message, where) {
+  const shortcuts = ui.state.shortcuts || [];
+  if (!shortcuts.length) return null;
+  const menu = el("span", { class: "message-menu" });
+  const toggle = el("button", { class: "menu-toggle", type: "button", title: "More actions", "aria-label": "More actions" }, "⋯");
+  const list = el("span", { class: "menu-items", hidden: true }, shortcuts.map(shortcut => {
+    const item = el("button", { class: "btn menu-item", type: "button", "data-callback-id": shortcut.callback_id }, shortcut.name);
+    item.addEventListener("click", () => {
+      list.hidden = true;
+      call("/sandbox/shortcut", { channel: where.channel, ts: message.ts, callback_id: shortcut.callback_id });
+    });
+    return item;
+  }));
+  toggle.addEventListener("click", () => { list.hidden = !list.hidden; });
+  menu.append(toggle, list);
+  return menu;
 }
 
 // A file the bot shared (a telemetry chart): images inline from the sandbox's own /sandbox/files/, never a foreign URL.
@@ -385,7 +492,8 @@ function renderChannel(channel) {
       .map(e => ({ ts: e.ts, ephemeral: e })))
     .sort((a, b) => parseFloat(a.ts) - parseFloat(b.ts));
   if (!items.length) {
-    messages.append(el("div", { class: "empty" }, "No messages yet. Fire a sample incident, or post an alert to /alerts."));
+    messages.append(el("div", { class: "empty" }, "No messages yet. Fire a sample incident, or post an alert to /alerts: "
+      + "its thread goes to the runbook's channel (the page follows it there)."));
   }
   for (const item of items) {
     if (item.ephemeral) {
@@ -427,15 +535,47 @@ function renderHome() {
   messages.append(el("div", { class: "home" }, renderBlocks(home.blocks, { container: "view", view_id: home.id })));
 }
 
+// How many messages (roots and replies) a channel holds: what "unread" counts against.
+function messageCount(channel) {
+  return channel.messages.reduce((sum, root) => sum + 1 + (root.replies || []).length, 0);
+}
+
+// A thread 3am opened in another channel (a runbook's) is followed, unless the person picked a channel themselves:
+// after a curl to /alerts the page goes where the thread went. Other news marks its channel unread.
+function followNewThreads() {
+  const known = ui.roots;
+  ui.roots = new Map(ui.state.channels.map(channel => [channel.id, channel.messages.map(m => m.ts)]));
+  for (const channel of ui.state.channels) {
+    if (ui.tab === "channel" && channel.id === ui.channel) ui.seen.set(channel.id, messageCount(channel));
+    else if (!ui.seen.has(channel.id)) ui.seen.set(channel.id, known ? 0 : messageCount(channel));
+  }
+  if (!known || ui.picked) return;
+  for (const channel of ui.state.channels) {
+    const before = known.get(channel.id) || [];
+    const fresh = channel.messages.filter(m => !before.includes(m.ts) && (!m.user || m.user === ui.state.bot_user_id));
+    if (fresh.length && channel.id !== ui.channel) {
+      ui.tab = "channel";
+      ui.channel = channel.id;
+      ui.expanded.add(fresh[fresh.length - 1].ts);
+      ui.seen.set(channel.id, messageCount(channel));
+      toast("New thread in #" + channel.name + " (the runbook's channel)");
+      return;
+    }
+  }
+}
+
 function renderSidebar() {
   const list = clear(document.getElementById("channels"));
   for (const channel of ui.state.channels) {
     const active = ui.tab === "channel" && channel.id === ui.channel;
-    const link = el("button", { class: "channel-link" + (active ? " active" : ""), type: "button" },
-      (channel.id.startsWith("D") ? "" : "# ") + channel.name);
+    const unread = active ? 0 : Math.max(0, messageCount(channel) - (ui.seen.get(channel.id) || 0));
+    const link = el("button", { class: "channel-link" + (active ? " active" : "") + (unread ? " unread" : ""), type: "button",
+      "data-channel-id": channel.id },
+      (channel.id.startsWith("D") ? "" : "# ") + channel.name, unread ? el("span", { class: "badge" }, String(unread)) : null);
     link.addEventListener("click", () => {
       ui.tab = "channel";
       ui.channel = channel.id;
+      ui.picked = true;
       localStorage.setItem("sandbox.channel", channel.id);
       render(true);
     });
@@ -489,6 +629,7 @@ async function refresh() {
     ui.lastJson = text;
     ui.state = JSON.parse(text);
     ui.as = ui.state.me.id;
+    followNewThreads();
     render(false);
   } catch (error) {
     toast("The sandbox is not answering: " + error.message, true);
@@ -534,6 +675,15 @@ for (const button of document.querySelectorAll(".simulate-button")) {
     }
   });
 }
+
+document.getElementById("say-form").addEventListener("submit", async event => {
+  event.preventDefault();
+  const input = document.getElementById("say-text");
+  const text = input.value.trim();
+  if (!text) return;
+  const answer = await call("/sandbox/say", { channel: ui.channel, text });
+  if (answer.ok) input.value = "";
+});
 
 document.getElementById("command-form").addEventListener("submit", async event => {
   event.preventDefault();

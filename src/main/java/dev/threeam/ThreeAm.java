@@ -38,11 +38,15 @@ import dev.threeam.incident.Deliveries;
 import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.IncidentSettings;
 import dev.threeam.incident.Nudges;
+import dev.threeam.incident.MessageDeclaration;
 import dev.threeam.review.Postmortem;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.sandbox.Sandbox;
 import dev.threeam.signal.SignalWatch;
+import dev.threeam.slack.CanvasDelivery;
 import dev.threeam.slack.ChartDelivery;
+import dev.threeam.slack.DeclareShortcut;
+import dev.threeam.slack.SourceReplyDelivery;
 import dev.threeam.slack.DeliveryFailures;
 import dev.threeam.slack.Ephemeral;
 import dev.threeam.slack.EventReplays;
@@ -126,6 +130,7 @@ public final class ThreeAm implements AutoCloseable {
     private final WebServer web;
     private final SocketModeApp socketMode;
     private final ExternalCalls calls;
+    private final Postmortem postmortem;
 
     /**
      * The Slack side: the Web API client, its metrics and health, the secret requests are signed with, and the
@@ -151,6 +156,7 @@ public final class ThreeAm implements AutoCloseable {
                 changeId -> changes.find(changeId).map(ChangeText::oneLine));
         this.actionLog = new ActionLog(database.jdbi());
         this.slack = connectSlack();
+        this.postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
         Authorization authorization = new Authorization(new CachedUserGroupDirectory(
                 group -> Set.copyOf(slack.gateway().userGroupMembers(group)), clock));
         this.actions = new ActionService(incidents, runbooks, authorization);
@@ -210,7 +216,11 @@ public final class ThreeAm implements AutoCloseable {
                 OutboxKind.UPDATE_CARD, OutboxHandler.of(Deliveries.RedrawCard.class, delivery::updateCard),
                 OutboxKind.POST_REPLY, OutboxHandler.of(Deliveries.PostReply.class, delivery::postReply),
                 OutboxKind.UPDATE_MESSAGE, OutboxHandler.of(Deliveries.RedrawMessage.class, delivery::updateMessage),
-                OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage));
+                OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage),
+                OutboxKind.POST_CANVAS, OutboxHandler.of(Deliveries.PostCanvas.class, new CanvasDelivery(incidents, postmortem,
+                        slack.gateway(), slack.health(), config.publicUrl())::post),
+                OutboxKind.REPLY_TO_SOURCE, OutboxHandler.of(Deliveries.ReplyToSource.class,
+                        new SourceReplyDelivery(incidents, delivery, slack.gateway())::post));
         DeliveryFailures failures = new DeliveryFailures(incidents);
         for (int i = 0; i < SLACK_WORKERS; i++) {
             workers.add(new OutboxWorker("slack", replica, outbox, slackHandlers, clock, slack.metrics(), failures::record, config.outboxLease()));
@@ -263,6 +273,8 @@ public final class ThreeAm implements AutoCloseable {
         HomeTab home = new HomeTab(incidents, runbooks, new DrillHistory(database.jdbi()), clock);
         new SlackInteractions(incidents, actions, silences, commands, home, new Ephemeral(slack.gateway()), slack.gateway(),
                 slack.names(), new EventReplays(new SeenEvents(database, clock)), this::wake).register(app);
+        new DeclareShortcut(new MessageDeclaration(runbooks, new Classifier(), incidents, clock), runbooks, slack.gateway(), this::wake)
+                .register(app);
         return app;
     }
 
@@ -276,7 +288,6 @@ public final class ThreeAm implements AutoCloseable {
                 charts.soon(); // a breach that opened an incident gets its chart now, not at the next look
             }
         });
-        Postmortem postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
         WebRoutes routes = new WebRoutes(config, database, runbooks, outbox, metrics, new AlertParsers(), incidents,
                 new ChangeParser(clock), new LangfuseWebhook(config.langfuseWebhookSecret(), clock), changes, actionLog, postmortem,
                 drills, slack.health(), clock, this::wake, signals.receiver());

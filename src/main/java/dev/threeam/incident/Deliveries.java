@@ -81,6 +81,22 @@ public final class Deliveries {
         }
     }
 
+    /** Make the postmortem canvas of a resolved incident and share it in its channel ({@code by}: who pressed). */
+    public record PostCanvas(String by) implements OutboxPayload {
+        @Override
+        public OutboxKind kind() {
+            return OutboxKind.POST_CANVAS;
+        }
+    }
+
+    /** A threaded reply under the message an incident was declared from, linking the incident ({@code by}: who declared). */
+    public record ReplyToSource(String channel, String ts, String by) implements OutboxPayload {
+        @Override
+        public OutboxKind kind() {
+            return OutboxKind.REPLY_TO_SOURCE;
+        }
+    }
+
     /** A drill ended: score it. */
     public record ScoreDrill() implements OutboxPayload {
         @Override

@@ -51,6 +51,11 @@ import dev.threeam.common.Sentence;
     @JsonSubTypes.Type(value = SilenceFacts.SilenceFinished.class, name = "silence_finished"),
     @JsonSubTypes.Type(value = SilenceFacts.SilenceExpired.class, name = "silence_expired"),
     @JsonSubTypes.Type(value = NudgeFacts.Nudged.class, name = "nudged"),
+    @JsonSubTypes.Type(value = CanvasFacts.CanvasRequested.class, name = "canvas_requested"),
+    @JsonSubTypes.Type(value = CanvasFacts.CanvasCreated.class, name = "canvas_created"),
+    @JsonSubTypes.Type(value = CanvasFacts.CanvasShared.class, name = "canvas_shared"),
+    @JsonSubTypes.Type(value = CanvasFacts.CanvasRefused.class, name = "canvas_refused"),
+    @JsonSubTypes.Type(value = DeclaredFromMessage.class, name = "declared_from_message"),
     @JsonSubTypes.Type(value = Fact.Written.class, name = "text")})
 public interface Fact {
 

@@ -114,6 +114,16 @@ public final class IncidentService implements AutoCloseable {
                 .orElseGet(() -> Outcome.notFound(incidentId)));
     }
 
+    /** A press of Postmortem on a resolved card: the canvas is made and shared through the outbox. */
+    public Outcome requestCanvas(String incidentId, String user) {
+        return update(incidentId, update -> CanvasFacts.request(update, user));
+    }
+
+    /** The postmortem canvas created for the latest request and not shared yet (a delivery retried after creating it). */
+    public Optional<String> pendingCanvas(String incidentId) {
+        return CanvasFacts.pendingCanvas(timeline(incidentId));
+    }
+
     // ---- examples and eval results
 
     /** Stores one example per non-blank line (ids, links or text); returns how many. */

@@ -19,6 +19,7 @@ final class ChatMethods {
         methods.put("chat.update", this::update);
         methods.put("chat.postEphemeral", this::postEphemeral);
         methods.put("chat.delete", this::delete);
+        methods.put("chat.getPermalink", this::permalink);
     }
 
     private ObjectNode postMessage(ApiRequest request) {
@@ -44,7 +45,7 @@ final class ChatMethods {
         if (text == null && blocks == null) {
             throw new SlackApiError("no_text");
         }
-        SandboxMessage message = workspace.update(channel, ts, text, blocks);
+        SandboxMessage message = workspace.update(channel, ts, text, blocks, metadata(request));
         ObjectNode answer = SlackJson.ok()
                 .put("channel", message.channel())
                 .put("ts", message.ts())
@@ -63,6 +64,13 @@ final class ChatMethods {
         SandboxEphemeral ephemeral = workspace.postEphemeral(
                 channel, user, text, blocks, request.optional("thread_ts"));
         return SlackJson.ok().put("message_ts", ephemeral.ts());
+    }
+
+    private ObjectNode permalink(ApiRequest request) {
+        SandboxChannel channel = workspace.channel(request.required("channel", "channel_not_found"));
+        String ts = request.required("message_ts", "message_not_found");
+        return SlackJson.ok().put("channel", channel.id()).put("permalink", "https://" + SandboxWorkspace.TEAM_DOMAIN + ".slack.com/archives/"
+                + channel.id() + "/p" + ts.replace(".", ""));
     }
 
     private ObjectNode delete(ApiRequest request) {

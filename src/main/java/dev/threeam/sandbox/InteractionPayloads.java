@@ -96,6 +96,21 @@ final class InteractionPayloads {
         return payload;
     }
 
+    /** A message shortcut ({@code message_action}) run on {@code message}, as Slack sends it. */
+    ObjectNode messageShortcut(SandboxUser user, SandboxMessage message, String callbackId, String triggerId, String responseUrl,
+            String actionTs) {
+        ObjectNode payload = common("message_action", user);
+        payload.put("callback_id", callbackId).put("trigger_id", triggerId).put("message_ts", message.ts())
+                .put("response_url", responseUrl).put("action_ts", actionTs);
+        payload.set("channel", channel(message.channel()));
+        ObjectNode shown = payload.putObject("message").put("type", "message").put("ts", message.ts())
+                .put("user", message.user()).put("text", message.text() == null ? "" : message.text());
+        if (message.blocks() != null) {
+            shown.set("blocks", message.blocks());
+        }
+        return payload;
+    }
+
     ObjectNode viewClosed(SandboxUser user, SandboxView view) {
         ObjectNode payload = common("view_closed", user);
         payload.set("view", view.view());

@@ -68,7 +68,19 @@ final class PageInteractions {
         return result(answer);
     }
 
-    /** Submits a modal with the text typed into its inputs ({@code values[block_id][action_id]}). */
+    /** A message shortcut the person chose from a message's menu ({@code callbackId}: the app's, e.g. {@code declare_incident}). */
+    ObjectNode shortcut(SandboxUser user, String channel, String ts, String callbackId, String baseUrl) {
+        SandboxMessage message = workspace.message(workspace.channel(channel).id(), ts)
+                .orElseThrow(() -> new BadInputException("ts: no message " + ts + " in " + channel));
+        String url = responseUrls.issue(baseUrl, new ResponseUrls.Target(user.id(), message.channel(), null, null, false));
+        ObjectNode payload = payloads.messageShortcut(user, message, callbackId, workspace.views().issueTrigger(user.id()), url, now());
+        return result(bot.postForm(EventPayloads.formEncode(Map.of("payload", write(payload)))));
+    }
+
+    /**
+     * Submits a modal with what was typed or chosen in its inputs ({@code values[block_id][action_id]}: the text, or a
+     * select's option value).
+     */
     ObjectNode submit(SandboxUser user, String viewId, JsonNode typed) {
         SandboxView view = ownView(user, viewId);
         ObjectNode values = SlackJson.object();
@@ -81,7 +93,10 @@ final class PageInteractions {
             String actionId = element.path("action_id").asText();
             JsonNode value = typed.path(blockId).path(actionId);
             ObjectNode input = values.putObject(blockId).putObject(actionId).put("type", element.path("type").asText());
-            if (value.isTextual() && !value.asText().isEmpty()) {
+            if ("static_select".equals(element.path("type").asText())) {
+                selected(element, value.asText("")).ifPresentOrElse(option -> input.set("selected_option", option),
+                        () -> input.putNull("selected_option"));
+            } else if (value.isTextual() && !value.asText().isEmpty()) {
                 input.put("value", value.asText());
             } else {
                 input.putNull("value");
@@ -117,6 +132,15 @@ final class PageInteractions {
             }
         }
         return result;
+    }
+
+    private static java.util.Optional<JsonNode> selected(JsonNode select, String value) {
+        for (JsonNode option : select.path("options")) {
+            if (option.path("value").asText().equals(value)) {
+                return java.util.Optional.of(option.deepCopy());
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Closes a modal; the bot hears of it only when the view asked ({@code notify_on_close}). */

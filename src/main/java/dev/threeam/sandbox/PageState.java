@@ -10,6 +10,9 @@ import java.util.List;
  */
 final class PageState {
 
+    /** The app's message shortcuts as {@code manifest.yml} declares them (callback id, name): each message's menu. */
+    static final java.util.Map<String, String> MESSAGE_SHORTCUTS = java.util.Map.of("declare_incident", "Declare AI incident");
+
     private final SandboxWorkspace workspace;
 
     PageState(SandboxWorkspace workspace) {
@@ -21,6 +24,9 @@ final class PageState {
         state.set("me", person(me));
         ArrayNode personas = state.putArray("personas");
         workspace.users().forEach(user -> personas.add(person(user)));
+        state.put("bot_user_id", SandboxWorkspace.BOT_USER_ID);
+        ArrayNode shortcuts = state.putArray("shortcuts");
+        MESSAGE_SHORTCUTS.forEach((callbackId, name) -> shortcuts.addObject().put("callback_id", callbackId).put("name", name));
         ObjectNode names = state.putObject("names");
         names.put(SandboxWorkspace.BOT_USER_ID, "3am");
         workspace.users().forEach(user -> names.put(user.id(), user.name()));
@@ -28,6 +34,12 @@ final class PageState {
         workspace.userGroups().forEach((group, members) -> members.forEach(groups.putArray(group)::add));
         ArrayNode channels = state.putArray("channels");
         workspace.channels().forEach(channel -> channels.add(channel(channel)));
+        ArrayNode canvases = state.putArray("canvases");
+        workspace.canvases().all().forEach(canvas -> {
+            ObjectNode json = canvases.addObject().put("id", canvas.id()).put("title", canvas.title()).put("markdown", canvas.markdown())
+                    .put("url", canvas.url());
+            canvas.channels().forEach(json.putArray("channels")::add);
+        });
         ArrayNode ephemerals = state.putArray("ephemerals");
         workspace.ephemerals(me.id()).forEach(ephemeral -> ephemerals.add(SlackJson.ephemeral(ephemeral)));
         ArrayNode modals = state.putArray("modals");

@@ -64,6 +64,8 @@ public final class Sandbox {
                 "owner named in the runbooks")));
         personas.add(new SandboxUser(VISITOR, "visitor", "no permission: in no group, no runbook role"));
         SandboxWorkspace workspace = new SandboxWorkspace(clock, personas, members);
+        // a runbook names its channel by id; the page shows it by the workflow's name, as a real workspace would by its own
+        runbooks.all().forEach(book -> workspace.nameChannel(book.channel(), book.workflow()));
         SampleFire sample = new SampleFire(baseUrl, config.webhookTokens().stream().findFirst().orElse(null), runbooks, clock);
         return new Sandbox(workspace, new SandboxApi(workspace, botToken),
                 new SandboxPage(workspace, baseUrl, signingSecret, clock, sample::fire, hostNames(config)),

@@ -40,6 +40,7 @@ public final class SandboxApi {
         new ViewMethods(workspace.views()).register(methods);
         new DirectoryMethods(workspace).register(methods);
         new FileMethods(workspace).register(methods);
+        new CanvasMethods(workspace).register(methods);
     }
 
     public void addRoutes(RoutesConfig routes) {

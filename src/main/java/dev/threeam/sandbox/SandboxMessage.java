@@ -25,7 +25,7 @@ public record SandboxMessage(
         return threadTs == null ? ts : threadTs;
     }
 
-    SandboxMessage updated(String newText, JsonNode newBlocks) {
-        return new SandboxMessage(channel, ts, threadTs, user, newText, newBlocks, metadata, true, files);
+    SandboxMessage updated(String newText, JsonNode newBlocks, JsonNode newMetadata) {
+        return new SandboxMessage(channel, ts, threadTs, user, newText, newBlocks, newMetadata == null ? metadata : newMetadata, true, files);
     }
 }

@@ -87,6 +87,17 @@ public final class SandboxPage {
             send(ctx, 200, interactions.close(persona(body), text(body, "view_id")));
         }));
         routes.post("/sandbox/command", guarded(this::command));
+        routes.post("/sandbox/say", guarded(ctx -> {
+            JsonNode body = body(ctx);
+            SandboxMessage said = workspace.postAs(persona(body).id(), body.path("channel").asText(SandboxWorkspace.INCIDENTS_CHANNEL),
+                    dev.threeam.common.Text.cap(text(body, "text"), 4000));
+            send(ctx, 200, SlackJson.ok().put("ts", said.ts()));
+        }));
+        routes.post("/sandbox/shortcut", guarded(ctx -> {
+            JsonNode body = body(ctx);
+            send(ctx, 200, interactions.shortcut(persona(body), text(body, "channel"), text(body, "ts"), text(body, "callback_id"),
+                    baseUrl(ctx)));
+        }));
         routes.post("/sandbox/home", guarded(ctx -> send(ctx, 200, interactions.openHome(persona(body(ctx))))));
         routes.post("/sandbox/sample", guarded(ctx -> {
             sampleIncident.fire();

@@ -38,6 +38,7 @@ public final class SandboxWorkspace {
     private final List<SandboxCall> calls = new ArrayList<>();
     private final SandboxViews views;
     private final SandboxFiles files = new SandboxFiles();
+    private final SandboxCanvases canvases = new SandboxCanvases();
 
     public SandboxWorkspace(Clock clock, List<SandboxUser> personas, Map<String, List<String>> userGroups) {
         this.timestamps = new SlackTimestamps(clock);
@@ -52,6 +53,11 @@ public final class SandboxWorkspace {
     /** Files uploaded by the bot ({@code files.getUploadURLExternal}), and their bytes. */
     public SandboxFiles files() {
         return files;
+    }
+
+    /** Canvases the bot created ({@code canvases.create}) and where they are shared. */
+    public SandboxCanvases canvases() {
+        return canvases;
     }
 
     /** Modals and Home tabs of every user. */
@@ -114,6 +120,22 @@ public final class SandboxWorkspace {
         }
     }
 
+    /**
+     * Gives a channel a readable name ({@code support-chat} for a runbook's {@code C0SUPPORTCHAT}), so the page does
+     * not show bare ids; a channel already named, or a name another channel has, is left as it is.
+     */
+    public void nameChannel(String id, String name) {
+        synchronized (lock) {
+            if (!CHANNEL_ID.matcher(id).matches() || channels.values().stream().anyMatch(channel -> channel.name().equals(name))) {
+                return;
+            }
+            SandboxChannel known = channels.get(id);
+            if (known == null || known.name().equals(known.id())) {
+                channels.put(id, new SandboxChannel(id, name));
+            }
+        }
+    }
+
     /** The direct-message channel between the bot and this persona, opened once. */
     public SandboxChannel openDirectMessage(String userId) {
         SandboxUser user = user(userId).orElseThrow(() -> new SlackApiError("user_not_found"));
@@ -137,6 +159,17 @@ public final class SandboxWorkspace {
         }
     }
 
+    /** A person's own message in a channel (what the page posts to try the message shortcut on). */
+    public SandboxMessage postAs(String userId, String channelId, String text) {
+        user(userId).orElseThrow(() -> new SlackApiError("user_not_found"));
+        synchronized (lock) {
+            SandboxChannel channel = channel(channelId);
+            SandboxMessage message = new SandboxMessage(channel.id(), timestamps.next(), null, userId, text, null, null, false);
+            messages.add(message);
+            return message;
+        }
+    }
+
     /** Shares files as the bot ({@code files.completeUploadExternal}): a message carrying them, in a thread or not. */
     public SandboxMessage postFiles(String channelId, String threadTs, String text, JsonNode files) {
         synchronized (lock) {
@@ -151,13 +184,18 @@ public final class SandboxWorkspace {
     }
 
     public SandboxMessage update(String channelId, String ts, String text, JsonNode blocks) {
+        return update(channelId, ts, text, blocks, null);
+    }
+
+    /** As Slack does: new {@code metadata} replaces the message's, none keeps it. */
+    public SandboxMessage update(String channelId, String ts, String text, JsonNode blocks, JsonNode metadata) {
         synchronized (lock) {
             String channel = channel(channelId).id();
             for (int i = 0; i < messages.size(); i++) {
                 SandboxMessage message = messages.get(i);
                 if (message.channel().equals(channel) && message.ts().equals(ts)) {
                     SandboxMessage updated = message.updated(
-                            text == null ? message.text() : text, blocks == null ? message.blocks() : blocks);
+                            text == null ? message.text() : text, blocks == null ? message.blocks() : blocks, metadata);
                     messages.set(i, updated);
                     return updated;
                 }

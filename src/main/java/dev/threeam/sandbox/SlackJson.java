@@ -33,11 +33,12 @@ final class SlackJson {
         ObjectNode json = object()
                 .put("type", "message")
                 .put("user", message.user())
-                .put("bot_id", SandboxWorkspace.BOT_ID)
-                .put("app_id", SandboxWorkspace.APP_ID)
                 .put("team", SandboxWorkspace.TEAM_ID)
                 .put("text", message.text() == null ? "" : message.text())
                 .put("ts", message.ts());
+        if (SandboxWorkspace.BOT_USER_ID.equals(message.user())) { // a person's own message carries no bot or app
+            json.put("bot_id", SandboxWorkspace.BOT_ID).put("app_id", SandboxWorkspace.APP_ID);
+        }
         if (message.blocks() != null) {
             json.set("blocks", message.blocks());
         }

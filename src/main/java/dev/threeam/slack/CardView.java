@@ -53,6 +53,9 @@ public final class CardView {
             List<BlockElement> elements = buttons(thread);
             silence.render(incident).ifPresent(elements::add);
             blocks.add(actions(a -> a.blockId("card").elements(elements)));
+        } else { // the lifecycle is over: what is left is the review
+            blocks.add(actions(a -> a.blockId("review").elements(List.of(
+                    Buttons.button("postmortem", "Postmortem", incident.id(), "canvas", null)))));
         }
         String text = thread.drillMark() + incident.id() + " [" + incident.severity().id() + "] " + incident.type().id() + ": "
                 + Text.escape(incident.title(), 500) + " — " + incident.status().id();

@@ -67,7 +67,8 @@ public final class SlackDelivery {
         pace(channel);
         SlackGateway.Posted posted;
         try {
-            posted = postOnce(row, channel, null, views.render(contexts.load(incident), ThreadPart.CARD));
+            ThreadContext thread = contexts.load(incident);
+            posted = postOnce(row, channel, null, views.render(thread, ThreadPart.CARD), CardState.of(thread, row.id()));
         } catch (DeliveryException e) {
             throw fallBack(incident, e);
         }
@@ -103,7 +104,7 @@ public final class SlackDelivery {
         } else {
             message = views.legacyNotice(thread, reply.text() == null ? "" : reply.text());
         }
-        SlackGateway.Posted posted = postOnce(row, incident.channel(), incident.ts(), message);
+        SlackGateway.Posted posted = postOnce(row, incident.channel(), incident.ts(), message, replyMetadata(row));
         incidents.replyPosted(incident.id(), reply.part(), posted.channel(), posted.ts());
     }
 
@@ -111,8 +112,11 @@ public final class SlackDelivery {
         tokenAccepted();
         Incident incident = incident(row);
         cardPosted(incident);
+        ThreadContext thread = contexts.load(incident);
+        // the state is redrawn with the card; the outbox id stays the one that posted it, which recovery looks for
+        long postedBy = outbox.cardRow(incident.id()).orElse(row.id());
         call("chat.update", incident.channel(), () -> slack.update(incident.channel(), incident.ts(),
-                views.render(contexts.load(incident), ThreadPart.CARD)));
+                views.render(thread, ThreadPart.CARD), CardState.of(thread, postedBy)));
         incidents.cardRedrawn(incident.id());
     }
 
@@ -138,13 +142,17 @@ public final class SlackDelivery {
     }
 
     /** Waits for a chat.postMessage permit in this channel before rendering anything: a paced row comes back when one is due. */
-    private void pace(String channel) {
+    void pace(String channel) {
         if (!pacer.tryAcquire("chat.postMessage", channel)) {
             throw DeliveryException.waitFor(pacer.wait("chat.postMessage", channel), "pacing chat.postMessage in " + channel);
         }
     }
 
-    private SlackGateway.Posted postOnce(OutboxMessage row, String channel, String threadTs, Message message) {
+    private static Map<String, Object> replyMetadata(OutboxMessage row) {
+        return Map.of("outbox_id", row.id(), "incident", row.incidentId() == null ? "" : row.incidentId());
+    }
+
+    SlackGateway.Posted postOnce(OutboxMessage row, String channel, String threadTs, Message message, Map<String, Object> metadata) {
         if (row.attempts() > 0) {
             Optional<SlackGateway.Posted> earlier = earlierPost(row, channel, threadTs);
             if (earlier.isPresent()) {
@@ -152,7 +160,6 @@ public final class SlackDelivery {
             }
         }
         outbox.markAttempt(row.id());
-        Map<String, Object> metadata = Map.of("outbox_id", row.id(), "incident", row.incidentId() == null ? "" : row.incidentId());
         return call("chat.postMessage", channel, () -> postJoiningIfNeeded(channel, threadTs, message, metadata));
     }
 
@@ -223,7 +230,7 @@ public final class SlackDelivery {
     }
 
     /** Waits for the card a reply or update needs; gives up when the card failed for good (it never will be). */
-    private void cardPosted(Incident incident) {
+    void cardPosted(Incident incident) {
         if (incident.ts() != null) {
             return;
         }

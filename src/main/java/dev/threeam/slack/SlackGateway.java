@@ -50,7 +50,13 @@ public final class SlackGateway {
     }
 
     public void update(String channel, String ts, Message message) {
-        call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())));
+        update(channel, ts, message, null);
+    }
+
+    /** Redraws a message; {@code metadata}, when given, replaces the message's (the card's state). */
+    public void update(String channel, String ts, Message message, Map<String, Object> metadata) {
+        call("chat.update", () -> client.chatUpdate(r -> r.channel(channel).ts(ts).text(message.text()).blocks(message.blocks())
+                .metadata(metadata == null ? null : new com.slack.api.model.Message.Metadata(METADATA_EVENT, metadata))));
     }
 
     public void postEphemeral(String channel, String user, String threadTs, String text, List<LayoutBlock> blocks) {
@@ -92,6 +98,52 @@ public final class SlackGateway {
             }
         }
         return names;
+    }
+
+    /** A message's link ({@code chat.getPermalink}). */
+    public String permalink(String channel, String ts) {
+        return call("chat.getPermalink", () -> client.chatGetPermalink(r -> r.channel(channel).messageTs(ts))).getPermalink();
+    }
+
+    /**
+     * Why the bot cannot read and answer in a channel, or empty when it can ({@code conversations.info}): a channel
+     * Slack will not show it (private, a direct message, another workspace), or a private one it was not invited to.
+     */
+    public Optional<String> cannotReadIn(String channel) {
+        com.slack.api.model.Conversation found;
+        try {
+            found = call("conversations.info", () -> client.conversationsInfo(r -> r.channel(channel))).getChannel();
+        } catch (SlackCallException e) {
+            if (e.kind() == SlackCallException.Kind.PERMANENT || e.kind() == SlackCallException.Kind.NOT_IN_CHANNEL) {
+                return Optional.of("Slack does not show 3am this conversation (" + e.error() + ")");
+            }
+            throw e;
+        }
+        if (found != null && (found.isPrivate() || found.isIm() || found.isMpim()) && !found.isMember()) {
+            return Optional.of("3am is not a member of this private conversation");
+        }
+        return Optional.empty();
+    }
+
+    /** A standalone canvas from Markdown ({@code canvases.create}, needs {@code canvases:write}); returns its id. */
+    public String createCanvas(String title, String markdown) {
+        return call("canvases.create", () -> client.canvasesCreate(r -> r.title(title).documentContent(
+                com.slack.api.model.canvas.CanvasDocumentContent.builder().type("markdown").markdown(markdown).build()))).getCanvasId();
+    }
+
+    /** Lets a channel's members read a canvas ({@code canvases.access.set}). */
+    public void shareCanvas(String canvasId, String channel) {
+        call("canvases.access.set", () -> client.canvasesAccessSet(r -> r.canvasId(canvasId).accessLevel("read").channelIds(List.of(channel))));
+    }
+
+    /** The workspace's address and team id ({@code auth.test}), to link to a canvas. */
+    public Optional<String> canvasUrl(String canvasId) {
+        var auth = call("auth.test", () -> client.authTest(r -> r));
+        if (auth.getUrl() == null || auth.getTeamId() == null) {
+            return Optional.empty();
+        }
+        String base = auth.getUrl().endsWith("/") ? auth.getUrl() : auth.getUrl() + "/";
+        return Optional.of(base + "docs/" + auth.getTeamId() + "/" + canvasId);
     }
 
     public void openView(String triggerId, View view) {

@@ -59,7 +59,7 @@ public final class SlackInteractions {
     }
 
     public void register(App app) {
-        app.blockAction(Pattern.compile("^(ack|mitigate|resolve|approve_resume|page_owner|rerun_eval)$"), this::cardButton);
+        app.blockAction(Pattern.compile("^(ack|mitigate|resolve|approve_resume|page_owner|rerun_eval|postmortem)$"), this::cardButton);
         app.blockAction(Pattern.compile("^q[1-5]_.+$"), this::question);
         app.blockAction(Pattern.compile("^rollback_.+$"), this::rollback);
         app.blockAction(Pattern.compile("^retry_.+$"), this::retry);
@@ -106,6 +106,7 @@ public final class SlackInteractions {
             case "resolve" -> actions.resolve(press.incident(), press.user());
             case "approve_resume" -> actions.approveResume(press.incident(), press.user());
             case "page_owner" -> actions.pageOwner(press.incident(), press.user());
+            case "postmortem" -> incidents.requestCanvas(press.incident(), press.user());
             default -> actions.rerunEval(press.incident(), press.user());
         };
         return answer(press, outcome, ctx);

@@ -145,6 +145,11 @@ public final class Outbox {
         return store(store -> store.cardFailed(incidentId)) > 0;
     }
 
+    /** The outbox row that posts the incident's card (its id is in the card's metadata): the latest one not given up. */
+    public Optional<Long> cardRow(String incidentId) {
+        return store(store -> store.cardRow(incidentId));
+    }
+
     /** Rows waiting after one or more failed tries (Slack or a pager answering 5xx, timing out, not reached). */
     public long retrying() {
         return store(OutboxState::retrying);

@@ -15,6 +15,8 @@ public enum OutboxKind implements Identified {
     UPDATE_MESSAGE(2, true, true),
     DIRECT_MESSAGE(2, false, false),
     POST_CHART(2, true, false), // after the thread's opening replies; a slow or refused upload holds no later reply
+    POST_CANVAS(2, false, false), // the postmortem canvas of a resolved incident, then its notice in the thread
+    REPLY_TO_SOURCE(2, false, false), // under the message an incident was declared from; waits for the card it links
     PAGE(1, false, false),
     ROLLBACK(1, false, false),
     EVAL(1, false, false),

@@ -16,6 +16,9 @@ interface OutboxState {
               AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.incident_id = :incident AND p.kind = 'post_card' AND p.status = 'pending')""")
     long cardFailed(@Bind("incident") String incidentId);
 
+    @SqlQuery("SELECT id FROM outbox WHERE incident_id = :incident AND kind = 'post_card' AND status <> 'failed' ORDER BY id DESC LIMIT 1")
+    Optional<Long> cardRow(@Bind("incident") String incidentId);
+
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status = 'pending' AND failures > 0")
     long retrying();
 

@@ -49,7 +49,7 @@ class SandboxClickThroughTest {
             browser.get(app.url("/sandbox"));
             // the page redraws from /sandbox/state every second: look elements up afresh and retry on a stale one
             await().ignoreExceptions().atMost(Duration.ofSeconds(15)).until(() -> click(browser, By.id("fire-sample"), "Fire a sample incident"));
-            await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> click(browser, By.cssSelector("#channels .channel-link"), "C0SUPPORTCHAT"));
+            await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> click(browser, By.cssSelector("#channels .channel-link"), "support-chat"));
             await().ignoreExceptions().atMost(Duration.ofSeconds(30)).until(() -> replies(browser) >= 7);
             String cardBefore = cardText(browser);
             assertThat(cardBefore).contains("INC-1").contains("retrieval_failure").contains("0/5 answered");

@@ -59,7 +59,7 @@ class SandboxSpikeTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("toast")).getText().startsWith("Streaming"));
 
             await().ignoreExceptions().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
-                    .until(() -> click(browser, By.cssSelector("#channels .channel-link"), "C0SUPPORTCHAT") && cardText(browser).contains("cost_failure"));
+                    .until(() -> click(browser, By.cssSelector("#channels .channel-link"), "support-chat") && cardText(browser).contains("cost_failure"));
             assertThat(cardText(browser)).contains("INC-1", "tokens/h over the 3M tokens/h budget");
 
             await().ignoreExceptions().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {

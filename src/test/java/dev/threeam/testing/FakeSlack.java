@@ -176,6 +176,16 @@ public final class FakeSlack implements AutoCloseable {
         return workspace.calls(method);
     }
 
+    /** The next canvases.create answers {@code error} ({@code canvas_disabled}, {@code free_team_canvas_tab_already_exists}…). */
+    public FakeSlack refuseCanvasNext(String error) {
+        return errorNext("canvases.create", error);
+    }
+
+    /** Canvases the bot created, with the channels they are shared with. */
+    public List<dev.threeam.sandbox.SandboxCanvas> canvases() {
+        return workspace.canvases().all();
+    }
+
     public List<SandboxMessage> topLevel(String channel) {
         return workspace.topLevel(channel);
     }
