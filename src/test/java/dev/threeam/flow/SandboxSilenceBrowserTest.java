@@ -46,7 +46,7 @@ class SandboxSilenceBrowserTest {
             browser.get(app.url("/sandbox"));
             await().ignoreExceptions().atMost(Duration.ofSeconds(20)).until(() -> {
                 browser.findElements(By.cssSelector("#channels .channel-link")).stream()
-                        .filter(link -> link.getText().contains("C0SUPPORTCHAT")).findFirst().orElseThrow().click();
+                        .filter(link -> link.getText().contains("support-chat") || link.getText().contains("C0SUPPORTCHAT")).findFirst().orElseThrow().click();
                 return !browser.findElements(By.cssSelector("select[data-action-id='silence']")).isEmpty();
             });
             await().ignoreExceptions().atMost(Duration.ofSeconds(10)).until(() -> {
