@@ -3,22 +3,17 @@ package dev.threeam.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.threeam.testing.HeadlessChrome;
 import dev.threeam.testing.TestApp;
-import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -33,17 +28,10 @@ class SandboxDeclareBrowserTest {
 
     @Test
     void a_newcomer_declares_an_incident_from_a_message_and_the_page_follows_the_thread() {
-        Assumptions.assumeTrue(Files.isExecutable(SandboxClickThroughTest.CHROMIUM) && Files.isExecutable(SandboxClickThroughTest.CHROMEDRIVER),
-                "browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
+        HeadlessChrome.assumeInstalled();
         Map<String, String> sandbox = Map.of("PORT", "0", "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("sandbox.db"),
                 "RUNBOOKS_DIR", TestApp.runbooks(dir).toString(), "CARD_UPDATE_INTERVAL", "0s");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SandboxClickThroughTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(SandboxClickThroughTest.CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = HeadlessChrome.start(false);
         try (TestApp app = TestApp.start(sandbox)) {
             browser.get(app.url("/sandbox"));
             await().ignoreExceptions().atMost(Duration.ofSeconds(15)).until(() -> channels(browser).contains("# support-chat"));

@@ -3,14 +3,13 @@ package dev.threeam.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.threeam.testing.HeadlessChrome;
 import dev.threeam.testing.TestApp;
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -19,12 +18,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A newcomer presses "Simulate a cost spike" in a real browser against the real bot in sandbox mode: synthetic OTLP
@@ -38,20 +33,10 @@ class SandboxSpikeTest {
 
     @Test
     void the_cost_spike_button_opens_an_incident_whose_thread_shows_its_chart() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(SandboxClickThroughTest.CHROMIUM) && Files.isExecutable(SandboxClickThroughTest.CHROMEDRIVER),
-                "browser test skipped: needs /usr/bin/chromium and /usr/bin/chromedriver (apt-get install -y chromium chromium-driver)");
+        HeadlessChrome.assumeInstalled();
         Map<String, String> sandbox = Map.of("PORT", "0", "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("sandbox.db"),
                 "RUNBOOKS_DIR", TestApp.runbooks(dir).toString(), "CARD_UPDATE_INTERVAL", "0s");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(SandboxClickThroughTest.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--no-first-run", "--window-size=1280,1600");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
-        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(SandboxClickThroughTest.CHROMEDRIVER.toString())).usingAnyFreePort().build();
-        WebDriver browser = new ChromeDriver(service, options);
+        WebDriver browser = HeadlessChrome.start(true, "--window-size=1280,1600");
         try (TestApp app = TestApp.start(sandbox)) {
             browser.get(app.url("/sandbox"));
             await().ignoreExceptions().atMost(Duration.ofSeconds(15))
