@@ -5,7 +5,6 @@ import dev.threeam.classify.FailureType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -60,16 +59,6 @@ public record Runbook(
                    List<String> unresolved, Path file) {
         this(workflow, title, aliases, channel, owners, escalation, qualitySignals, budgets, latency, changesWindow, classify,
                 eval, rollbacks, knownLimits, sections, unresolved, file, Telemetry.NONE);
-    }
-
-    /** True when {@code name} is this workflow's id or one of its aliases (case-insensitive). */
-    public boolean answersTo(String name) {
-        if (name == null) {
-            return false;
-        }
-        String wanted = name.trim().toLowerCase(Locale.ROOT);
-        return workflow.toLowerCase(Locale.ROOT).equals(wanted)
-                || aliases.stream().anyMatch(alias -> alias.toLowerCase(Locale.ROOT).equals(wanted));
     }
 
     /** The roles to wake for this failure type, the owner first. */
