@@ -95,6 +95,7 @@ public final class SilenceDelivery {
         }
         if (extending && silence.silencedUntil() != null && !silence.silencedUntil().isBefore(silence.endsAt())) {
             finish(incident, ActionStatus.DONE, null); // Alertmanager holds it already
+            return;
         }
         Silencer.SilenceCall call = silencer.create(new SilenceSpec(silence.silenceId(), matchers, clock.instant(), silence.endsAt(),
                 silence.createdBy(), comment(incident)));

@@ -115,8 +115,8 @@ public final class Outbox {
     public void done(OutboxMessage row, Instant now) {
         jdbi.useTransaction(handle -> {
             OutboxClaims store = handle.attach(OutboxClaims.class);
+            store.done(row.id()); // first: it waits for a change's "again" being written now, which the read below then sees
             boolean again = row.kind() == OutboxKind.UPDATE_CARD && store.payload(row.id()).orElse("").contains("\"again\"");
-            store.done(row.id());
             if (again) {
                 redrawCard(handle, row.incidentId(), now, now, cardInterval);
             }
