@@ -7,6 +7,7 @@ import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.runbook.WorkflowMatch;
 import dev.threeam.runbook.WorkflowMatcher;
+import dev.threeam.store.Conflicts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ final class AlertIntake implements AutoCloseable {
         this.classifier = classifier;
         this.clock = clock;
         this.settings = settings;
-        this.commits = new GroupCommit<>("alerts", requests -> Retry.onConflict(() -> jdbi.inTransaction(handle ->
+        this.commits = new GroupCommit<>("alerts", requests -> Conflicts.retry(() -> jdbi.inTransaction(handle ->
                 AlertBatch.write(handle, clock.instant(), settings, requests))));
     }
 

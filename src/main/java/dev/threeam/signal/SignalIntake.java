@@ -68,7 +68,7 @@ final class SignalIntake {
             throw new Overloaded("interrupted while waiting to write", Duration.ofSeconds(1), e);
         }
         try {
-            drops.addAll(Conflicts.retry(() -> write(admitted, clock.instant())));
+            drops.addAll(TelemetryWrites.retry(() -> write(admitted, clock.instant())));
         } finally {
             writers.release();
         }
