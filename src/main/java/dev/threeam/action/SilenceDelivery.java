@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
@@ -70,15 +69,7 @@ public final class SilenceDelivery {
         } else {
             expire(incident, silence);
         }
-        boolean changed = jdbi.inTransaction(handle -> {
-            SilenceStore store = handle.attach(SilenceStore.class);
-            SilenceRow now = store.find(incident.id()).orElseThrow();
-            if (now.wanted().equals(silence.wanted()) && Objects.equals(now.endsAt(), silence.endsAt())) {
-                store.unqueue(incident.id());
-                return false;
-            }
-            return true;
-        });
+        boolean changed = jdbi.withExtension(SilenceStore.class, store -> store.unqueue(incident.id(), silence.wanted(), silence.endsAt())) == 0;
         if (changed) { // chosen again (or resolved) while Alertmanager was being asked: once more with the latest
             throw DeliveryException.waitFor(Duration.ZERO, "the silence of " + incident.id() + " changed while it was synced");
         }

@@ -38,8 +38,12 @@ interface SilenceStore {
     @SqlUpdate("UPDATE silences SET queued = TRUE WHERE incident_id = :id AND NOT queued")
     int queue(@Bind("id") String incidentId);
 
-    @SqlUpdate("UPDATE silences SET queued = FALSE WHERE incident_id = :id")
-    void unqueue(@Bind("id") String incidentId);
+    /**
+     * The sync is over: 1 when the row still wants what the sync carried out; 0 when a choice changed it meanwhile (the
+     * sync stays queued and runs again). One statement, so a choice committed while it waits for the row is seen.
+     */
+    @SqlUpdate("UPDATE silences SET queued = FALSE WHERE incident_id = :id AND wanted = :wanted AND ends_at = :endsAt")
+    int unqueue(@Bind("id") String incidentId, @Bind("wanted") String wanted, @Bind("endsAt") Instant endsAt);
 
     /** Alertmanager holds silence {@code silenceId} until {@code until}. */
     @SqlUpdate("UPDATE silences SET silence_id = :silenceId, silenced_until = :until WHERE incident_id = :id")
