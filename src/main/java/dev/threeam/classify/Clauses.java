@@ -38,7 +38,10 @@ final class Clauses {
             + "|degraded|slow|down|failing|erroring)|(?:is|are|was|were)n t (?:the )?(?:cause|culprit|problem|issue"
             + "|involved|affected|slow|down|failing|erroring)|ruled out|not (?:affected|involved|impacted|implicated)"
             + "|rules? out|excluded as (?:a )?cause|(?:all|calls?|requests?|runs?|queries|tools?|searche?s?|lookups?) (?:all |still )?succeed\\w*"
-            + "|100 ?% success\\w*|succeeds? (?:quickly|every time|fine|normally))\\b");
+            + "|100 ?% success\\w*|succeeds? (?:quickly|every time|fine|normally)"
+            + "|(?:calls?|requests?|runs?|queries|tools?|searche?s?|lookups?) (?:all |still |are |were |stay |stayed |answer "
+            + "|answered |return |returned |respond |responded |complete |completed |take |took )*(?:under|below|in under|within|in)"
+            + " \\d+ ?(?:ms|milliseconds)(?= \\||$| ,))\\b");
     /** Health said of what follows it ("no sign of provider errors", "not a retrieval problem", "rather than the model"). */
     private static final Pattern HEALTHY_AFTER = Pattern.compile("\\b(?:no|zero|without(?: any)?) (?:sign|signs|evidence"
             + "|indication) of\\b|\\bnothing (?:wrong|unusual|abnormal) (?:with|in|on)\\b|\\b(?:no|zero|without(?: any)?)"

@@ -13,7 +13,8 @@ final class CostRules {
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("spend", COST_FAILURE, 1.0, "\\b(?:spend\\w*|spent|costs?|costly|billed"
-                    + "|overage|finops|expensive|pricier|chargeback)\\b"),
+                    + "|overage|finops|expensive|pricier|chargeback)\\b(?! (?:freeze|cuts?|cutting|savings?|saver|saving|reductions?"
+                    + "|optimi[sz]\\w*|controls?)\\b)"),
             SignalRule.of("billing", COST_FAILURE, 0.6, "\\b(?:billing|bills?|invoice\\w*)\\b"),
             SignalRule.of("spend-rate", COST_FAILURE, 1.0, "\\$ ?\\d+(?: \\d{3})*(?: \\d+)?[km]? (?:per|for one|for a|for each"
                     + "|for the|a|an|each|/) ?(?:run|request|call|query|conversation|session|day|hour|month|week|job|batch"

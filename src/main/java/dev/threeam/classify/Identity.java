@@ -55,6 +55,8 @@ final class Identity {
     private static final Pattern GENERATED_NAME = Pattern.compile(
             "\\b[a-z][a-z0-9]*(?:[-_][a-z][a-z0-9]*)*[-_](?=[a-z]*\\d)(?=\\d*[a-z])[a-z0-9]{4,10}(?:-[a-z0-9]{5})?\\b",
             Pattern.CASE_INSENSITIVE);
+    /** Notification handles in a monitor's message ({@code @webhook-3am}, {@code @pagerduty-voyager}) say who is told, not what failed. */
+    private static final Pattern HANDLE = Pattern.compile("(?<![\\w@.])@[A-Za-z][\\w.-]*");
     /** Model names are names too, but they say whose model it is, which a provider rule needs: left readable. */
     private static final Set<String> LEFT_READABLE = Set.of("model", "model_name", "gen_ai_request_model",
             "gen_ai_response_model", "gen_ai.request.model", "gen_ai.response.model");
@@ -94,7 +96,7 @@ final class Identity {
 
     /** Prose with generated names and known names blotted out, in {@link Words#prose} form. */
     String blotProse(String raw) {
-        return blot(Words.prose(GENERATED_NAME.matcher(raw).replaceAll(BLOT)));
+        return blot(Words.prose(GENERATED_NAME.matcher(HANDLE.matcher(raw).replaceAll(BLOT)).replaceAll(BLOT)));
     }
 
     /** A title read as a name, with known names blotted out, in {@link Words#normalize} form. */

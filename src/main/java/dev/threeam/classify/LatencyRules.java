@@ -15,12 +15,15 @@ final class LatencyRules {
             SignalRule.of("latency", LATENCY_FAILURE, 1.0, "\\b(?:(?:latency|duration)(?! (?:seconds |ms |milliseconds )?count\\b)"
                     + "|latencies|response times?"
                     + "|e2e|end to end|slow\\w*|spinner|took too long|wall ?clock|stall\\w*|(?:wait|queue) times?"
-                    + "|turn (?:gap|delay)|dead air|time to (?:answer|respond|response)|queue waits?|queu(?:e|ing) delays?"
+                    + "|turn (?:gap|delay)|too late|dead air|time to (?:answer|respond|response)|queue waits?|queu(?:e|ing) delays?"
                     + "|queued for)\\b"
                     + "|\\b(?:takes?|took|taking) (?:over |more than |up to |about |around )?\\d+ ?(?:s|sec|secs|seconds|ms|min|mins"
                     + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"),
             SignalRule.of("time-budget", LATENCY_FAILURE, 1.0, "\\b\\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)"
-                    + " (?:budget|limit|slo|sla|target|threshold|timeout)\\b"),
+                    + " (?:budget|limit|slo|sla|target|threshold|timeout)\\b|\\b(?:target|slo|sla|budget|goal|objective|ziel)"
+                    + "(?: of| is| was)? (?:< ?|<= ?|under |below |within )?\\d+(?: \\d+)? ?(?:ms|s|sec|secs|seconds|min|mins|minutes)\\b"
+                    + "|\\btime to (?:summary|summaries|draft|transcript|notes|reply|result|report|completion|delivery|publish)"
+                    + " \\d+(?: \\d+)? ?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hours?)\\b"),
             SignalRule.of("percentile", LATENCY_FAILURE, 0.7, "\\bp(?:50|75|90|95|99|999)\\b|\\b9[59](?:th)? percentile\\b"),
             SignalRule.of("timeout", LATENCY_FAILURE, 0.6, "\\b(?:timeouts?|timed out|time ?outs?|deadline exceeded)\\b"));
 

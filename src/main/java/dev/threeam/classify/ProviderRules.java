@@ -43,7 +43,8 @@ final class ProviderRules {
                     + "(?: \\S+){0,2}? " + PROVIDERS + "\\b"),
             SignalRule.of("provider-status", PROVIDER_OUTAGE, 1.0, "\\b(?:provider|vendor|upstream (?:model|llm))(?: \\S+){0,2}? "
                     + "(?:5\\d\\ds?|5xxs?|429s?|529s?|overloaded\\w*|rate limit\\w*|outages?|errors?|down|unavailable"
-                    + "|incident|unreachable|not responding|timeouts?|timing out|connection (?:errors?|refused|timeouts?))\\b"),
+                    + "|incident|unreachable|not responding|timeouts?|timing out|connection (?:errors?|refused|timeouts?))\\b")
+                    .unless(TOOL_CONTEXT),
             SignalRule.of("llm-errors", PROVIDER_OUTAGE, 1.0, "\\b(?:llm|model|inference|completions?|generation|chat"
                     + "|moderation|embeddings?|rerank\\w*)"
                     + " (?:api |endpoint |provider |call |calls |request |requests )?(?:5\\d\\ds?|5xxs?|529s?|overloaded\\w*"
@@ -68,7 +69,10 @@ final class ProviderRules {
                     + "|change|differs|drift\\w*)\\b|\\b(?:model )?alias (?:now )?(?:points|pointed|resolves"
                     + "|repointed|moved) to\\b|\\b(?:behaviou?r|outputs?|answers?) (?:changed|shift\\w*|differ\\w*)"
                     + "(?: \\S+){0,5}? (?:without (?:a |any )?(?:deploy|change|release) (?:on our side|of ours|from us)"
-                    + "|(?:after|since) (?:the )?" + VENDOR + ")\\b"),
+                    + "|(?:after|since) (?:the )?" + VENDOR + ")\\b"
+                    + "|\\b(?:" + VENDOR + "|google|microsoft|aws|meta)(?: \\S+)? (?:moved|rolled|switched|repointed|pointed|promoted|updated"
+                    + "|upgraded|swapped|changed)(?: \\S+){0,6}? (?:to )?(?:the |a |an )?(?:new|newer|latest|different|\\d+ \\d+ \\d+)"
+                    + "(?: \\S+)? (?:default )?(?:model|snapshot|version|checkpoint|revision)\\b"),
             SignalRule.onLabels("error-type", PROVIDER_OUTAGE, 0.9, "^(?:gen ai )?(?:error type|error|status code"
                     + "|http status(?: code)?|response code|error code|http response status code) (?:5\\d\\d|5xx|429"
                     + "|529|404|overloaded\\w*|rate limit\\w*|model not found|insufficient quota|service unavailable"

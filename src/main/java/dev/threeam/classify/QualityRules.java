@@ -7,10 +7,23 @@ import java.util.List;
 /** quality_drift: the model's output got worse (evals, judges, sampled review, unsafe or malformed output). */
 final class QualityRules {
 
-    static final List<SignalRule> RULES = List.of(
+    /**
+     * A metric named a score, rating or grade falling under its threshold, with nothing else said: the product's
+     * output is judged worse. Weak on purpose: any other type's own words outweigh it.
+     */
+    static final SignalRule FALLING_SCORE = SignalRule.of("falling-score", QUALITY_DRIFT, 0.6,
+            "\\b(?<!health |risk |anomaly |credit |fraud |reputation |cvss |security |spam )(?:score|scores|rating|ratings"
+            + "|grade|grades)(?: \\S+){0,2}? (?:<|<=|below|under|low|lower|drop\\w*|fell|fall\\w*|declin\\w*|down|decreas\\w*"
+            + "|degrad\\w*|regress\\w*)(?: |$)");
+
+    static final List<SignalRule> RULES = List.of(FALLING_SCORE,
             SignalRule.of("eval-metric", QUALITY_DRIFT, 1.0, "\\b(?:faithful\\w*|unfaithful\\w*|groundedness|ungrounded"
-                    + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?<!context |chunk |chunks |passage |passages |document |documents |doc |docs |retrieval |search |source |sources )relevance|correctness"
-                    + "|helpfulness|coherence|fluency|conciseness|accuracy|bleu|rouge\\w*|bert ?score|exact match"
+                    + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?:response|output|reply|summary|completion|generation)s? relevan\\w*|(?<!refusal |refusals |escalation |safety |policy |guardrail |compliance )correctness|readability"
+                    + "|(?<!context |retrieval |search |chunk |chunks |document |documents |passage |passages )precision(?! ?@| at (?:\\d+|k)\\b)"
+                    + "|(?:action items?|entit(?:y|ies)|fields?|slots?|intents?|extraction|key points?|facts?|tasks?) (?:recall|f1)"
+                    + "|false positives?|over ?flag\\w*|(?:estimates?|predictions?|forecasts?|valuations?|figures?|amounts?|prices?)"
+                    + " within (?:\\d+ ?%|\\d+ percent|tolerance)"
+                    + "|helpfulness|coherence|fluency|conciseness|(?<!refusal |refusals |escalation |safety |policy |guardrail |compliance )accuracy|bleu|rouge\\w*|bert ?score|exact match"
                     + "|f1 score|f1|win rate|pass ?@ ?\\d+|comet|chrf|ter score|factual (?:consistency|accuracy)"
                     + "|factuality)\\b"),
             SignalRule.of("unsafe-output", QUALITY_DRIFT, 1.0, "\\b(?:toxic\\w*|insult\\w*|profan\\w*|offensive"
@@ -48,13 +61,19 @@ final class QualityRules {
                     + "|formatting|style|length|structure|template|tone)"
                     + "|gibberish|empty (?:answers?|completions?|outputs?|summar(?:y|ies)|translations?)"
                     + "|(?:answers?|outputs?|responses?|summar(?:y|ies)|translations?) (?:got |are |became |have become )"
-                    + "(?:worse|wrong|vague\\w*|generic|shorter|useless))\\b"),
+                    + "(?:worse|wrong|vague\\w*|generic|shorter|useless)"
+                    + "|(?:summar(?:y|ies)|answers?|outputs?|responses?|notes|drafts?) (?:is |are |was |were )?(?:not|no longer) captur\\w*"
+                    + "|missing (?:from|in) (?:\\S+ ){0,2}?(?:summar(?:y|ies)|answers?|outputs?|responses?|replies|drafts?)"
+                    + "|(?:model|llm|assistant|bot) (?:re ?writes?|re ?wrote|changes?|changed|alters?|altered|misstates?|misstated"
+                    + "|misreports?|mangles?|rounds?) (?:the |its )?(?:numbers?|figures?|values?|amounts?|dates?|totals?|prices?|results?)"
+                    + "|(?:judged|rated|marked|flagged) (?:as )?(?:misleading|unhelpful|incorrect|wrong|off brand|unreadable))\\b"),
             SignalRule.of("judge", QUALITY_DRIFT, 0.8, "\\b(?:llm (?:as (?:a )?)?judge|judge (?:model|score)s?|evals?"
                     + "|evaluat\\w*|quality score|(?:negative|user|bad|poor) feedback|feedback (?:scores?|ratings?|rate|drop\\w*"
                     + "|down)|thumbs down|user ratings?|csat|golden set"
                     + "|(?:output|response|answer|model|summary|translation|code|suggestion) quality"
                     + "|(?:quality|output|model|score|eval) drift|acceptance rate|judges? (?:flag\\w*|reject\\w*|scor\\w*|rat\\w*"
-                    + "|mark\\w*|fail\\w*)|(?:brand voice|tone|style|readability|voice) (?:scores?|adherence|consistency)|sampled review|review (?:score|rating)s?"
+                    + "|mark\\w*|fail\\w*)|(?:brand voice|tone|style|readability|voice) (?:scores?|adherence|consistency)|sampled review|review (?:score|rating)s?|rubric (?:scores?|agreement|grad\\w*|evals?|evaluat\\w*|pass rate|checks?|results?)|(?:against|per|by) (?:the |a )?rubric|graders?|graded by|(?:human|reviewer|annotator|labeller|labeler"
+                    + "|expert|editor|recruiter|clinician|rater) agreement|agreement (?:rate|score|with)"
                     + "|reviewers? (?:flagged|rejected|downgraded)|edit rate|regenerat\\w* rate)\\b"));
 
     private QualityRules() {}

@@ -23,8 +23,11 @@ final class RetrievalRules {
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("recall", RETRIEVAL_FAILURE, 1.0, "\\b(?:recall|precision|hit ?rate|ndcg|mrr|map)"
                     + "(?: ?@ ?| at ?)(?:\\d+|k)\\b|\\b(?:ndcg|mrr)\\b|\\b(?:context|chunks?|passages?|documents?|docs?|retrieval|search|sources?) (?:relevan\\w*|precision|recall"
-                    + "|utili[sz]ation|sufficiency|coverage)\\b"),
-            SignalRule.of("recall-word", RETRIEVAL_FAILURE, 0.8, "\\b(?:recall|retrieval (?:quality|score|coverage)"
+                    + "|utili[sz]ation|sufficiency|coverage)\\b"
+                    + "|(?<!answer |answers |response |responses |output |outputs |reply |replies |summary |summaries |completion "
+                    + "|completions |generation |translation |translations )\\brelevan(?:ce|cy)\\b"),
+            SignalRule.of("recall-word", RETRIEVAL_FAILURE, 0.8, "\\b(?:(?<!item |items |entity |entities |field |fields "
+                    + "|slot |slots |intent |intents |extraction |point |points |fact |facts |task |tasks )recall|retrieval (?:quality|score|coverage)"
                     + "|(?<!cache )hit rate|source coverage)\\b"),
             SignalRule.of("citation", RETRIEVAL_FAILURE, 1.0, "\\b(?:citations?|uncited|unsupported by (?:the )?sources)\\b"),
             SignalRule.of("empty-context", RETRIEVAL_FAILURE, 1.0, "\\b(?:empty|no|zero|0|missing) (?:retrieved )?"
@@ -49,7 +52,9 @@ final class RetrievalRules {
                     + "|ingested|loaded|imported|embedded|re ?indexed)"
                     + " (?:since|for|in)\\b"
                     + "|\\b(?:stale|outdated|archived|wrong|old|previous)(?: \\S+){0,2}? (?:index|indexes|indices"
-                    + "|embeddings)\\b|\\breindex\\w*\\b"),
+                    + "|embeddings)\\b|\\breindex\\w*\\b"
+                    + "|\\b(?:alias|pointer)(?: \\S+){0,3}? (?:swap|switch|flip|cutover|repoint\\w*|promotion)(?: \\S+)? (?:failed|failing"
+                    + "|aborted|stuck|rolled back|did not (?:run|happen|complete|finish)|never (?:ran|happened|completed))\\b"),
             SignalRule.of("partial-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:partial\\w*|half|incomplete\\w*|half built"
                     + "|partially (?:built|indexed|loaded|synced|ingested|written)|truncated|empty|missing) (?:\\S+ )?"
                     + "(?:index|indexes|indices|shards?|segments?|collections?|embeddings?|vectors?|corpus)\\b"
@@ -87,6 +92,10 @@ final class RetrievalRules {
                     + "|\\b(?:articles?|documents?|docs|results|passages|chunks|pages|sources?|snippets?|hits) (?:\\S+ ){0,4}?"
                     + "(?:are |were |is |was )?(?:for|from|about|of) (?:the |an? )?(?:old|previous|wrong|outdated|retired"
                     + "|discontinued|legacy|archived|superseded|unrelated) \\S+"
+                    + "|\\b(?:retriever|search|retrieval|lookup|index|rag) (?:\\S+ )?(?:returns?|returned|returning|serves?|served"
+                    + "|gives?|gave|brings? back|brought back) (?:\\S+ ){0,2}?(?:wrong|previous|old|outdated|stale|irrelevant|unrelated"
+                    + "|last \\S+ s)\\b|\\bcit\\w* (?:\\S+ ){1,2}?(?:from|of|for) (?:the |an? )?(?:wrong|previous|old|outdated|archived"
+                    + "|superseded|expired)\\b"
                     + "|\\b(?:retrieves?|retrieved|retrieving|pulls?|pulled|pulling|surfac\\w*|ranks?|ranked|fetch\\w*)"
                     + " (?:\\S+ ){0,2}?(?:wrong|irrelevant|unrelated|outdated|stale|old|archived|superseded|deprecated)\\b"),
             SignalRule.of("retriever", RETRIEVAL_FAILURE, 0.9, "\\b(?:retriev\\w*|rag|semantic search"

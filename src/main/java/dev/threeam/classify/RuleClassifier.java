@@ -103,7 +103,8 @@ final class RuleClassifier {
     }
 
     private Optional<Classification> apply(CauseOverride override, FailureType leader, TypeScores scores) {
-        if (leader != override.symptom()) {
+        if (leader != override.symptom()
+                || scores.hits(leader).stream().anyMatch(hit -> override.symptomOf().contains(hit.rule().name()))) {
             return Optional.empty();
         }
         return scores.hits(override.cause()).stream()

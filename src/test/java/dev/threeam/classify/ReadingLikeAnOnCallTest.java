@@ -136,4 +136,104 @@ class ReadingLikeAnOnCallTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
     }
+
+    @Test
+    void a_score_falling_under_its_threshold_with_no_other_words_is_the_output_getting_worse() {
+        Classification got = classify(prometheus("ConciergePersonaScoreLow", "Persona score 0.58 < 0.75"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void a_falling_score_gives_way_to_another_types_own_words() {
+        Classification got = classify(prometheus("KbContextRelevanceScoreLow", "context relevance score dropped to 0.41"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_screening_classifiers_precision_is_its_quality_whatever_category_it_screens_for() {
+        Classification got = classify(alert().from("datadog").titled("abuse screen harassment precision 0.74 < 0.90")
+                .description("False positives on quoted film dialogue tripled this week."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void recall_of_what_a_summary_should_carry_is_not_retrieval_recall() {
+        Classification got = classify(alert().titled("Action item recall 0.55 (need 0.80)")
+                .description("Meeting summaries are no longer capturing owners and due dates."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void an_accuracy_eval_of_refusals_measures_the_policy_not_the_answers() {
+        Classification got = classify(alert().from("langsmith").titled("refusal_accuracy on dosage probes < 0.98")
+                .label("alert_rule_name", "refusal_accuracy on dosage probes < 0.98").label("alert_rule_attribute", "feedback_score"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void relevance_of_what_was_retrieved_is_retrieval_and_relevance_of_the_answer_is_quality() {
+        Classification listings = classify(alert().from("langsmith").titled("listings relevance (LLM judge) < 0.6")
+                .label("alert_rule_name", "listings relevance (LLM judge) < 0.6").label("alert_rule_attribute", "feedback_score"));
+        Classification answers = classify(alert().from("langsmith").titled("answer relevance (LLM judge) < 0.6")
+                .label("alert_rule_name", "answer relevance (LLM judge) < 0.6").label("alert_rule_attribute", "feedback_score"));
+
+        assertThat(listings.failureType()).as(listings.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+        assertThat(answers.failureType()).as(answers.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void a_notification_handle_in_a_monitor_body_is_not_evidence() {
+        Classification got = classify(alert().from("datadog").titled("[Triggered] Nightly batch finished late")
+                .description("@slack-tool-failures @webhook-3am"));
+
+        assertThat(got.evidence()).doesNotContain("tool");
+        assertThat(got.failureType()).as(got.evidence()).isNotEqualTo(FailureType.TOOL_FAILURE);
+    }
+
+    @Test
+    void tool_calls_answering_in_milliseconds_are_not_where_the_time_goes() {
+        Classification got = classify(prometheus("AssistantP95High", "End-to-end p95 9.8s > 4s")
+                .description("All tool calls under 200 ms; the time is in generation."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    @Test
+    void a_vendor_behind_a_tool_is_the_tools_dependency_not_the_model_provider() {
+        Classification got = classify(alert().titled("geocode tool: maps vendor answers 503")
+                .label("gen_ai_tool_name", "geocode").description("The maps vendor returns 503 for 30% of lookups."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
+    }
+
+    @Test
+    void refusals_after_a_provider_side_model_update_are_the_providers_but_a_breach_stands() {
+        Classification refusals = classify(alert().titled("Refusal rate 22% on travel questions")
+                .description("After OpenAI moved gpt-4o to a new default snapshot, refusals went from 1% to 22%. Nothing changed on our side."));
+        Classification leak = classify(alert().titled("PII leaked in answers")
+                .description("After OpenAI moved gpt-4o to a new default snapshot, answers echo customers' phone numbers."));
+
+        assertThat(refusals.failureType()).as(refusals.evidence()).isEqualTo(FailureType.PROVIDER_OUTAGE);
+        assertThat(leak.failureType()).as(leak.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void a_cost_cutting_measure_is_not_a_cost_failure() {
+        Classification got = classify(alert().titled("Product index not refreshed since the cost freeze")
+                .description("The nightly reindex was paused in the cost freeze; new SKUs are missing from the index."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_duration_against_a_time_goal_is_latency_in_either_order() {
+        Classification got = classify(alert().titled("Report drafts ready after 12 min (target 3 min)"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
 }
