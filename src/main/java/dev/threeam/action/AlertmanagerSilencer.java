@@ -118,18 +118,20 @@ public final class AlertmanagerSilencer implements Silencer {
 
     /** The spec with the start Alertmanager holds; without its id when that silence is gone or over (a new one is made). */
     private SilenceSpec heldStart(SilenceSpec spec) throws IOException {
-        ProviderAnswer held = ProviderHttp.send(client,
+        // the whole body: a ProviderAnswer keeps only its first 500 characters, less than a silence with a long comment
+        HttpResponse<String> held = ProviderHttp.sendForBody(client,
                 ProviderHttp.request(baseUrl + "/api/v2/silence/" + ProviderHttp.segment(spec.id())).GET().build());
-        if (held.status() >= 500) {
-            throw new IOException(held.toString());
+        if (held.statusCode() >= 500) {
+            throw new IOException(new ProviderAnswer(held.statusCode(), held.body()).toString());
         }
+        boolean found = held.statusCode() >= 200 && held.statusCode() < 300;
         try {
             JsonNode silence = Json.mapper().readTree(held.body());
-            if (held.isSuccess() && silence.path("status").path("state").asText().equals("active")) {
+            if (found && silence.path("status").path("state").asText().equals("active")) {
                 return new SilenceSpec(spec.id(), spec.matchers(), java.time.Instant.parse(silence.path("startsAt").asText()), spec.endsAt(),
                         spec.createdBy(), spec.comment());
             }
-            if (held.isSuccess() && silence.path("status").path("state").asText().equals("pending")) {
+            if (found && silence.path("status").path("state").asText().equals("pending")) {
                 return spec;
             }
         } catch (IOException | java.time.format.DateTimeParseException e) {

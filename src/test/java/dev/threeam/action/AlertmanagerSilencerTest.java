@@ -69,6 +69,18 @@ class AlertmanagerSilencerTest {
     }
 
     @Test
+    void extending_a_silence_whose_comment_names_a_long_title_updates_it_in_place() {
+        String comment = "3am INC-9: " + "Answers cite the wrong refund policy ".repeat(5) + "(http://3am.example.com/api/incidents/INC-9)";
+        Silencer.SilenceCall made = silencer.create(spec(comment, Duration.ofHours(2)));
+
+        Silencer.SilenceCall extended = silencer.create(spec(comment, Duration.ofHours(8)).withId(made.silenceId()));
+
+        assertThat(extended.silenceId()).isEqualTo(made.silenceId());
+        assertThat(alertmanager.silences()).singleElement().satisfies(silence -> assertThat(Instant.parse(silence.path("endsAt").asText()))
+                .isAfter(Instant.now().plus(Duration.ofHours(7))));
+    }
+
+    @Test
     void alertmanager_not_answering_the_look_up_is_unreachable_and_nothing_is_created() {
         alertmanager.close();
 
