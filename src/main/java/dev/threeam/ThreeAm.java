@@ -229,7 +229,7 @@ public final class ThreeAm implements AutoCloseable {
                 calls.pager(new PagerDutyPager(config.pagerdutyEventsUrl())),
                 calls.pager(new OpsgeniePager(config.opsgenieApiUrl(), config.opsgenieApiKey())),
                 calls.eval(new WebhookEvalTrigger()), calls, clock, config.publicUrl(), config.actionRetryFor());
-        SilenceDelivery silenceDelivery = new SilenceDelivery(database.jdbi(), incidents, silences,
+        SilenceDelivery silenceDelivery = new SilenceDelivery(database.jdbi(), outbox, incidents, silences,
                 calls.silencer(config.alertmanagerUrl()), calls, clock, config.publicUrl(), config.actionRetryFor());
         Map<OutboxKind, OutboxHandler<?>> actionHandlers = Map.of(
                 OutboxKind.PAGE, OutboxHandler.of(Deliveries.Page.class, (row, page) -> {

@@ -62,6 +62,16 @@ final class ProviderHttp {
         }
     }
 
+    /** Sends and returns the whole answer (a {@link ProviderAnswer} keeps only its start); {@link IOException} as {@link #send}. */
+    static HttpResponse<String> sendForBody(HttpClient client, HttpRequest request) throws IOException {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while calling " + request.uri(), e);
+        }
+    }
+
     /** One URL path segment, percent-encoded (spaces as {@code %20}). */
     static String segment(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");

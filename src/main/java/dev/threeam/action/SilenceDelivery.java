@@ -12,6 +12,7 @@ import dev.threeam.incident.SilenceFacts;
 import dev.threeam.incident.SilenceFacts.Result;
 import dev.threeam.incident.TimelineEntry;
 import dev.threeam.store.DeliveryException;
+import dev.threeam.store.Outbox;
 import dev.threeam.store.OutboxMessage;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,11 +25,14 @@ import org.jdbi.v3.core.Jdbi;
  * Makes Alertmanager hold what an incident's silences row wants: creates the silence, extends it in place, or expires
  * it once the incident resolved. One sync row is queued per incident at a time; a choice made while it runs is picked
  * up by running it again. Alertmanager not answering is said once and retried for {@code ACTION_RETRY_FOR}, then
- * reported failed, and the row falls back to what Alertmanager holds: nothing is left half-done.
+ * reported failed, and the row falls back to what Alertmanager holds: nothing is left half-done. A create is counted
+ * on the outbox row before it is sent; a row tried before that has no silence id yet looks for the silence that try
+ * may have made ({@link Silencer#createOnce}) rather than making a second one.
  */
 public final class SilenceDelivery {
 
     private final Jdbi jdbi;
+    private final Outbox outbox;
     private final IncidentService incidents;
     private final SilenceService silences;
     private final Silencer silencer;
@@ -37,9 +41,10 @@ public final class SilenceDelivery {
     private final Clock clock;
     private final String publicUrl;
 
-    public SilenceDelivery(Jdbi jdbi, IncidentService incidents, SilenceService silences, Silencer silencer, ExternalCalls calls,
+    public SilenceDelivery(Jdbi jdbi, Outbox outbox, IncidentService incidents, SilenceService silences, Silencer silencer, ExternalCalls calls,
             Clock clock, String publicUrl, Duration retryFor) {
         this.jdbi = jdbi;
+        this.outbox = outbox;
         this.incidents = incidents;
         this.silences = silences;
         this.silencer = silencer;
@@ -65,7 +70,7 @@ public final class SilenceDelivery {
         }
         SilenceRow silence = read.get();
         if (silence.wantedActive()) {
-            create(incident, silence);
+            create(row, incident, silence);
         } else {
             expire(incident, silence);
         }
@@ -75,7 +80,7 @@ public final class SilenceDelivery {
         }
     }
 
-    private void create(Incident incident, SilenceRow silence) {
+    private void create(OutboxMessage row, Incident incident, SilenceRow silence) {
         List<SilenceMatcher> matchers = matchers(silence);
         String said = SilenceMatcher.said(matchers);
         boolean extending = silence.silenceId() != null;
@@ -88,8 +93,12 @@ public final class SilenceDelivery {
             finish(incident, ActionStatus.DONE, null); // Alertmanager holds it already
             return;
         }
-        Silencer.SilenceCall call = silencer.create(new SilenceSpec(silence.silenceId(), matchers, clock.instant(), silence.endsAt(),
-                silence.createdBy(), comment(incident)));
+        SilenceSpec spec = new SilenceSpec(silence.silenceId(), matchers, clock.instant(), silence.endsAt(), silence.createdBy(),
+                comment(incident));
+        // an earlier try may have made it and died (or lost the answer) before its id was recorded: adopt that one
+        boolean triedBefore = row.attempts() > 0;
+        outbox.markAttempt(row.id());
+        Silencer.SilenceCall call = !extending && triedBefore ? silencer.createOnce(spec) : silencer.create(spec);
         switch (call.outcome()) {
             case WOULD_CALL -> finish(incident, ActionStatus.WOULD_HAVE, new SilenceFacts.SilenceFinished(Result.WOULD_CALL, null,
                     silence.endsAt(), said, extending, call.detail(), false));

@@ -15,6 +15,11 @@ public record SilenceSpec(String id, List<SilenceMatcher> matchers, Instant star
         matchers = List.copyOf(matchers);
     }
 
+    /** The same silence, as an update of Alertmanager's silence {@code silenceId}. */
+    SilenceSpec withId(String silenceId) {
+        return new SilenceSpec(silenceId, matchers, startsAt, endsAt, createdBy, comment);
+    }
+
     /** The body of {@code POST /api/v2/silences}, keys as Alertmanager spells them. */
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -6,6 +6,15 @@ public interface Silencer {
     /** Creates the silence, or updates it in place when {@code spec.id()} is set. */
     SilenceCall create(SilenceSpec spec);
 
+    /**
+     * Creates the silence once: an earlier create of this spec may have reached Alertmanager without its answer being
+     * recorded (the process died in between, or the answer was lost), so the silence it made, if still active, is
+     * adopted (and updated in place) instead of adding another.
+     */
+    default SilenceCall createOnce(SilenceSpec spec) {
+        return create(spec);
+    }
+
     /** Expires silence {@code silenceId}; one already expired counts as done. */
     SilenceCall expire(String silenceId);
 

@@ -83,8 +83,10 @@ public final class Outbox {
 
     /**
      * Claims up to {@code limit} due rows of the given kinds for {@code worker} of {@code replica}, oldest first within
-     * priority, under a lease: rows nobody holds, rows whose lease ran out, rows of replicas whose heartbeat stopped, and
-     * rows this worker itself still held (an earlier answer that could not be written).
+     * priority, under a lease: rows nobody holds, rows whose lease ran out, rows of other replicas whose heartbeat stopped
+     * (a dead predecessor of this process has another id), and rows this worker itself still held (an earlier answer
+     * that could not be written). Rows this replica's other workers hold stay theirs until their lease runs out, however
+     * old this replica's own heartbeat looks after a pause.
      */
     public List<OutboxMessage> claim(Collection<OutboxKind> kinds, Replica replica, String worker, Instant now, Duration lease, int limit) {
         return jdbi.inTransaction(handle -> handle.attach(OutboxClaims.class)

@@ -56,7 +56,7 @@ public final class Replica implements AutoCloseable {
         return id;
     }
 
-    /** Rows of replicas whose last heartbeat is before this are free. */
+    /** Rows of other replicas whose last heartbeat is before this are free (never this replica's own: it is alive). */
     Instant aliveSince(Instant now) {
         return now.minus(timeout);
     }

@@ -64,8 +64,6 @@ class NudgesTest extends ThreadFlow {
     @Override
     protected void prepare(Map<String, String> settings) {
         settings.put("NUDGE_AFTER", "PT30M"); // ISO-8601 as well as 30m
-        // the clock jumps half an hour at a time: a heartbeat that old must not make this replica look dead to itself
-        settings.put("REPLICA_TIMEOUT", "3h");
     }
 
     private int tick() {
@@ -121,6 +119,31 @@ class NudgesTest extends ThreadFlow {
         assertThat(tick()).isEqualTo(1);
         assertThat(nudges(id)).hasSize(2);
         assertThat(nudges(id).get(1).text()).doesNotContain("Q4");
+    }
+
+    @Test
+    void an_acknowledgement_a_status_change_and_an_answer_each_begin_a_new_quiet_period_so_no_nudge_follows_soon_after_one() {
+        String id = fire("latency_failure", "p95 latency 9.4 s > 4 s on chat");
+
+        clock.advance(Duration.ofMinutes(25));
+        pressAtClockTime(ONCALL, id, "card", "ack");
+        clock.advance(Duration.ofMinutes(10)); // 35 min open, 10 since the acknowledgement
+        assertThat(tick()).as("acknowledged 10 min ago").isZero();
+
+        clock.advance(Duration.ofMinutes(15));
+        pressAtClockTime(ONCALL, id, "card", "mitigate"); // the status update in the thread: acknowledged → mitigated
+        clock.advance(Duration.ofMinutes(10)); // 35 min since the acknowledgement, 10 since mitigated
+        assertThat(tick()).as("marked mitigated 10 min ago").isZero();
+
+        clock.advance(Duration.ofMinutes(15));
+        pressAtClockTime(ONCALL, id, "q4", "q4_no");
+        clock.advance(Duration.ofMinutes(10)); // 35 min since mitigated, 10 since the answer
+        assertThat(tick()).as("answered 10 min ago").isZero();
+        assertThat(nudges(id)).isEmpty();
+
+        clock.advance(Duration.ofMinutes(21));
+        assertThat(tick()).isEqualTo(1);
+        assertThat(nudges(id)).singleElement().satisfies(nudge -> assertThat(nudge.text()).contains("Quiet for 31 min"));
     }
 
     @Test

@@ -24,8 +24,7 @@ class SandboxNudgeTest {
     @Test
     void the_sandbox_thread_shows_the_nudge_of_a_quiet_incident() throws Exception {
         Map<String, String> sandbox = Map.of("PORT", "0", "DATABASE_URL", "jdbc:sqlite:" + dir.resolve("sandbox.db"),
-                "RUNBOOKS_DIR", TestApp.runbooks(dir).toString(), "CARD_UPDATE_INTERVAL", "0s",
-                "REPLICA_TIMEOUT", "3h"); // the clock jumps: its own heartbeat must not look dead
+                "RUNBOOKS_DIR", TestApp.runbooks(dir).toString(), "CARD_UPDATE_INTERVAL", "0s");
         NudgesTest.ShiftedClock clock = new NudgesTest.ShiftedClock();
         try (TestApp app = TestApp.start(sandbox, clock)) {
             SandboxWorkspace workspace = app.app().sandbox().workspace();

@@ -79,6 +79,30 @@ class ReplicaTakeoverTest {
     }
 
     @Test
+    void a_replica_whose_own_heartbeat_looks_stale_leaves_the_rows_its_other_workers_hold_until_their_lease_runs_out() {
+        assertThat(claim(victim, victimClock)).hasSize(1);
+
+        victimClock.advance(Duration.ofSeconds(30)); // paused (GC, laptop sleep): its own heartbeat is 30 s old when it wakes
+        assertThat(outbox.claim(List.of(OutboxKind.POST_CARD), victim, victim.id() + "/other", victimClock.instant(), LEASE, 8))
+                .as("the row is held by this live process's other worker, not by a dead replica").isEmpty();
+
+        victimClock.advance(Duration.ofSeconds(31));
+        assertThat(outbox.claim(List.of(OutboxKind.POST_CARD), victim, victim.id() + "/other", victimClock.instant(), LEASE, 8))
+                .as("once the lease ran out the row is free to anyone").hasSize(1);
+    }
+
+    @Test
+    void a_restarted_replica_takes_back_its_dead_predecessors_rows_once_that_heartbeat_is_older_than_the_timeout() {
+        assertThat(claim(victim, victimClock)).hasSize(1); // then kill -9: the victim beats no more
+
+        MutableClock restartClock = new MutableClock(START.plus(TIMEOUT).plusSeconds(1));
+        try (Replica restarted = new Replica(database, restartClock, TIMEOUT).start()) {
+            assertThat(restarted.id()).isNotEqualTo(victim.id());
+            assertThat(claim(restarted, restartClock)).hasSize(1);
+        }
+    }
+
+    @Test
     void a_replica_that_stops_cleanly_frees_its_rows_at_once() {
         assertThat(claim(victim, victimClock)).hasSize(1);
 
