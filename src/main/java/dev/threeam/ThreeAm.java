@@ -153,7 +153,7 @@ public final class ThreeAm implements AutoCloseable {
         this.changes = new ChangeService(database.jdbi(), clock);
         this.incidents = new IncidentService(database.jdbi(), runbooks, new Classifier(), clock,
                 new IncidentSettings(config.flapWindow(), config.cardUpdateInterval(), config.defaultChannel()),
-                changeId -> changes.find(changeId).map(ChangeText::oneLine));
+                changeId -> changes.find(changeId).map(ChangeText::oneLine), database.writerFirst());
         this.actionLog = new ActionLog(database.jdbi());
         this.slack = connectSlack();
         this.postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
