@@ -153,7 +153,7 @@ public final class ThreeAm implements AutoCloseable {
         this.changes = new ChangeService(database.jdbi(), clock);
         this.incidents = new IncidentService(database.jdbi(), runbooks, new Classifier(), clock,
                 new IncidentSettings(config.flapWindow(), config.cardUpdateInterval(), config.defaultChannel()),
-                changeId -> changes.find(changeId).map(ChangeText::oneLine));
+                changeId -> changes.find(changeId).map(ChangeText::oneLine), database.writerFirst());
         this.actionLog = new ActionLog(database.jdbi());
         this.slack = connectSlack();
         this.postmortem = new Postmortem(incidents, actionLog, changeId -> changes.find(changeId).map(ChangeText::description));
@@ -212,10 +212,10 @@ public final class ThreeAm implements AutoCloseable {
         SlackDelivery delivery = new SlackDelivery(incidents, outbox, slack.gateway(), slack.health(), contexts, views,
                 config.defaultChannel());
         Map<OutboxKind, OutboxHandler<?>> slackHandlers = Map.of(
-                OutboxKind.POST_CARD, OutboxHandler.of(Deliveries.PostCard.class, delivery::postCard),
-                OutboxKind.UPDATE_CARD, OutboxHandler.of(Deliveries.RedrawCard.class, delivery::updateCard),
-                OutboxKind.POST_REPLY, OutboxHandler.of(Deliveries.PostReply.class, delivery::postReply),
-                OutboxKind.UPDATE_MESSAGE, OutboxHandler.of(Deliveries.RedrawMessage.class, delivery::updateMessage),
+                OutboxKind.POST_CARD, OutboxHandler.recording(Deliveries.PostCard.class, delivery::postCard),
+                OutboxKind.UPDATE_CARD, OutboxHandler.recording(Deliveries.RedrawCard.class, delivery::updateCard).readyWhen(delivery::mayUpdate),
+                OutboxKind.POST_REPLY, OutboxHandler.recording(Deliveries.PostReply.class, delivery::postReply),
+                OutboxKind.UPDATE_MESSAGE, OutboxHandler.of(Deliveries.RedrawMessage.class, delivery::updateMessage).readyWhen(delivery::mayUpdate),
                 OutboxKind.DIRECT_MESSAGE, OutboxHandler.of(Deliveries.DirectMessage.class, delivery::directMessage),
                 OutboxKind.POST_CANVAS, OutboxHandler.of(Deliveries.PostCanvas.class, new CanvasDelivery(incidents, postmortem,
                         slack.gateway(), slack.health(), config.publicUrl())::post),

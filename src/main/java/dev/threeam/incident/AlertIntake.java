@@ -7,6 +7,7 @@ import dev.threeam.runbook.Runbook;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.runbook.WorkflowMatch;
 import dev.threeam.runbook.WorkflowMatcher;
+import dev.threeam.store.WriterFirst;
 import dev.threeam.store.Conflicts;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -28,14 +29,14 @@ final class AlertIntake implements AutoCloseable {
     private final IncidentSettings settings;
     private final GroupCommit<PreparedAlert, AlertBatch.Written> commits;
 
-    AlertIntake(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings) {
+    AlertIntake(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings, WriterFirst writerFirst) {
         this.jdbi = jdbi;
         this.runbooks = runbooks;
         this.classifier = classifier;
         this.clock = clock;
         this.settings = settings;
         this.commits = new GroupCommit<>("alerts", requests -> Conflicts.retry(() -> jdbi.inTransaction(handle ->
-                AlertBatch.write(handle, clock.instant(), settings, requests))));
+                AlertBatch.write(handle, clock.instant(), settings, requests))), GroupCommit.CAPACITY, writerFirst);
     }
 
     IngestResult ingest(List<Alert> alerts) {

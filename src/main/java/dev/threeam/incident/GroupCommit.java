@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Function;
 import dev.threeam.common.Overloaded;
+import dev.threeam.store.WriterFirst;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,18 +31,26 @@ final class GroupCommit<T, R> implements AutoCloseable {
     private final java.util.concurrent.Semaphore room;
     private final Function<List<List<T>>, List<R>> transaction;
     private final Thread writer;
+    private final WriterFirst writerFirst;
     private volatile boolean running = true;
 
     /** {@code transaction} writes every caller's items in one transaction and returns each caller's result. */
     GroupCommit(String name, Function<List<List<T>>, List<R>> transaction) {
-        this(name, transaction, CAPACITY);
+        this(name, transaction, CAPACITY, WriterFirst.NONE);
     }
 
     GroupCommit(String name, Function<List<List<T>>, List<R>> transaction, int capacity) {
+        this(name, transaction, capacity, WriterFirst.NONE);
+    }
+
+    /** {@code writerFirst}: told while work waits for this writer, so other users of the connection let it go first. */
+    GroupCommit(String name, Function<List<List<T>>, List<R>> transaction, int capacity, WriterFirst writerFirst) {
         this.transaction = transaction;
         this.room = new java.util.concurrent.Semaphore(capacity);
+        this.writerFirst = writerFirst;
         this.writer = new Thread(this::loop, "group-commit-" + name);
         writer.setDaemon(true);
+        writerFirst.writer(writer);
         writer.start();
     }
 
@@ -56,7 +65,11 @@ final class GroupCommit<T, R> implements AutoCloseable {
                     java.time.Duration.ofSeconds(1));
         }
         CompletableFuture<R> done = new CompletableFuture<>();
-        done.whenComplete((result, error) -> room.release(permits));
+        done.whenComplete((result, error) -> {
+            room.release(permits);
+            writerFirst.written();
+        });
+        writerFirst.queued();
         queue.add(new Job<>(items, done));
         try {
             return done.get();

@@ -7,6 +7,7 @@ import dev.threeam.common.Sentence;
 import dev.threeam.common.Text;
 import dev.threeam.runbook.RunbookRegistry;
 import dev.threeam.store.Database;
+import dev.threeam.store.WriterFirst;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -35,10 +36,16 @@ public final class IncidentService implements AutoCloseable {
     /** {@code changeLabel}: a change's full "kind: summary" by id (Q2 records it rather than a cut button label). */
     public IncidentService(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings,
             Function<Long, Optional<String>> changeLabel) {
+        this(jdbi, runbooks, classifier, clock, settings, changeLabel, WriterFirst.NONE);
+    }
+
+    /** {@code writerFirst}: the alert writer goes first for the database's connection (SQLite). */
+    public IncidentService(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings,
+            Function<Long, Optional<String>> changeLabel, WriterFirst writerFirst) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.settings = settings;
-        this.intake = new AlertIntake(jdbi, runbooks, classifier, clock, settings);
+        this.intake = new AlertIntake(jdbi, runbooks, classifier, clock, settings, writerFirst);
         this.triage = new Triage(changeLabel);
         Database.prepare(jdbi, IntakeStore.class, IncidentStore.class, AnswerStore.class, ThreadStore.class, IncidentLookup.class,
                 TimelineStore.class, ExampleStore.class, LabelledExampleStore.class);

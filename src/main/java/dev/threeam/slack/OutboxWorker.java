@@ -84,18 +84,33 @@ public final class OutboxWorker implements AutoCloseable {
 
     /** Runs every due row once. Returns how many were handled. */
     int runOnce() {
-        List<OutboxMessage> batch = outbox.claim(handlers.keySet(), replica, workerId, clock.instant(), lease, BATCH);
+        // kinds a rate limit holds back stay unclaimed: claiming them would only put them back
+        List<OutboxKind> ready = handlers.entrySet().stream().filter(entry -> entry.getValue().ready()).map(Map.Entry::getKey).toList();
+        if (ready.isEmpty()) {
+            return 0;
+        }
+        Instant claimed = clock.instant();
+        List<OutboxMessage> batch = outbox.claim(ready, replica, workerId, claimed, lease, BATCH);
         for (OutboxMessage message : batch) {
             if (!running && thread != null) {
                 outbox.retryAt(message.id(), clock.instant(), "shutting down", false);
                 continue;
             }
             // a batch can outlast its lease when Slack is slow: renew before each row, and skip rows taken over
-            if (outbox.renew(message.id(), workerId, clock.instant().plus(lease))) {
+            if (stillOwn(claimed) || outbox.renew(message.id(), workerId, clock.instant().plus(lease))) {
                 handle(message);
             }
         }
         return batch.size();
+    }
+
+    /**
+     * True when rows claimed at {@code claimed} are surely still this worker's without asking the database: less than
+     * half the lease has passed, and this replica's heartbeat is too recent for another to take its rows over.
+     */
+    private boolean stillOwn(Instant claimed) {
+        Instant now = clock.instant();
+        return now.isBefore(claimed.plus(lease.dividedBy(2))) && replica.surelyAlive(now);
     }
 
     private void loop() {
@@ -130,8 +145,8 @@ public final class OutboxWorker implements AutoCloseable {
 
     private void handle(OutboxMessage message) {
         try {
-            deliver(handlers.get(message.kind()), message);
-            outbox.done(message, clock.instant());
+            Runnable record = deliver(handlers.get(message.kind()), message);
+            outbox.done(message, clock.instant(), record);
         } catch (DeliveryException e) {
             failed(message, e);
         } catch (RuntimeException e) {
@@ -143,8 +158,8 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    private static <P extends dev.threeam.store.OutboxPayload> void deliver(OutboxHandler<P> handler, OutboxMessage message) {
-        handler.deliver(message, Outbox.payload(message, handler.payloadType()));
+    private static <P extends dev.threeam.store.OutboxPayload> Runnable deliver(OutboxHandler<P> handler, OutboxMessage message) {
+        return handler.deliver(message, Outbox.payload(message, handler.payloadType()));
     }
 
     private void failed(OutboxMessage message, DeliveryException e) {

@@ -7,6 +7,7 @@ import dev.threeam.incident.IncidentService;
 import dev.threeam.incident.ThreadPart;
 import dev.threeam.store.DeliveryException;
 import dev.threeam.store.Outbox;
+import dev.threeam.store.OutboxHandler;
 import dev.threeam.store.OutboxMessage;
 import java.time.Duration;
 import java.util.Map;
@@ -57,11 +58,12 @@ public final class SlackDelivery {
         this.fallbackChannel = fallbackChannel;
     }
 
-    public void postCard(OutboxMessage row, Deliveries.PostCard request) {
+    /** Posts the card; returns what to record with the row's done: where it is. */
+    public Runnable postCard(OutboxMessage row, Deliveries.PostCard request) {
         tokenAccepted();
         Incident incident = incident(row);
         if (incident.ts() != null) {
-            return; // already posted by an earlier attempt that committed
+            return OutboxHandler.NOTHING; // already posted by an earlier attempt that committed
         }
         String channel = incident.channel();
         pace(channel);
@@ -72,7 +74,7 @@ public final class SlackDelivery {
         } catch (DeliveryException e) {
             throw fallBack(incident, e);
         }
-        incidents.cardPosted(incident.id(), posted.channel(), posted.ts());
+        return () -> incidents.cardPosted(incident.id(), posted.channel(), posted.ts());
     }
 
     /**
@@ -89,7 +91,8 @@ public final class SlackDelivery {
         return DeliveryException.waitFor(Duration.ZERO, "moved to " + fallbackChannel);
     }
 
-    public void postReply(OutboxMessage row, Deliveries.PostReply reply) {
+    /** Posts a reply in the card's thread; returns what to record with the row's done: which message plays its part. */
+    public Runnable postReply(OutboxMessage row, Deliveries.PostReply reply) {
         tokenAccepted();
         Incident incident = incident(row);
         cardPosted(incident);
@@ -105,19 +108,21 @@ public final class SlackDelivery {
             message = views.legacyNotice(thread, reply.text() == null ? "" : reply.text());
         }
         SlackGateway.Posted posted = postOnce(row, incident.channel(), incident.ts(), message, replyMetadata(row));
-        incidents.replyPosted(incident.id(), reply.part(), posted.channel(), posted.ts());
+        return () -> incidents.replyPosted(incident.id(), reply.part(), posted.channel(), posted.ts());
     }
 
-    public void updateCard(OutboxMessage row, Deliveries.RedrawCard request) {
+    /** Redraws the card; returns what to record with the row's done: when it was drawn. */
+    public Runnable updateCard(OutboxMessage row, Deliveries.RedrawCard request) {
         tokenAccepted();
         Incident incident = incident(row);
         cardPosted(incident);
+        paceUpdate(); // before reading the thread: a paced redraw costs no reads
         ThreadContext thread = contexts.load(incident);
         // the state is redrawn with the card; the outbox id stays the one that posted it, which recovery looks for
         long postedBy = outbox.cardRow(incident.id()).orElse(row.id());
         call("chat.update", incident.channel(), () -> slack.update(incident.channel(), incident.ts(),
                 views.render(thread, ThreadPart.CARD), CardState.of(thread, postedBy)));
-        incidents.cardRedrawn(incident.id());
+        return () -> incidents.cardRedrawn(incident.id());
     }
 
     public void updateMessage(OutboxMessage row, Deliveries.RedrawMessage request) {
@@ -139,6 +144,17 @@ public final class SlackDelivery {
         call("chat.postMessage", channel, () -> slack.post(channel, null, new Message(text,
                 java.util.List.of(com.slack.api.model.block.Blocks.section(s -> s.text(
                         com.slack.api.model.block.composition.BlockCompositions.markdownText(Limits.plain(text, Limits.SECTION)))))), null));
+    }
+
+    /** True when a {@code chat.update} may go now (nothing is taken): until then the worker leaves redraws unclaimed. */
+    public boolean mayUpdate() {
+        return pacer.mayCall("chat.update", null);
+    }
+
+    private void paceUpdate() {
+        if (!mayUpdate()) {
+            throw DeliveryException.waitFor(pacer.wait("chat.update", null), "pacing chat.update");
+        }
     }
 
     /** Waits for a chat.postMessage permit in this channel before rendering anything: a paced row comes back when one is due. */

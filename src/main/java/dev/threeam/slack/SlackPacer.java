@@ -25,6 +25,16 @@ final class SlackPacer {
         return limiters.computeIfAbsent(key, SlackPacer::limiterFor).acquirePermission();
     }
 
+    /** True when a call to {@code method} (in {@code channel}) could go now; unlike {@link #tryAcquire}, takes no permit. */
+    boolean mayCall(String method, String channel) {
+        String key = key(method, channel);
+        Long until = pausedUntil.get(key);
+        if (until != null && System.nanoTime() - until < 0) {
+            return false;
+        }
+        return limiters.computeIfAbsent(key, SlackPacer::limiterFor).getMetrics().getAvailablePermissions() > 0;
+    }
+
     /** How long until a call to {@code method} (in {@code channel}) may go: when to look again after {@link #tryAcquire} said no. */
     Duration wait(String method, String channel) {
         String key = key(method, channel);

@@ -28,12 +28,14 @@ public final class Database implements AutoCloseable {
     private final boolean postgres;
     private final Runnable closer;
     private final DatabaseOutage outage;
+    private final WriterFirst writerFirst;
 
-    private Database(Jdbi jdbi, boolean postgres, Runnable closer, DatabaseOutage outage) {
+    private Database(Jdbi jdbi, boolean postgres, Runnable closer, DatabaseOutage outage, WriterFirst writerFirst) {
         this.jdbi = jdbi;
         this.postgres = postgres;
         this.closer = closer;
         this.outage = outage;
+        this.writerFirst = writerFirst;
     }
 
     /** Closes the connections. */
@@ -112,7 +114,7 @@ public final class Database implements AutoCloseable {
             } catch (SQLException e) {
                 throw new ThreeAmException("cannot close the database at " + url + ": " + e.getMessage(), e);
             }
-        }, new DatabaseOutage());
+        }, new DatabaseOutage(), WriterFirst.NONE);
     }
 
     private static Database connect(HikariConfig pool, String url, boolean postgres) {
@@ -126,10 +128,12 @@ public final class Database implements AutoCloseable {
             throw new ThreeAmException("cannot connect to the database at " + url + ": " + e.getMessage(), e);
         }
         DatabaseOutage outage = new DatabaseOutage();
-        GuardedConnections connections = new GuardedConnections(dataSource, outage);
+        // SQLite's one connection goes to the alert writer first; PostgreSQL's pool has room for everyone
+        WriterFirst writerFirst = postgres ? WriterFirst.NONE : new WriterFirst(true);
+        GuardedConnections connections = new GuardedConnections(dataSource, outage, writerFirst);
         Jdbi jdbi = configured(Jdbi.create(connections));
         jdbi.getConfig(SqlStatements.class).setSqlLogger(connections);
-        return new Database(jdbi, postgres, dataSource::close, outage);
+        return new Database(jdbi, postgres, dataSource::close, outage, writerFirst);
     }
 
     /** SQL Objects on; instants and enums stored the same way on both databases. */
@@ -201,6 +205,11 @@ public final class Database implements AutoCloseable {
         } catch (SQLException | JdbiException e) {
             throw new ThreeAmException("cannot list the tables of the database: " + e.getMessage(), e);
         }
+    }
+
+    /** Who goes first for the connection: on SQLite, the alert writer. */
+    public WriterFirst writerFirst() {
+        return writerFirst;
     }
 
     /** Whether the database answers, and why not; turns "unreachable" into the overload answer. */

@@ -10,21 +10,25 @@ import org.jdbi.v3.core.statement.StatementContext;
 /**
  * Hands Jdbi its connections through {@link DatabaseOutage}: refused at once while the database is known to be
  * unreachable, and every failure that means "unavailable" (no connection, a reset connection, SQLite full) reported to
- * it, so callers get {@link DatabaseUnavailable} (503 + Retry-After) instead of waiting or a 500.
+ * it, so callers get {@link DatabaseUnavailable} (503 + Retry-After) instead of waiting or a 500. On SQLite the alert
+ * writer goes first ({@link WriterFirst}).
  */
 final class GuardedConnections implements ConnectionFactory, SqlLogger {
 
     private final DataSource dataSource;
     private final DatabaseOutage outage;
+    private final WriterFirst writerFirst;
 
-    GuardedConnections(DataSource dataSource, DatabaseOutage outage) {
+    GuardedConnections(DataSource dataSource, DatabaseOutage outage, WriterFirst writerFirst) {
         this.dataSource = dataSource;
         this.outage = outage;
+        this.writerFirst = writerFirst;
     }
 
     @Override
     public Connection openConnection() throws SQLException {
         outage.beforeConnect();
+        writerFirst.beforeConnect();
         Connection connection;
         try {
             connection = dataSource.getConnection();

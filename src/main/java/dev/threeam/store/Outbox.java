@@ -115,7 +115,17 @@ public final class Outbox {
      * more redraw is due an interval from now.
      */
     public void done(OutboxMessage row, Instant now) {
+        done(row, now, OutboxHandler.NOTHING);
+    }
+
+    /**
+     * {@link #done(OutboxMessage, Instant)}, with what the delivery records about itself ({@code alongside}, run first
+     * on this thread, its Jdbi calls joining this transaction): one commit instead of two. A crash before it commits
+     * leaves the row pending with its attempt counted, as a crash between two commits did.
+     */
+    public void done(OutboxMessage row, Instant now, Runnable alongside) {
         jdbi.useTransaction(handle -> {
+            alongside.run(); // first: it updates the incident before its outbox row, in the order the alert writer does
             OutboxClaims store = handle.attach(OutboxClaims.class);
             store.done(row.id()); // first: it waits for a change's "again" being written now, which the read below then sees
             boolean again = row.kind() == OutboxKind.UPDATE_CARD && store.payload(row.id()).orElse("").contains("\"again\"");

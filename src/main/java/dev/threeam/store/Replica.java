@@ -35,6 +35,8 @@ public final class Replica implements AutoCloseable {
         return thread;
     });
     private volatile boolean registered;
+    /** When the last heartbeat was written, by this process's clock. */
+    private volatile Instant lastBeat;
     private long beatsSinceForget;
 
     public Replica(Database database, Clock clock, Duration timeout) {
@@ -54,6 +56,15 @@ public final class Replica implements AutoCloseable {
 
     public String id() {
         return id;
+    }
+
+    /**
+     * True when this replica's last heartbeat was written less than half {@code timeout} before {@code now}: no other
+     * replica can have taken its rows as a dead replica's, so a fresh claim is still its own without asking.
+     */
+    public boolean surelyAlive(Instant now) {
+        Instant beat = lastBeat;
+        return beat != null && now.isBefore(beat.plus(timeout.dividedBy(2)));
     }
 
     /** Rows of other replicas whose last heartbeat is before this are free (never this replica's own: it is alive). */
@@ -89,12 +100,14 @@ public final class Replica implements AutoCloseable {
                 store.forget(now.minus(FORGET_AFTER));
             }
         });
+        lastBeat = now;
     }
 
     /** Stops beating and leaves, so the rows this replica still held are free at once. */
     @Override
     public void close() {
         beats.shutdownNow();
+        lastBeat = null;
         try {
             jdbi.useExtension(ReplicaStore.class, store -> store.leave(id));
         } catch (RuntimeException e) {

@@ -116,4 +116,47 @@ class OutboxWorkerTest {
         assertThat(givenUp).hasSize(1);
         assertThat(outbox.failed()).isEqualTo(1);
     }
+
+    OutboxWorker worker(OutboxHandler<Deliveries.PostCard> handler) {
+        return new OutboxWorker("test", replica, outbox, Map.of(OutboxKind.POST_CARD, handler), clock, new SlackMetrics(registry),
+                (row, e) -> givenUp.add(row), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void rows_of_a_kind_whose_handler_is_not_ready_stay_unclaimed_and_untouched_until_it_is() {
+        java.util.concurrent.atomic.AtomicBoolean ready = new java.util.concurrent.atomic.AtomicBoolean(false);
+        OutboxWorker worker = worker(OutboxHandler.of(Deliveries.PostCard.class, (row, card) -> calls.incrementAndGet())
+                .readyWhen(ready::get));
+
+        assertThat(worker.runOnce()).isZero();
+        assertThat(calls).hasValue(0);
+        assertThat(outbox.pending()).isEqualTo(1);
+        assertThat(outbox.retrying()).isZero();
+
+        ready.set(true);
+        assertThat(worker.runOnce()).isEqualTo(1);
+        assertThat(calls).hasValue(1);
+        assertThat(outbox.pending()).isZero();
+    }
+
+    @Test
+    void what_a_delivery_records_about_itself_commits_with_its_done_or_not_at_all() {
+        java.util.concurrent.atomic.AtomicBoolean recordFails = new java.util.concurrent.atomic.AtomicBoolean(true);
+        OutboxWorker worker = worker(OutboxHandler.recording(Deliveries.PostCard.class, (row, card) -> () -> {
+            database.jdbi().useHandle(handle -> Outbox.enqueue(handle, "INC-2", new Deliveries.PostCard(), clock.instant()));
+            if (recordFails.get()) {
+                throw new IllegalStateException("the record could not be written");
+            }
+        }));
+
+        assertThat(worker.runOnce()).isEqualTo(1);
+        assertThat(outbox.pending()).isEqualTo(1); // INC-1 is still due, and INC-2's row went with the failed done
+        assertThat(outbox.retrying()).isEqualTo(1);
+
+        recordFails.set(false);
+        clock.advance(Duration.ofHours(1));
+        assertThat(worker.runOnce()).isEqualTo(1);
+        assertThat(outbox.pending()).isEqualTo(1); // INC-1 done, INC-2's row written with it
+        assertThat(outbox.retrying()).isZero();
+    }
 }
