@@ -69,7 +69,7 @@ final class RuleClassifier {
     }
 
     private TypeScores score(Alert alert, WorkflowContext workflow) {
-        Identity identity = Identity.of(alert.labels(), alert.workflow(), workflow);
+        Identity identity = Identity.of(alert.labels(), alert.workflow(), workflow, AlertSignals.texts(alert));
         List<Signal> signals = AlertSignals.of(alert, identity);
         String context = AlertSignals.context(alert);
         List<Hit> found = new ArrayList<>();
