@@ -57,6 +57,16 @@ final class AlertSignals {
         return signals;
     }
 
+    /** The texts in which an alert may introduce names of its own ({@link DeclaredNames}): its names, title and prose. */
+    static List<String> texts(Alert alert) {
+        List<String> texts = new ArrayList<>();
+        NAME_LABELS.forEach(key -> texts.add(alert.labels().get(key)));
+        texts.add(alert.title());
+        texts.addAll(proseAnnotations(alert).values());
+        texts.removeIf(java.util.Objects::isNull);
+        return texts;
+    }
+
     /**
      * Everything the alert says, names included, in normalized form: what gated rules check for context (is this
      * an AI system at all, is a model provider named).
@@ -75,7 +85,7 @@ final class AlertSignals {
         for (String key : NAME_LABELS) {
             String value = alert.labels().get(key);
             if (value != null && !value.isBlank()) {
-                signals.add(Signal.of(Where.NAME, key, value));
+                signals.add(new Signal(Where.NAME, key, value, identity.blotName(value), null));
                 named = true;
             }
         }

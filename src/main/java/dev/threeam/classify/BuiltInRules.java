@@ -10,6 +10,7 @@ import static dev.threeam.classify.FailureType.TOOL_FAILURE;
 import static dev.threeam.classify.FailureType.UNCLASSIFIED;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -44,7 +45,9 @@ final class BuiltInRules {
             new CauseOverride(QUALITY_DRIFT, RETRIEVAL_FAILURE, RetrievalRules.CONTENT, 0.45,
                     "the answers are only as good as what they were given to read"),
             new CauseOverride(LATENCY_FAILURE, TOOL_FAILURE, ToolRules.CALLS, 0.5,
-                    "the time goes into tool calls"));
+                    "the time goes into tool calls"),
+            new CauseOverride(RETRIEVAL_FAILURE, QUALITY_DRIFT, Set.of(QualityRules.MEASURED_ON_OUTPUT.name()), 0.5,
+                    "the metric is measured on the output, not on what was retrieved", RetrievalRules.CONTENT));
 
     /**
      * On a tie of scores, the more specific type wins: a policy breach over anything, cost over the provider

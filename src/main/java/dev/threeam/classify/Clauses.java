@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  * reranking are fine"; a singular "is" stops at the last "and": "cost doubled and latency is normal" keeps "cost
  * doubled") and the few after it ("OpenAI is healthy per their status page"), and
  * phrases that open with a negation ("no sign of provider errors", "not a retrieval problem") rule out what follows
- * them up to the end of the clause.
+ * them up to the end of the clause. Health phrases include what stays as it was ("search step 120 ms as always",
+ * "response times unchanged"; after a comma it speaks of the clause before: "cost per case EUR 0.04, unchanged") and a
+ * latency that fell ("latency fell from 4s to 1.1s because …": faster is no latency failure, the reason is the point).
  */
 final class Clauses {
 
@@ -31,7 +33,9 @@ final class Clauses {
             + "|remained|s|are|were|look|seem|remain|stay) (?:still |all |completely |perfectly |totally )?"
             + "(?:fine|ok|okay|healthy|normal|nominal|green|good|great|fast|quick|stable|steady|flat|unaffected|clean"
             + "|correct|successful)"
-            + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|normal|ok|okay)"
+            + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|unchanged|normal|ok|okay)|as (?:always|usual)"
+            + "|(?:latenc(?:y|ies)|p(?:50|75|90|95|99)|response times?|durations?)(?: \\S+){0,3}? (?:fell|dropped|decreased"
+            + "|improved|went down|came down|halved)"
             + "|within (?:the )?(?:budget|slo|sla|limits?|thresholds?|targets?|normal range|bounds|baseline)"
             + "|(?:at|near|on) (?:the )?baseline|as expected"
             + "|(?:is|are|was|were) not (?:the )?(?:cause|culprit|problem|issue|bottleneck|involved|affected|impacted"
@@ -106,7 +110,11 @@ final class Clauses {
         Matcher before = HEALTHY_BEFORE.matcher(sentence);
         while (before.find()) {
             boolean plural = PLURAL_VERB.matcher(before.group()).find();
-            out.add(new int[] {start + clauseStart(sentence, before.start(), plural), start + clauseEnd(sentence, before.end())});
+            int from = clauseStart(sentence, before.start(), plural);
+            if (appended(sentence, from, before)) {
+                from = clauseStart(sentence, from, plural);
+            }
+            out.add(new int[] {start + from, start + clauseEnd(sentence, before.end())});
         }
         Matcher after = HEALTHY_AFTER.matcher(sentence);
         while (after.find()) {
@@ -128,14 +136,27 @@ final class Clauses {
         return Math.max(0, from);
     }
 
-    /** Where the clause after {@code offset} ends: a comma, contrast or "and", or {@value #FORWARD_WORDS} words on. */
+    /**
+     * A health word set after a comma at the end of its clause speaks of the clause before the comma: "cost per case
+     * EUR 0.04, unchanged", "search p50 120 ms, as always".
+     */
+    private static boolean appended(String sentence, int clauseStart, Matcher health) {
+        String rest = sentence.substring(health.end()).strip();
+        return sentence.substring(clauseStart, health.start()).strip().equals(Words.COMMA_MARK)
+                && (rest.isEmpty() || rest.startsWith(Words.COMMA_MARK));
+    }
+
+    /**
+     * Where the clause after {@code offset} ends: a comma, contrast, "and" or "because" (the reason is said, not
+     * cleared: "latency fell because the search returns nothing"), or {@value #FORWARD_WORDS} words on.
+     */
     private static int clauseEnd(String sentence, int offset) {
         int end = offset;
         for (int words = 0; words < FORWARD_WORDS && end < sentence.length(); words++) {
             int next = sentence.indexOf(' ', end + 1);
             next = next < 0 ? sentence.length() : next;
             String word = sentence.substring(end, next).trim();
-            if (word.equals(",") || word.equals("and") || CONTRAST.matcher(word).matches()) {
+            if (word.equals(",") || word.equals("and") || word.equals("because") || CONTRAST.matcher(word).matches()) {
                 break;
             }
             end = next;

@@ -64,14 +64,24 @@ final class Identity {
     private static final Pattern SPACES_AROUND_BLOT = Pattern.compile("\\s*§(?:\\s*§)*\\s*");
 
     private final List<String> names;
+    /** The names the alert's own words introduce ({@link DeclaredNames}), which are blotted out of its name too. */
+    private final List<String> declared;
 
-    private Identity(List<String> names) {
+    private Identity(List<String> names, List<String> declared) {
         this.names = names;
+        this.declared = declared;
     }
 
-    /** The names of an alert: its name labels' values and the workflow's id and aliases, in normalized form. */
-    static Identity of(java.util.Map<String, String> labels, String alertWorkflow, WorkflowContext workflow) {
-        List<String> names = new ArrayList<>();
+    /**
+     * The names of an alert, in normalized form: its name labels' values, the workflow's id and aliases, and the
+     * names its texts (name, title, prose) introduce themselves.
+     */
+    static Identity of(java.util.Map<String, String> labels, String alertWorkflow, WorkflowContext workflow,
+                       java.util.Collection<String> texts) {
+        List<String> declared = new ArrayList<>();
+        texts.forEach(text -> DeclaredNames.in(text).forEach(name -> add(declared, name)));
+        declared.sort((a, b) -> b.length() - a.length());
+        List<String> names = new ArrayList<>(declared);
         labels.forEach((key, value) -> {
             String lower = key.toLowerCase(Locale.ROOT);
             if (!LEFT_READABLE.contains(lower) && !DESCRIBING_KEYS.contains(lower) && !MEASURE_KEYS.contains(lower)) {
@@ -82,7 +92,7 @@ final class Identity {
         add(names, workflow.workflow());
         workflow.aliases().forEach(alias -> add(names, alias));
         names.sort((a, b) -> b.length() - a.length());
-        return new Identity(names);
+        return new Identity(names, List.copyOf(declared));
     }
 
     static boolean isNameKey(String key) {
@@ -104,8 +114,20 @@ final class Identity {
         return blot(Words.normalize(GENERATED_NAME.matcher(raw).replaceAll(BLOT)));
     }
 
+    /**
+     * An alert's name (alertname, rule name) in {@link Words#normalize} form without the names its texts introduce:
+     * {@code RetrievalSlaMonitorSummariesTake} under "retrieval-sla monitor: …" reads {@code summaries take}.
+     */
+    String blotName(String raw) {
+        return blot(Words.normalize(raw), declared);
+    }
+
     /** The text without its names: words on either side of a name become neighbours ("node § not ready" → "node not ready"). */
     private String blot(String text) {
+        return blot(text, names);
+    }
+
+    private static String blot(String text, List<String> names) {
         String result = text;
         for (String name : names) {
             result = replaceWords(result, name);

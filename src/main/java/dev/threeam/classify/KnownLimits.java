@@ -42,6 +42,16 @@ final class KnownLimits {
     private static final List<String> SUFFIXES = List.of("izations", "ization", "izers", "izer", "izing", "ized",
             "izes", "ize", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "al", "s", "e", "y");
 
+    /** Past forms a suffix cannot undo: a limit on what the bot "writes" is broken when it "wrote". */
+    private static final Map<String, String> IRREGULAR = Map.ofEntries(Map.entry("wrote", "write"),
+            Map.entry("written", "write"), Map.entry("rewrote", "rewrite"), Map.entry("rewritten", "rewrite"),
+            Map.entry("gave", "give"), Map.entry("given", "give"), Map.entry("shown", "show"), Map.entry("told", "tell"),
+            Map.entry("sent", "send"), Map.entry("sold", "sell"), Map.entry("made", "make"), Map.entry("took", "take"),
+            Map.entry("taken", "take"), Map.entry("said", "say"), Map.entry("paid", "pay"), Map.entry("spoke", "speak"),
+            Map.entry("spoken", "speak"), Map.entry("chose", "choose"), Map.entry("chosen", "choose"),
+            Map.entry("kept", "keep"), Map.entry("bought", "buy"), Map.entry("hid", "hide"), Map.entry("hidden", "hide"),
+            Map.entry("broke", "break"), Map.entry("broken", "break"), Map.entry("ran", "run"));
+
     private static final Map<String, KnownLimit> READ = new ConcurrentHashMap<>();
 
     private KnownLimits() {}
@@ -99,8 +109,9 @@ final class KnownLimits {
         return stems;
     }
 
-    /** A crude English stem, enough to meet "refunds"/"refund", "promised"/"promise", "merges"/"merging". */
-    static String stem(String word) {
+    /** A crude English stem, enough to meet "refunds"/"refund", "promised"/"promise", "merges"/"merging", "wrote"/"writes". */
+    static String stem(String raw) {
+        String word = IRREGULAR.getOrDefault(raw, raw);
         for (String suffix : SUFFIXES) {
             if (word.endsWith(suffix) && word.length() - suffix.length() >= 4) {
                 return word.substring(0, word.length() - suffix.length());

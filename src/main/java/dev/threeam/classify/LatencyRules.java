@@ -20,12 +20,15 @@ final class LatencyRules {
                     + "|\\b(?:takes?|took|taking) (?:over |more than |up to |about |around )?\\d+ ?(?:s|sec|secs|seconds|ms|min|mins"
                     + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"),
             SignalRule.of("time-budget", LATENCY_FAILURE, 1.0, "\\b\\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)"
-                    + " (?:budget|limit|slo|sla|target|threshold|timeout)\\b|\\b(?:target|slo|sla|budget|goal|objective|ziel)"
+                    + " (?:\\S+ )?(?:budget|limit|slo|sla|target|threshold|timeout|deadline)\\b"
+                    + "|\\b(?:timing out|timed out|times out|time out) (?:at|after) \\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)\\b"
+                    + "|\\b(?:exceeds?|exceeded|exceeding|overruns?|overran|misses|missed|blows? through) (?:the |its |their |a )?"
+                    + "(?:\\S+ ){0,2}?(?:deadline|time ?limit|timeout|time budget)\\b|\\b(?:target|slo|sla|budget|goal|objective|ziel)"
                     + "(?: of| is| was)? (?:< ?|<= ?|under |below |within )?\\d+(?: \\d+)? ?(?:ms|s|sec|secs|seconds|min|mins|minutes)\\b"
                     + "|\\btime to (?:summary|summaries|draft|transcript|notes|reply|result|report|completion|delivery|publish)"
                     + " \\d+(?: \\d+)? ?(?:ms|s|sec|secs|seconds|min|mins|minutes|h|hours?)\\b"),
             SignalRule.of("percentile", LATENCY_FAILURE, 0.7, "\\bp(?:50|75|90|95|99|999)\\b|\\b9[59](?:th)? percentile\\b"),
-            SignalRule.of("timeout", LATENCY_FAILURE, 0.6, "\\b(?:timeouts?|timed out|time ?outs?|deadline exceeded)\\b"));
+            SignalRule.of("timeout", LATENCY_FAILURE, 0.6, "\\b(?:timeouts?|timed out|timing out|times out|time ?outs?|deadline exceeded)\\b"));
 
     private LatencyRules() {}
 }

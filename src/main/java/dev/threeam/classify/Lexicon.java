@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * that holds {@code n} distinct words of a type scores {@code 0.3 + 0.1 n} (at most 0.7) times its place, so one
  * word in an alert's name just reaches a decision, one word in prose does not, and a phrase rule (0.8–1.0)
  * outweighs any number of loose words. Words the workflow uses for itself (its id, aliases and title) and what the
- * prose rules out do not count.
+ * prose rules out do not count, nor do currency words in prose: "declared salary EUR 85,000" is data the answer was
+ * about, not a bill ({@link CostRules} reads currency only where an alert is named or measured).
  */
 final class Lexicon {
 
@@ -24,6 +25,7 @@ final class Lexicon {
     static final double PER_WORD = 0.1;
     static final int MOST_WORDS = 4;
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+");
+    private static final Set<String> CURRENCY = Set.of("usd", "eur", "euro", "dollar", "money");
 
     private static final Map<FailureType, List<String>> WORDS = Map.of(
             FailureType.QUALITY_DRIFT, List.of("hallucinate", "hallucination", "invent", "invented", "fabricate",
@@ -59,6 +61,7 @@ final class Lexicon {
                     "kafka", "consumer", "postgres", "mysql", "host", "vm", "restart", "reboot", "oom", "evicted", "backup",
                     "storage", "ingress", "nginx", "firewall", "vpn", "bandwidth", "packet"));
 
+    private static final Set<String> CURRENCY_STEMS = Set.copyOf(CURRENCY.stream().map(KnownLimits::stem).toList());
     /** Each type's words, stemmed the way alerts are read. */
     private static final Map<String, List<FailureType>> BY_STEM = index();
     /** The rule behind each count of words, per type: {@code words} with weight 0.4 … 0.7. */
@@ -74,8 +77,10 @@ final class Lexicon {
         Map<FailureType, Set<String>> found = new EnumMap<>(FailureType.class);
         Matcher token = TOKEN.matcher(signal.normalized());
         while (token.find()) {
-            List<FailureType> types = BY_STEM.get(KnownLimits.stem(token.group()));
-            if (types != null && signal.factor(token.start()) > 0 && !ownWords.contains(KnownLimits.stem(token.group()))) {
+            String stem = KnownLimits.stem(token.group());
+            List<FailureType> types = BY_STEM.get(stem);
+            boolean data = signal.where() == Where.TEXT && CURRENCY_STEMS.contains(stem);
+            if (types != null && !data && signal.factor(token.start()) > 0 && !ownWords.contains(stem)) {
                 types.forEach(type -> found.computeIfAbsent(type, key -> new LinkedHashSet<>()).add(token.group()));
             }
         }

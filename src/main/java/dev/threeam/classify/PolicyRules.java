@@ -104,7 +104,9 @@ final class PolicyRules {
                     + "|\\bentitlements? (?:checks? )?(?:fail\\w*|bypass\\w*|skipped|missing|ignored|not (?:applied|enforced|checked))\\b"),
             SignalRule.of("regulated-advice", POLICY_FAILURE, 1.0, "\\b(?:legal|medical|tax|financial|investment"
                     + "|health|clinical|dosage|medication|treatment|diagnostic|insurance|coverage) (?:advice|recommendations?"
-                    + "|opinions?|guidance)\\b|\\b(?:self ?harm|suicid\\w*)\\b"
+                    + "|opinions?|guidance)\\b|\\b(?:self ?harm|suicid\\w*)\\b|\\b(?:health|medical|therapeutic|clinical) claims?\\b"
+                    + "|\\bcur(?:es|ed|ing)\\b(?! time)|\\breplac\\w* (?:\\S+ ){0,3}?(?:medications?|medicines?|prescriptions?"
+                    + "|prescribed \\S+|treatments?)\\b"
                     + "|\\b(?:medical|legal|tax|financial|clinical) (?:diagnos\\w*|opinions?|verdicts?|judge?ments?)\\b"
                     + "|\\b(?:dosage|dose|medication|prescription|diagnos\\w*|investment|buy sell|trading) (?:answers?|answered)\\b"
                     + "|\\banswered (?:\\S+ ){0,2}?(?:dosage|dose|medication|prescription|investment|legal|tax) questions\\b"

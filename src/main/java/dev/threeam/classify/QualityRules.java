@@ -16,7 +16,16 @@ final class QualityRules {
             + "|grade|grades)(?: \\S+){0,2}? (?:<|<=|below|under|low|lower|drop\\w*|fell|fall\\w*|declin\\w*|down|decreas\\w*"
             + "|degrad\\w*|regress\\w*)(?: |$)");
 
-    static final List<SignalRule> RULES = List.of(FALLING_SCORE,
+    /**
+     * A metric the prose says was measured on the output ("precision@10 of the summaries", "accuracy of the
+     * answers"): the output's quality, whatever the metric's name borrows from retrieval.
+     */
+    static final SignalRule MEASURED_ON_OUTPUT = SignalRule.of("measured-on-output", QUALITY_DRIFT, 1.0,
+            "\\b(?:precision|recall|accuracy|relevan(?:ce|cy)|ndcg|f1|correctness)(?: ?@ ?(?:\\d+|k))? (?:of|on|for) (?:the |our "
+            + "|its |generated |sampled |written )*(?:summar(?:y|ies)|answers?|outputs?|responses?|replies|drafts?"
+            + "|translations?|completions?|generations?)\\b");
+
+    static final List<SignalRule> RULES = List.of(FALLING_SCORE, MEASURED_ON_OUTPUT,
             SignalRule.of("eval-metric", QUALITY_DRIFT, 1.0, "\\b(?:faithful\\w*|unfaithful\\w*|groundedness|ungrounded"
                     + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?:response|output|reply|summary|completion|generation)s? relevan\\w*|(?<!refusal |refusals |escalation |safety |policy |guardrail |compliance )correctness|readability"
                     + "|(?<!context |retrieval |search |chunk |chunks |document |documents |passage |passages )precision(?! ?@| at (?:\\d+|k)\\b)"
@@ -64,7 +73,9 @@ final class QualityRules {
                     + "(?:worse|wrong|vague\\w*|generic|shorter|useless)"
                     + "|(?:summar(?:y|ies)|answers?|outputs?|responses?|notes|drafts?) (?:is |are |was |were )?(?:not|no longer) captur\\w*"
                     + "|missing (?:from|in) (?:\\S+ ){0,2}?(?:summar(?:y|ies)|answers?|outputs?|responses?|replies|drafts?)"
-                    + "|(?:model|llm|assistant|bot) (?:re ?writes?|re ?wrote|changes?|changed|alters?|altered|misstates?|misstated"
+                    + "|(?:answers?|outputs?|responses?|summar(?:y|ies)|replies|translations?|extractions?) (?:are |were |is |was "
+                    + "|now |often |mostly )?(?:wrong|incorrect|inaccurate)"
+                    + "|(?:model|llm|assistant|bot) (?:re ?writes?|re ?wrote|changes?|changed|alters?|altered|misstates?|misstated|misreads?"
                     + "|misreports?|mangles?|rounds?) (?:the |its )?(?:numbers?|figures?|values?|amounts?|dates?|totals?|prices?|results?)"
                     + "|(?:judged|rated|marked|flagged) (?:as )?(?:misleading|unhelpful|incorrect|wrong|off brand|unreadable))\\b"),
             SignalRule.of("judge", QUALITY_DRIFT, 0.8, "\\b(?:llm (?:as (?:a )?)?judge|judge (?:model|score)s?|evals?"

@@ -18,7 +18,8 @@ final class RetrievalRules {
 
     private static final String DOCS = "(?:documents?|docs|sources?|passages?|chunks?|articles?|pages?|snippets?"
             + "|contexts?|polic(?:y|ies)(?: versions?)?|kb articles?|manuals?|faqs?|price (?:lists?|books?)|runbooks?"
-            + "|handbooks?|spaces?|folders?|collections?|sections?|sites?|wikis?|drives?|versions? of (?:the )?\\S+)";
+            + "|handbooks?|spaces?|folders?|collections?|sections?|sites?|wikis?|drives?|versions? of (?:the )?\\S+"
+            + "|catalog(?:ue)?s?|(?:rate|price|fee|tariff|premium|pricing) (?:tables?|sheets?|cards?))";
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("recall", RETRIEVAL_FAILURE, 1.0, "\\b(?:recall|precision|hit ?rate|ndcg|mrr|map)"
@@ -54,7 +55,9 @@ final class RetrievalRules {
                     + "|\\b(?:stale|outdated|archived|wrong|old|previous)(?: \\S+){0,2}? (?:index|indexes|indices"
                     + "|embeddings)\\b|\\breindex\\w*\\b"
                     + "|\\b(?:alias|pointer)(?: \\S+){0,3}? (?:swap|switch|flip|cutover|repoint\\w*|promotion)(?: \\S+)? (?:failed|failing"
-                    + "|aborted|stuck|rolled back|did not (?:run|happen|complete|finish)|never (?:ran|happened|completed))\\b"),
+                    + "|aborted|stuck|rolled back|did not (?:run|happen|complete|finish)|never (?:ran|happened|completed))\\b"
+                    + "|\\b(?:index|alias|pointer)(?: \\S+){0,3}? still (?:points?|pointing|pointed|resolves?|serves?|serving)"
+                    + " (?:at |to )?(?:the )?(?:old|previous|stale|outdated|last|former)\\b"),
             SignalRule.of("partial-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:partial\\w*|half|incomplete\\w*|half built"
                     + "|partially (?:built|indexed|loaded|synced|ingested|written)|truncated|empty|missing) (?:\\S+ )?"
                     + "(?:index|indexes|indices|shards?|segments?|collections?|embeddings?|vectors?|corpus)\\b"
@@ -81,7 +84,7 @@ final class RetrievalRules {
                     + "|\\b(?:document|row|field) level (?:security|permissions?|acls?)\\b(?: \\S+){0,3}? (?:hid\\w*|hides"
                     + "|exclud\\w*|drop\\w*|filter\\w*|remov\\w*|block\\w*)\\b"),
             SignalRule.of("wrong-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:wrong|irrelevant|unrelated|off topic"
-                    + "|outdated|stale|old|archived|superseded|deprecated|expired|withdrawn|retired|obsolete|previous"
+                    + "|outdated|stale|old|archived|superseded|deprecated|expired|withdrawn|retired|obsolete|previous|discontinued"
                     + "|last year s|duplicate) (?:\\S+ ){0,2}?" + DOCS + "\\b|\\b(?:irrelevant|unrelated|off topic) (?:search "
                     + "|retrieval )?(?:results|hits)\\b|\\b(?:spam|seo spam|junk|low quality|content farm) (?:\\S+ )?(?:pages?"
                     + "|sources?|results?|sites?|documents?|articles?)\\b|\\bcontext (?:window )?(?:is |was )?"

@@ -69,15 +69,16 @@ final class RuleClassifier {
     }
 
     private TypeScores score(Alert alert, WorkflowContext workflow) {
-        Identity identity = Identity.of(alert.labels(), alert.workflow(), workflow);
+        Identity identity = Identity.of(alert.labels(), alert.workflow(), workflow, AlertSignals.texts(alert));
         List<Signal> signals = AlertSignals.of(alert, identity);
         String context = AlertSignals.context(alert);
         List<Hit> found = new ArrayList<>();
         Set<FailureType> ruledOut = EnumSet.noneOf(FailureType.class);
+        Set<String> calledBy = Set.copyOf(KnownLimits.stems(workflow.calledBy()));
         for (SignalRule rule : rules) {
             for (Signal signal : signals) {
                 Hit hit = rule.match(signal, context);
-                if (hit == null) {
+                if (hit == null || onlyOwnWords(hit.matched(), calledBy)) {
                     continue;
                 }
                 if (hit.ruledOut()) {
@@ -114,6 +115,22 @@ final class RuleClassifier {
                 .map(cause -> new Classification(override.cause(),
                         scores.hits(leader).get(0).evidence() + ", but " + cause.evidence() + " (" + override.reason() + ")",
                         OVERRIDE_CONFIDENCE, Optional.of(leader), OVERRIDE_LEAD));
+    }
+
+    /**
+     * A match made only of the words the workflow is called by (its id and title) is its name, not evidence: "Grader
+     * rewrote student essays" for an essay grader names the product, no grader's score.
+     */
+    private static boolean onlyOwnWords(String matched, Set<String> calledBy) {
+        if (calledBy.isEmpty()) {
+            return false;
+        }
+        for (String word : Words.normalize(matched).split(" ")) {
+            if (!calledBy.contains(KnownLimits.stem(word))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The next strongest hit of the winning type from another signal, if any: "; label `error_type=503` …". */

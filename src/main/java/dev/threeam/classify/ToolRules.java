@@ -16,7 +16,7 @@ final class ToolRules {
                     + "|calling|invocations?|use|usage|runs?|execution\\w*|errors?|failures?|failed|failing|timeouts?"
                     + "|timed out|times? out|fails?|results?|outputs?|responses?|latency|retries|dispatch\\w*|arguments?|args|schemas?"
                     + "|selection|choice|chosen|loops?|exceptions?|timing out|time out|unavailable|unreachable|rejected"
-                    + "|returns? (?:4\\d\\d|5\\d\\d|errors?)|returning (?:4\\d\\d|5\\d\\d|errors?))\\b|\\bexecute tool\\b|\\bmcp\\b"
+                    + "|returns? (?:4\\d\\d|5\\d\\d|errors?)|returning (?:4\\d\\d|5\\d\\d|errors?)|(?:4\\d\\d|5\\d\\d|[45]xx)s?)\\b|\\bexecute tool\\b|\\bmcp\\b"
                     + "|\\b(?:tool|function|plugin|sandbox|interpreter)s? (?:\\S+ )?(?:hits?|exceed\\w*|reach\\w*|hitting) (?:its |the "
                     + "|a )?(?:\\d+ ?s |time |run ?time )?(?:limit|timeout|deadline|cap)\\b"),
             SignalRule.of("tool-errors", TOOL_FAILURE, 0.9, "\\b(?:unexpected|unknown|changed|new|breaking) (?:response )?"

@@ -42,6 +42,14 @@ public record WorkflowContext(String workflow, List<String> aliases, List<Classi
         return words.toString();
     }
 
+    /**
+     * What the workflow is called (its id and title, not its aliases), normalized: a match made only of these words
+     * names the product ("Grader" for an essay grader), it is no evidence.
+     */
+    String calledBy() {
+        return (workflow == null ? "" : Words.normalize(workflow)) + (title == null ? "" : " " + Words.normalize(title));
+    }
+
     /** Only a workflow's rules, as older callers pass them. */
     public static WorkflowContext ofRules(List<ClassifyRule> rules) {
         return new WorkflowContext(null, List.of(), rules, List.of(), null);

@@ -87,4 +87,35 @@ class PolicyPhrasingsTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
     }
+
+    @Test
+    void saying_a_product_cures_a_condition_or_replaces_medication_is_a_medical_claim() {
+        Classification cures = classify(alert().titled("Chat says the magnesium spray cures migraines"));
+        Classification replaces = classify(alert().titled("Pharmacy chat transcript sample")
+                .description("The bot told a customer the herbal tea can replace their blood pressure medication."));
+
+        assertThat(cures.failureType()).as(cures.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+        assertThat(replaces.failureType()).as(replaces.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void a_known_limit_is_broken_in_any_tense() {
+        WorkflowContext tutor = new WorkflowContext("math-tutor", List.of("mathpal"), List.of(), List.of(
+                "Never gives the final answer to a graded problem set."));
+
+        Classification got = classifier.classify(alert().titled("Tutor gave final answers to problem sets").build(), tutor);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+        assertThat(got.evidence()).contains("known limit");
+    }
+
+    @Test
+    void the_words_a_workflow_calls_itself_by_are_its_name_not_evidence() {
+        WorkflowContext grader = new WorkflowContext("lab-report-grader", List.of("labgrade"), List.of(), List.of(
+                "Never rewrites the lab report for the student."), "Lab report grader");
+
+        Classification got = classifier.classify(alert().titled("Grader rewrote lab reports for students").build(), grader);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
 }

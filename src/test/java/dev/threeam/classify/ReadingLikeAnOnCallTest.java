@@ -236,4 +236,54 @@ class ReadingLikeAnOnCallTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
     }
+
+    @Test
+    void a_value_said_to_be_unchanged_is_ruled_out_even_after_a_comma() {
+        Classification got = classify(alert().from("datadog").titled("[Triggered] SpendGuard eval: coherence 2.8/5")
+                .description("Coherence of the generated briefs fell from 4.1. Cost per brief USD 0.02, unchanged. Response times unchanged."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void a_step_as_fast_as_always_is_not_where_the_failure_is() {
+        Classification got = classify(alert().titled("Search answers slow")
+                .description("Index lookup 60 ms as always; generation p99 28s vs 6s."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    @Test
+    void latency_that_fell_is_no_latency_failure_and_the_reason_it_fell_is_the_point() {
+        Classification got = classify(prometheus("RecipeBotP95Dropped", "p95 dropped from 5s to 0.7s")
+                .description("Latency fell because the recipe search returns zero results for 70% of queries."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void money_amounts_in_prose_are_data_the_answers_are_about_not_a_bill() {
+        Classification got = classify(prometheus("RefundAnswersWrongAmounts", "Refund answers wrong - order total USD 1,200 quoted as USD 12")
+                .description("Golden-set check: the assistant misreads totals on 8% of orders."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void running_past_a_stated_time_limit_is_latency() {
+        Classification timingOut = classify(alert().titled("Report export timing out at 90s"));
+        Classification deadline = classify(alert().titled("Nightly digest")
+                .description("The digest step exceeds the 120s worker deadline on 30% of runs."));
+
+        assertThat(timingOut.failureType()).as(timingOut.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+        assertThat(deadline.failureType()).as(deadline.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    @Test
+    void a_metric_the_prose_says_is_measured_on_the_output_is_quality_whatever_its_name() {
+        Classification got = classify(alert().from("datadog").titled("[Triggered] chunk_ndcg@10 below SLO")
+                .description("Editor-labelled ndcg@10 of the answers is 0.55 vs 0.80 SLO."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
 }

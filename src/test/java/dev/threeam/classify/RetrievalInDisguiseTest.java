@@ -64,4 +64,21 @@ class RetrievalInDisguiseTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
     }
+
+    @Test
+    void answers_from_last_years_tables_or_a_discontinued_catalog_come_from_the_wrong_sources() {
+        Classification tables = classify(alert().titled("Fee answers cite last year's tariff tables"));
+        Classification catalog = classify(alert().titled("Gift finder answers from the discontinued catalog"));
+
+        assertThat(tables.failureType()).as(tables.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+        assertThat(catalog.failureType()).as(catalog.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void an_index_alias_still_pointing_at_the_old_build_is_a_stale_index() {
+        Classification got = classify(alert().titled("Benefits assistant")
+                .description("The 2027 plan documents were uploaded but the plans index alias still points at the previous build."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
 }
