@@ -24,6 +24,8 @@ public final class JsonFields {
 
     /** Alertmanager's "not ended yet" time. */
     private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    /** How Alertmanager writes it on every firing alert's {@code endsAt} (not worth parsing each time). */
+    private static final String ZERO_TIME_TEXT = "0001-01-01T00:00:00Z";
     private static final ObjectReader READER = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
@@ -171,7 +173,7 @@ public final class JsonFields {
     /** An ISO-8601 time (with an offset or {@code Z}), or null when absent, blank or Alertmanager's zero time. */
     public static Instant optionalInstant(JsonNode object, String field, String path) {
         String text = optionalText(object, field, path);
-        if (text == null) {
+        if (text == null || ZERO_TIME_TEXT.equals(text)) {
             return null;
         }
         try {

@@ -62,6 +62,14 @@ public final class IncidentService implements AutoCloseable {
         return intake.ingest(alerts);
     }
 
+    /**
+     * As {@link #ingest}, without holding the caller's thread: the future completes once the alerts are committed;
+     * an overload is refused at once ({@link dev.threeam.common.Overloaded}), before anything is queued.
+     */
+    public java.util.concurrent.CompletableFuture<IngestResult> ingestAsync(List<Alert> alerts) {
+        return intake.ingestAsync(alerts);
+    }
+
     /** A drill of {@code realType}, opened from a synthetic alert; never merged with a real incident. */
     public String openDrill(Alert synthetic, FailureType realType, String declaredBy) {
         return intake.openDrill(synthetic, realType, declaredBy);
