@@ -249,6 +249,11 @@ public final class IncidentService implements AutoCloseable {
         return jdbi.withExtension(IncidentStore.class, store -> store.alerts(incidentId));
     }
 
+    /** The incident's alerts from one source only (a storm's 25,000 Alertmanager alerts are not read to find these). */
+    public List<IncidentAlert> alertsFrom(String incidentId, String source) {
+        return jdbi.withExtension(IncidentStore.class, store -> store.alertsFrom(incidentId, source));
+    }
+
     public Map<Question, Answer> answers(String incidentId) {
         return jdbi.withExtension(AnswerStore.class, store -> store.answers(incidentId)).stream()
                 .collect(Collectors.toMap(Answer::question, Function.identity(), (a, b) -> b, () -> new EnumMap<>(Question.class)));
