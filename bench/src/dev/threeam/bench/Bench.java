@@ -48,7 +48,7 @@ public final class Bench {
         Path workDir = Files.createDirectories(Path.of(args[2]).toAbsolutePath());
         Path report = Path.of(args[3]);
         Set<String> parts = Set.copyOf(Arrays.asList(env.getOrDefault("BENCH_PARTS", ALL_PARTS).replace(" ", "").split(",")));
-        Duration warmup = Duration.ofSeconds(number(env, "BENCH_WARMUP_SECONDS", 5));
+        Duration warmup = Duration.ofSeconds(number(env, "BENCH_WARMUP_SECONDS", 10));
         Duration measure = Duration.ofSeconds(number(env, "BENCH_SECONDS", 15));
         int connections = number(env, "BENCH_CONNECTIONS", 64);
         int wrkThreads = number(env, "BENCH_WRK_THREADS", 2);

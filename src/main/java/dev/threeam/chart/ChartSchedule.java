@@ -122,9 +122,9 @@ public final class ChartSchedule implements AutoCloseable {
         if (incident.isEmpty() || incident.get().workflow() == null) {
             return Optional.empty();
         }
-        List<IncidentAlert> alerts = incidents.alerts(incidentId);
+        List<IncidentAlert> alerts = incidents.alertsFrom(incidentId, SignalWatch.ALERT_SOURCE);
         return alerts.stream()
-                .filter(alert -> SignalWatch.ALERT_SOURCE.equals(alert.source()) && alert.labels().get("signal") != null)
+                .filter(alert -> alert.labels().get("signal") != null)
                 .findFirst()
                 .map(alert -> new ChartService.Watched(incident.get().workflow(), alert.labels().get("signal"), alert.firstAt()));
     }

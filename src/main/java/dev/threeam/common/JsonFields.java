@@ -1,11 +1,13 @@
 package dev.threeam.common;
 
+import com.ethlo.time.ITU;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,6 +26,8 @@ public final class JsonFields {
 
     /** Alertmanager's "not ended yet" time. */
     private static final Instant ZERO_TIME = Instant.parse("0001-01-01T00:00:00Z");
+    /** How Alertmanager writes it on every firing alert's {@code endsAt} (not worth parsing each time). */
+    private static final String ZERO_TIME_TEXT = "0001-01-01T00:00:00Z";
     private static final ObjectReader READER = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
@@ -171,15 +175,24 @@ public final class JsonFields {
     /** An ISO-8601 time (with an offset or {@code Z}), or null when absent, blank or Alertmanager's zero time. */
     public static Instant optionalInstant(JsonNode object, String field, String path) {
         String text = optionalText(object, field, path);
-        if (text == null) {
+        if (text == null || ZERO_TIME_TEXT.equals(text)) {
             return null;
         }
         try {
-            Instant instant = OffsetDateTime.parse(text).toInstant();
+            Instant instant = instant(text);
             return instant.equals(ZERO_TIME) ? null : instant;
         } catch (DateTimeParseException e) {
             throw new BadInputException(at(path, field) + ": expected an ISO-8601 time like 2026-11-28T01:40:00Z, got "
                     + describe(object.get(field)));
+        }
+    }
+
+    /** RFC 3339 (what every sender writes) by the fast parser; the rest of ISO-8601 (no seconds, …) by java.time. */
+    private static Instant instant(String text) {
+        try {
+            return ITU.parseDateTime(text).toInstant();
+        } catch (DateTimeException notRfc3339) {
+            return OffsetDateTime.parse(text).toInstant();
         }
     }
 

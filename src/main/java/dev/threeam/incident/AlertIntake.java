@@ -12,6 +12,7 @@ import dev.threeam.store.Conflicts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -40,8 +41,19 @@ final class AlertIntake implements AutoCloseable {
     }
 
     IngestResult ingest(List<Alert> alerts) {
-        List<PreparedAlert> prepared = alerts.stream().map(this::prepare).toList();
-        AlertBatch.Written written = commits.submit(prepared);
+        return result(alerts, commits.submit(prepared(alerts)));
+    }
+
+    /** As {@link #ingest}, without waiting: the future completes on the writer's thread once the alerts are committed. */
+    CompletableFuture<IngestResult> ingestAsync(List<Alert> alerts) {
+        return commits.submitAsync(prepared(alerts)).thenApply(written -> result(alerts, written));
+    }
+
+    private List<PreparedAlert> prepared(List<Alert> alerts) {
+        return alerts.stream().map(this::prepare).toList();
+    }
+
+    private static IngestResult result(List<Alert> alerts, AlertBatch.Written written) {
         return new IngestResult(alerts.size(), new ArrayList<>(written.incidents()), written.deliveriesDue());
     }
 

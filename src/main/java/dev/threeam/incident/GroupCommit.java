@@ -24,6 +24,8 @@ final class GroupCommit<T, R> implements AutoCloseable {
     private static final int MAX_BATCH = 256;
     /** Items waiting for the writer at most; past this the sender is told to come back (503 + Retry-After). */
     static final int CAPACITY = 20_000;
+    /** Threads that answer {@link #submitAsync}'s callers after a commit (write their HTTP responses). */
+    private static final int ANSWER_THREADS = 2;
 
     private record Job<T, R>(List<T> items, CompletableFuture<R> done) {}
 
@@ -32,6 +34,8 @@ final class GroupCommit<T, R> implements AutoCloseable {
     private final Function<List<List<T>>, List<R>> transaction;
     private final Thread writer;
     private final WriterFirst writerFirst;
+    /** Runs what callers of {@link #submitAsync} do with their answer, so the writer only writes. */
+    private final java.util.concurrent.ExecutorService answers;
     private volatile boolean running = true;
 
     /** {@code transaction} writes every caller's items in one transaction and returns each caller's result. */
@@ -49,6 +53,12 @@ final class GroupCommit<T, R> implements AutoCloseable {
         this.room = new java.util.concurrent.Semaphore(capacity);
         this.writerFirst = writerFirst;
         this.writer = new Thread(this::loop, "group-commit-" + name);
+        java.util.concurrent.atomic.AtomicInteger answerThreads = new java.util.concurrent.atomic.AtomicInteger();
+        this.answers = java.util.concurrent.Executors.newFixedThreadPool(ANSWER_THREADS, task -> {
+            Thread thread = new Thread(task, "group-commit-" + name + "-answers-" + answerThreads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         writer.setDaemon(true);
         writerFirst.writer(writer);
         writer.start();
@@ -59,6 +69,29 @@ final class GroupCommit<T, R> implements AutoCloseable {
      * {@link #CAPACITY} items (the database cannot keep up, or is down), refuses at once with {@link Overloaded}.
      */
     R submit(List<T> items) {
+        CompletableFuture<R> done = enqueue(items);
+        try {
+            return done.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the commit", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Hands the items to the writer without waiting: the future completes once they are committed (or with the
+     * error that stopped them) on one of the answer threads, never the writer's. Refuses at once with {@link Overloaded}, as {@link #submit}.
+     */
+    CompletableFuture<R> submitAsync(List<T> items) {
+        return enqueue(items).whenCompleteAsync((result, error) -> {}, answers);
+    }
+
+    private CompletableFuture<R> enqueue(List<T> items) {
         int permits = Math.max(1, items.size());
         if (!room.tryAcquire(permits)) {
             throw new Overloaded("3am is busy writing earlier alerts; nothing of this request was accepted, send it again",
@@ -71,17 +104,7 @@ final class GroupCommit<T, R> implements AutoCloseable {
         });
         writerFirst.queued();
         queue.add(new Job<>(items, done));
-        try {
-            return done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for the commit", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
+        return done;
     }
 
     private void loop() {
@@ -124,5 +147,6 @@ final class GroupCommit<T, R> implements AutoCloseable {
     public void close() {
         running = false;
         writer.interrupt();
+        answers.shutdown();
     }
 }

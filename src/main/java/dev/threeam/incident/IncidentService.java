@@ -62,6 +62,14 @@ public final class IncidentService implements AutoCloseable {
         return intake.ingest(alerts);
     }
 
+    /**
+     * As {@link #ingest}, without holding the caller's thread: the future completes once the alerts are committed;
+     * an overload is refused at once ({@link dev.threeam.common.Overloaded}), before anything is queued.
+     */
+    public java.util.concurrent.CompletableFuture<IngestResult> ingestAsync(List<Alert> alerts) {
+        return intake.ingestAsync(alerts);
+    }
+
     /** A drill of {@code realType}, opened from a synthetic alert; never merged with a real incident. */
     public String openDrill(Alert synthetic, FailureType realType, String declaredBy) {
         return intake.openDrill(synthetic, realType, declaredBy);
@@ -239,6 +247,11 @@ public final class IncidentService implements AutoCloseable {
 
     public List<IncidentAlert> alerts(String incidentId) {
         return jdbi.withExtension(IncidentStore.class, store -> store.alerts(incidentId));
+    }
+
+    /** The incident's alerts from one source only (a storm's 25,000 Alertmanager alerts are not read to find these). */
+    public List<IncidentAlert> alertsFrom(String incidentId, String source) {
+        return jdbi.withExtension(IncidentStore.class, store -> store.alertsFrom(incidentId, source));
     }
 
     public Map<Question, Answer> answers(String incidentId) {

@@ -66,6 +66,9 @@ interface IncidentStore {
     @SqlQuery("SELECT * FROM incident_alerts WHERE incident_id = :id ORDER BY first_at, fingerprint")
     List<IncidentRows.AlertRow> alertsRows(@Bind("id") String incidentId);
 
+    @SqlQuery("SELECT * FROM incident_alerts WHERE incident_id = :id AND source = :source ORDER BY first_at, fingerprint")
+    List<IncidentRows.AlertRow> alertsRowsFrom(@Bind("id") String incidentId, @Bind("source") String source);
+
     // answers
 
     // which Slack message plays which part of the thread
@@ -102,5 +105,9 @@ interface IncidentStore {
 
     default List<IncidentAlert> alerts(String incidentId) {
         return alertsRows(incidentId).stream().map(IncidentRows.AlertRow::alert).toList();
+    }
+
+    default List<IncidentAlert> alertsFrom(String incidentId, String source) {
+        return alertsRowsFrom(incidentId, source).stream().map(IncidentRows.AlertRow::alert).toList();
     }
 }

@@ -43,11 +43,13 @@ final class AlertRoutes {
             metrics.alert(source, "rejected");
             throw e;
         }
-        IngestResult result = incidents.ingest(alerts);
-        metrics.alerts(source, "accepted", result.accepted());
-        if (result.deliveriesDue()) {
-            wake.run();
-        }
-        Http.json(ctx, 202, Map.of("accepted", result.accepted(), "incidents", result.incidents()));
+        // answered from the writer's commit: no request thread waits for it
+        ctx.future(() -> incidents.ingestAsync(alerts).thenAccept(result -> {
+            metrics.alerts(source, "accepted", result.accepted());
+            if (result.deliveriesDue()) {
+                wake.run();
+            }
+            Http.json(ctx, 202, Map.of("accepted", result.accepted(), "incidents", result.incidents()));
+        }));
     }
 }

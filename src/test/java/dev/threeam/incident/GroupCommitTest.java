@@ -95,4 +95,51 @@ class GroupCommitTest {
             pool.shutdown();
         }
     }
+
+    @Test
+    void an_asynchronous_caller_is_answered_after_its_commit_on_an_answer_thread_never_the_writer() throws Exception {
+        List<String> writerThreads = new CopyOnWriteArrayList<>();
+        try (GroupCommit<String, Set<String>> commits = new GroupCommit<>("async", requests -> {
+            writerThreads.add(Thread.currentThread().getName());
+            return requests.stream().map(items -> Set.copyOf(items)).toList();
+        })) {
+            String answeredOn = commits.submitAsync(List.of("a")).thenApply(answer -> {
+                assertThat(answer).containsExactly("a");
+                return Thread.currentThread().getName();
+            }).get();
+            assertThat(writerThreads).containsExactly("group-commit-async");
+            assertThat(answeredOn).startsWith("group-commit-async-answers-");
+        }
+    }
+
+    @Test
+    void an_asynchronous_caller_gets_the_error_that_stopped_its_commit() {
+        try (GroupCommit<String, Set<String>> commits = new GroupCommit<>("async", requests -> {
+            throw new IllegalStateException("database is locked");
+        })) {
+            assertThatThrownBy(() -> commits.submitAsync(List.of("a")).get())
+                    .hasCauseInstanceOf(IllegalStateException.class).hasMessageContaining("database is locked");
+        }
+    }
+
+    @Test
+    void an_asynchronous_caller_is_refused_at_once_when_the_queue_is_full() throws Exception {
+        java.util.concurrent.CountDownLatch writing = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (GroupCommit<String, Set<String>> commits = new GroupCommit<>("async", requests -> {
+            writing.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return requests.stream().map(items -> Set.copyOf(items)).toList();
+        }, 2)) {
+            var first = commits.submitAsync(List.of("a", "b"));
+            writing.await();
+            assertThatThrownBy(() -> commits.submitAsync(List.of("x"))).isInstanceOf(dev.threeam.common.Overloaded.class);
+            release.countDown();
+            assertThat(first.get()).containsExactlyInAnyOrder("a", "b");
+        }
+    }
 }
