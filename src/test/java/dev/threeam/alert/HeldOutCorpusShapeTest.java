@@ -31,7 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shape of the held-out corpora {@code corpus/fresh}, {@code corpus/blind} and {@code corpus/blind2}, written in
+ * The shape of the held-out corpora {@code corpus/fresh}, {@code corpus/blind}, {@code corpus/blind2} and
+ * {@code corpus/blind3}, written in
  * outside teams' voices: every payload is what its source really sends and parses with the real parser of its
  * endpoint, every label names a known failure type and a workflow the corpus's own runbooks resolve, and the counts it
  * promises hold. It never runs the classifier: whether 3am labels these alerts right is the corpus replay's question,
@@ -47,10 +48,14 @@ class HeldOutCorpusShapeTest {
             "policy_failure", "cost_failure", "latency_failure", "provider_outage", "unclassified");
     /**
      * One held-out corpus and the counts it promises: the least alerts in all, per failure type, per endpoint and
-     * per workflow, and the least share of hard cases.
+     * per workflow, the least share of hard cases, and how many workflows (runbooks) it has.
      */
     record Corpus(Path root, int total, Map<String, Integer> atLeast, int perEndpoint, int perWorkflow,
-                  double hardShare) {
+                  double hardShare, int fewestWorkflows, int mostWorkflows) {
+
+        Corpus(Path root, int total, Map<String, Integer> atLeast, int perEndpoint, int perWorkflow, double hardShare) {
+            this(root, total, atLeast, perEndpoint, perWorkflow, hardShare, 6, 8);
+        }
 
         Path alerts() {
             return root.resolve("alerts");
@@ -79,7 +84,11 @@ class HeldOutCorpusShapeTest {
                 // a second blind corpus, six more products, 15 alerts per type, at least half of them hard
                 new Corpus(Path.of("corpus/blind2"), 120, Map.of("retrieval_failure", 15, "quality_drift", 15,
                         "tool_failure", 15, "policy_failure", 15, "latency_failure", 15, "cost_failure", 15,
-                        "provider_outage", 15, "unclassified", 15), 22, 15, 0.5));
+                        "provider_outage", 15, "unclassified", 15), 22, 15, 0.5),
+                // a third blind corpus, five more products, 12 alerts per type, at least half of them hard
+                new Corpus(Path.of("corpus/blind3"), 96, Map.of("retrieval_failure", 12, "quality_drift", 12,
+                        "tool_failure", 12, "policy_failure", 12, "latency_failure", 12, "cost_failure", 12,
+                        "provider_outage", 12, "unclassified", 12), 19, 15, 0.5, 5, 5));
     }
     private static final List<String> HARD_KINDS = List.of("names", "money", "negation", "infra", "policy", "retrieval",
             "provider");
@@ -278,7 +287,7 @@ class HeldOutCorpusShapeTest {
 
         assertThat(registry.ready()).as(registry.problems().toString()).isTrue();
         assertThat(registry.problems()).noneMatch(RunbookProblem::isError);
-        assertThat(registry.all()).hasSizeBetween(6, 8);
+        assertThat(registry.all()).hasSizeBetween(corpus.fewestWorkflows(), corpus.mostWorkflows());
         for (Runbook runbook : registry.all()) {
             assertThat(runbook.classify()).as(runbook.workflow() + ": no classify rules").isEmpty();
             assertThat(runbook.knownLimits()).as(runbook.workflow() + ": known limits").isNotEmpty();
@@ -320,7 +329,7 @@ class HeldOutCorpusShapeTest {
         assertThat(share(entries, this::explicit)).as("alerts carrying their own failure type").isLessThan(0.15);
         Map<String, Long> byWorkflow = count(entries.stream().filter(entry -> entry.workflow() != null).toList(),
                 Entry::workflow);
-        assertThat(byWorkflow).hasSizeBetween(6, 8);
+        assertThat(byWorkflow).hasSizeBetween(corpus.fewestWorkflows(), corpus.mostWorkflows());
         byWorkflow.forEach((workflow, alerts) -> assertThat(alerts).as(workflow).isGreaterThanOrEqualTo(corpus.perWorkflow()));
     }
 
