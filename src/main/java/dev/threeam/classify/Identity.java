@@ -57,7 +57,10 @@ final class Identity {
             Pattern.CASE_INSENSITIVE);
     /** Notification handles in a monitor's message ({@code @webhook-3am}, {@code @pagerduty-voyager}) say who is told, not what failed. */
     private static final Pattern HANDLE = Pattern.compile("(?<![\\w@.])@[A-Za-z][\\w.-]*");
-    /** Model names are names too, but they say whose model it is, which a provider rule needs: left readable. */
+    /**
+     * Model names are names too, but they say whose model it is, which a provider rule needs: left readable, as is
+     * any label value that is a model provider's API host ({@code upstream=api.openai.com}).
+     */
     private static final Set<String> LEFT_READABLE = Set.of("model", "model_name", "gen_ai_request_model",
             "gen_ai_response_model", "gen_ai.request.model", "gen_ai.response.model");
 
@@ -84,7 +87,8 @@ final class Identity {
         List<String> names = new ArrayList<>(declared);
         labels.forEach((key, value) -> {
             String lower = key.toLowerCase(Locale.ROOT);
-            if (!LEFT_READABLE.contains(lower) && !DESCRIBING_KEYS.contains(lower) && !MEASURE_KEYS.contains(lower)) {
+            if (!LEFT_READABLE.contains(lower) && !DESCRIBING_KEYS.contains(lower) && !MEASURE_KEYS.contains(lower)
+                    && !ProviderRules.API_HOST.matcher(value.strip()).matches()) {
                 add(names, value);
             }
         });

@@ -4,6 +4,7 @@ import static dev.threeam.classify.FailureType.PROVIDER_OUTAGE;
 
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * provider_outage: the model provider is down, erroring (HTTP 5xx, 529 "overloaded", quota), has a status-page
@@ -16,7 +17,17 @@ final class ProviderRules {
             + "|gemini|google ai studio|mistral|cohere|groq|together ai|fireworks ai|deepseek|perplexity|litellm"
             + "|openrouter|(?:model|llm|ai|inference|upstream model|upstream llm|foundation model) (?:provider|api|vendor)"
             + "|model endpoint|(?:chat )?completions? api|embeddings? api|responses api|messages api"
-            + "|llm (?:endpoint|gateway)|model gateway|ai gateway)";
+            + "|llm (?:endpoint|gateway)|model gateway|ai gateway|generativelanguage googleapis|aiplatform googleapis"
+            + "|bedrock runtime)";
+    /**
+     * A model provider's API host ({@code api.openai.com}, {@code myorg.openai.azure.com}): as a label value it says
+     * whose API was called, like a model name, so it stays readable (see {@link Identity}).
+     */
+    static final Pattern API_HOST = Pattern.compile("(?:[\\w-]+\\.)*(?:openai\\.com"
+            + "|openai\\.azure\\.com|anthropic\\.com|(?:[\\w-]+-)?aiplatform\\.googleapis\\.com|generativelanguage\\.googleapis\\.com"
+            + "|bedrock(?:-runtime)?\\.[\\w-]+\\.amazonaws\\.com|mistral\\.ai|cohere\\.(?:ai|com)|groq\\.com|together\\.xyz"
+            + "|fireworks\\.ai|deepseek\\.com|openrouter\\.ai|perplexity\\.ai)(?::\\d+)?",
+            Pattern.CASE_INSENSITIVE);
     private static final String PROVIDER_ERRORS = "(?:5\\d\\ds?|5xxs?|429s?|529s?|overloaded\\w*|rate ?limit\\w*"
             + "|throttl\\w*|resource exhausted|unavailable|outage\\w*|degraded|incident\\w*|elevated error\\w*"
             + "|error rates?|errors?|fail\\w*|quota\\w*|capacity|internal server errors?|bad gateway"

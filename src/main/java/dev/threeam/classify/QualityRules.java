@@ -18,14 +18,26 @@ final class QualityRules {
 
     /**
      * A metric the prose says was measured on the output ("precision@10 of the summaries", "accuracy of the
-     * answers"): the output's quality, whatever the metric's name borrows from retrieval.
+     * answers", "finding recall of generated impressions": whatever was generated, drafted or written is output):
+     * the output's quality, whatever the metric's name borrows from retrieval.
      */
     static final SignalRule MEASURED_ON_OUTPUT = SignalRule.of("measured-on-output", QUALITY_DRIFT, 1.0,
-            "\\b(?:precision|recall|accuracy|relevan(?:ce|cy)|ndcg|f1|correctness)(?: ?@ ?(?:\\d+|k))? (?:of|on|for) (?:the |our "
-            + "|its |generated |sampled |written )*(?:summar(?:y|ies)|answers?|outputs?|responses?|replies|drafts?"
-            + "|translations?|completions?|generations?)\\b");
+            "\\b(?:precision|recall|accuracy|relevan(?:ce|cy)|ndcg|f1|correctness)(?: ?@ ?(?:\\d+|k))? (?:of|on|for|in) (?:the |our "
+            + "|its |sampled )*(?:(?:generated|drafted|written|produced|model written|ai written) \\S+|(?:summar(?:y|ies)"
+            + "|answers?|outputs?|responses?|replies|drafts?|translations?|completions?|generations?)\\b)");
 
-    static final List<SignalRule> RULES = List.of(FALLING_SCORE, MEASURED_ON_OUTPUT,
+    /**
+     * Errors in what the model wrote, of a kind only content can have ("11% of drafts contain arithmetic errors",
+     * "summaries with calculation mistakes"): the output's quality, not a failing call.
+     */
+    static final SignalRule CONTENT_ERRORS = SignalRule.of("content-errors", QUALITY_DRIFT, 0.9,
+            "\\b(?:arithmetic|math|maths|calculation|computation|rounding|spelling|grammar|grammatical|numeric(?:al)?"
+            + "|unit conversion) (?:errors?|mistakes?|slips?)\\b"
+            + "|\\b(?<!api |tool |http |server |function )(?:answers?|outputs?|summar(?:y|ies)|replies|translations?"
+            + "|drafts?|completions?|generations?) (?:\\S+ ){0,2}?(?:contain|contains|containing|have|has|with|show|shows)"
+            + " (?:\\S+ ){0,2}?(?:errors?|mistakes?)\\b");
+
+    static final List<SignalRule> RULES = List.of(FALLING_SCORE, MEASURED_ON_OUTPUT, CONTENT_ERRORS,
             SignalRule.of("eval-metric", QUALITY_DRIFT, 1.0, "\\b(?:faithful\\w*|unfaithful\\w*|groundedness|ungrounded"
                     + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?:response|output|reply|summary|completion|generation)s? relevan\\w*|(?<!refusal |refusals |escalation |safety |policy |guardrail |compliance )correctness|readability"
                     + "|(?<!context |retrieval |search |chunk |chunks |document |documents |passage |passages )precision(?! ?@| at (?:\\d+|k)\\b)"

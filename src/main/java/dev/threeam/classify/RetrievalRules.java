@@ -7,8 +7,10 @@ import java.util.Set;
 
 /**
  * retrieval_failure: answers from weak, stale, missing or wrong sources. The failure is in what the model was
- * given to read, also when a search answers fast and fine but finds nothing, when the index is stale or half
- * built, when a permission filter hides the sources, or when a tool carried the search.
+ * given to read, also when a search answers fast and fine but finds nothing ("zero results", {@code hits=0}, a tool
+ * answering 200 with nothing), when what was put in the context does not match the request ("priors in context
+ * match the exam"), when the index is stale or half built, when a permission filter hides the sources, or when a
+ * tool carried the search.
  */
 final class RetrievalRules {
 
@@ -24,7 +26,8 @@ final class RetrievalRules {
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("recall", RETRIEVAL_FAILURE, 1.0, "\\b(?:recall|precision|hit ?rate|ndcg|mrr|map)"
                     + "(?: ?@ ?| at ?)(?:\\d+|k)\\b|\\b(?:ndcg|mrr)\\b|\\b(?:context|chunks?|passages?|documents?|docs?|retrieval|search|sources?) (?:relevan\\w*|precision|recall"
-                    + "|utili[sz]ation|sufficiency|coverage)\\b"
+                    + "|utili[sz]ation|sufficiency|coverage)\\b|\\bcontext (?:match\\w*|fit)\\b"
+                    + "|\\bin (?:the )?(?:retrieved )?context (?:match\\w*|fits?|belongs?)\\b"
                     + "|(?<!answer |answers |response |responses |output |outputs |reply |replies |summary |summaries |completion "
                     + "|completions |generation |translation |translations )\\brelevan(?:ce|cy)\\b"),
             SignalRule.of("recall-word", RETRIEVAL_FAILURE, 0.8, "\\b(?:(?<!item |items |entity |entities |field |fields "
@@ -40,7 +43,9 @@ final class RetrievalRules {
                     + "|no (?:results?|hits?|matches|documents?|docs|passages?|chunks?|sources?|data|attributes|facts|records"
                     + "|information|content|specs|details)|(?:zero|0) (?:results?|hits?"
                     + "|documents?|docs|passages?|chunks?|sources?|matches|rows)|(?:an )?empty (?:results?|lists?|arrays?"
-                    + "|sets?|hits|contexts?))\\b|\\bnothing (?:relevant )?(?:found|retrieved|returned)\\b"),
+                    + "|sets?|hits|contexts?))\\b|\\bnothing (?:relevant )?(?:found|retrieved|returned)\\b"
+                    + "|\\b(?<!cache )(?:results?|hits|matches|documents|docs|passages|chunks|sources|records)(?: count| total"
+                    + "| found| returned)? (?:\\| )?(?:0|zero)(?![ ]?\\d|%)\\b"),
             SignalRule.of("stale-index", RETRIEVAL_FAILURE, 1.0, "\\b(?:index|indexes|indices|embeddings?|corpus"
                     + "|knowledge base|kb|docs?|help ?center|wiki|confluence|share ?point|notion|catalog|google drive|connector)"
                     + "(?: \\S+){0,3}? (?:stale\\w*|fresh\\w*|out of date|outdated|behind|sync\\w*|refresh\\w*|stall\\w*|stuck"

@@ -11,6 +11,14 @@ final class ToolRules {
     /** The rules that say a tool call itself went wrong. */
     static final Set<String> CALLS = Set.of("tool-call", "schema", "tool-errors");
 
+    /**
+     * An HTTP error rate where the alert names a tool (a tool label, "the X tool"): the tool answering 4xx/5xx, even
+     * when its name is all the alert's name holds ({@code gis_parcel_lookup 5xx rate} under {@code tool=gis_parcel_lookup}).
+     */
+    static final SignalRule TOOL_HTTP_ERRORS = SignalRule.of("tool-http-errors", TOOL_FAILURE, 0.8,
+            "\\b(?:http )?(?:5\\d\\d|5xx|4\\d\\d|4xx)s?(?: (?:rate|ratio|errors?|responses?))?\\b")
+            .requiring("\\b(?:gen ai tool|tools?|function name|mcp server)\\b");
+
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("tool-call", TOOL_FAILURE, 1.0, "\\b(?:tool|function|plugin|connector|action) (?:calls?"
                     + "|calling|invocations?|use|usage|runs?|execution\\w*|errors?|failures?|failed|failing|timeouts?"
@@ -30,7 +38,9 @@ final class ToolRules {
                     + "|\\b(?:api|service|endpoint|backend) (?:answers?|answered|returns?|returned|responds?|responded|rejects?"
                     + "|rejected)(?: with)? (?:http |an? )?(?:4\\d\\d|5\\d\\d)s?\\b"
                     + "|\\b(?:downstream|third party|partner|internal|backend) api (?:errors?|failures?|4\\d\\ds?|5\\d\\ds?"
-                    + "|5xxs?|4xxs?|timeouts?|rate limit\\w*)\\b|\\bapi (?:contract|version) (?:changed|mismatch|drift)\\b"),
+                    + "|5xxs?|4xxs?|timeouts?|rate limit\\w*)\\b|\\bapi (?:contract|version) (?:changed|mismatch|drift)\\b"
+                    + "|\\b(?:api|service|endpoint|backend|tool|function)(?: s)? (?:responses?|results?|outputs?|payloads?|schemas?"
+                    + "|formats?|contracts?)(?: shape| format| schema)? (?:has |have |was |is )?(?:changed|renamed|drifted)\\b"),
             SignalRule.of("tool-word", TOOL_FAILURE, 0.8, "\\btools?\\b").naming(),
             SignalRule.onLabels("tool-label", TOOL_FAILURE, 0.9, "^(?:gen ai )?(?:tool|function|mcp server)(?: name)?\\b")
                     .naming(),
@@ -41,7 +51,10 @@ final class ToolRules {
                     + "(?:arguments?|parameters?|query strings?|required fields?)|(?:argument|parameter|field) is required"
                     + "|required (?:arguments?|parameters?|fields?)|(?:wrong|invalid|bad) (?:argument |parameter "
                     + "|field )?types?|as an? (?:integer|string|number|int|float|array|object|list)|(?:expects?|wants?) an? "
-                    + "(?:integer|string|number|array|object|list))\\b"),
+                    + "(?:integer|string|number|array|object|list)"
+                    + "|(?:fail\\w*|unable|cannot|can t|could not) (?:to )?(?:pars\\w*|deserializ\\w*|decod\\w*) (?:the |a |its )?"
+                    + "(?!(?:model|llm|completion|assistant|chat|json|structured|output) )(?:\\S+ )?(?:responses?|payloads?|results?))\\b"),
+            TOOL_HTTP_ERRORS,
             SignalRule.of("third-party-api", TOOL_FAILURE, 0.6, "\\b(?:git ?hub|gitlab|jira|salesforce|zendesk"
                     + "|stripe|shopify|twilio|sendgrid|hubspot|serp ?api|tavily|bing search|google search"
                     + "|brave search|servicenow|slack api|google calendar|gmail|workday|sap|netsuite|code interpreter"

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * {@code _ . - : = { } ( )} and the like turned into single spaces. {@code RagRecallAt5Low} → {@code rag recall at5 low},
  * {@code gen_ai.client.token.usage} → {@code gen ai client token usage}, {@code ChatTTFTP95High} → {@code chat ttft p95 high}.
  * {@code @ / % $ > <} are kept ({@code recall@10}, {@code tokens/s}). A single lower-case letter before capitals
- * stays attached ({@code nDCG@5} → {@code ndcg@5}).
+ * stays attached ({@code nDCG@5} → {@code ndcg@5}); an acronym glued to {@code API} is two words
+ * ({@code OpenAIAPIErrors} → {@code open ai api errors}).
  */
 final class Words {
 
@@ -17,7 +18,8 @@ final class Words {
             + "|(?<=[0-9])(?=[A-Z][a-z])"
             + "|(?<=[A-Z])(?=[A-Z][a-z]{2,})"
             + "|(?<=[A-Z]{2})(?=P\\d{2})"
-            + "|(?<=[A-Za-z])(?=[1-5]xx)");
+            + "|(?<=[A-Za-z])(?=[1-5]xx)"
+            + "|(?<=[A-Z])(?=API(?:[A-Z][a-z]|$))");
     private static final Pattern PUNCTUATION = Pattern.compile("[_.:{}()\\[\\],;=\"'`*|!?~#^\\\\\\-]+");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** Where a sentence or clause ends in prose: {@code . ; ! ?} before a space, {@code :} before a space, dashes, brackets, new lines. */

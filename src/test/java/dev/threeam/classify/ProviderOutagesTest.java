@@ -62,4 +62,12 @@ class ProviderOutagesTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.UNCLASSIFIED);
     }
+
+    @Test
+    void a_model_providers_api_host_answering_5xx_is_a_provider_outage_not_just_a_name() {
+        Classification got = classify(prometheus("UpstreamErrorsHigh", "HTTP 500 on 19% of requests to generativelanguage.googleapis.com")
+                .label("dest_host", "generativelanguage.googleapis.com"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.PROVIDER_OUTAGE);
+    }
 }

@@ -81,4 +81,21 @@ class RetrievalInDisguiseTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
     }
+
+    @Test
+    void a_search_tool_answering_200_ok_with_zero_hits_found_nothing() {
+        Classification got = classify(alert().from("datadog").titled("kb_query 200 OK with num_hits=0 on 35% of calls")
+                .label("tool", "kb_query").description("No tool errors; kb_query answers in 30 ms."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_check_that_what_was_put_in_the_context_fits_the_request_measures_retrieval() {
+        Classification got = classify(alert().from("langsmith").titled("clause_fit: clauses in context belong to the contract's jurisdiction")
+                .label("alert_rule_name", "clause_fit: clauses in context belong to the contract's jurisdiction")
+                .label("alert_rule_attribute", "feedback_score"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
 }

@@ -17,6 +17,8 @@ class WordsAndMetricNamesTest {
         assertThat(Words.normalize("LLMTimeToFirstTokenHigh")).isEqualTo("llm time to first token high");
         assertThat(Words.normalize("RecallAtKLow")).isEqualTo("recall at k low");
         assertThat(Words.normalize("OpenAIHigh5xx")).isEqualTo("open ai high 5xx");
+        assertThat(Words.normalize("OpenAIAPIErrors")).isEqualTo("open ai api errors");
+        assertThat(Words.normalize("LLMAPI")).isEqualTo("llm api");
     }
 
     @Test
