@@ -51,6 +51,9 @@ public final class Bench {
         Duration warmup = Duration.ofSeconds(number(env, "BENCH_WARMUP_SECONDS", 10));
         Duration measure = Duration.ofSeconds(number(env, "BENCH_SECONDS", 15));
         int connections = number(env, "BENCH_CONNECTIONS", 64);
+        // the fixed-rate generator needs connections to spare: at rate r and latency l, r × l are in flight (Little),
+        // and a request waiting for a free connection is counted as late, so 64 would bound the curve, not the bot
+        int curveConnections = number(env, "BENCH_CURVE_CONNECTIONS", 256);
         int wrkThreads = number(env, "BENCH_WRK_THREADS", 2);
         Duration curveMain = Duration.ofSeconds(number(env, "BENCH_CURVE_SECONDS", 60));
         Duration curveOther = Duration.ofSeconds(number(env, "BENCH_CURVE_OTHER_SECONDS", 30));
@@ -70,10 +73,10 @@ public final class Bench {
                 ? Arrays.stream(env.get("BENCH_CORPUS").split(":")).map(Path::of).toList()
                 : ClassifyTiming.corpusFolders(project.resolve("corpus"));
         String settings = String.format("parts %s; peaks: wrk %d threads, %d connections, %d s warm-up + %d s measured per target; "
-                        + "latency curve: %d connections, warm-up %d s at 50%%, then 50%% / 80%% / 95%% of each peak for %d / %d / %d s "
+                        + "latency curve: %d connections, warm-up with wrk as the peaks, then %d s at 50%%, then 50%% / 80%% / 95%% of each peak for %d / %d / %d s "
                         + "(p99 per %d s slice); storm %,d alerts in webhooks of %d; card latency %d incidents at %d/s; profiles %s; "
                         + "3am JVM options: %s", String.join(",", parts.stream().sorted().toList()), wrkThreads, connections,
-                warmup.toSeconds(), measure.toSeconds(), connections, warmup.toSeconds(), curveOther.toSeconds(), curveMain.toSeconds(),
+                warmup.toSeconds(), measure.toSeconds(), curveConnections, warmup.toSeconds(), curveOther.toSeconds(), curveMain.toSeconds(),
                 curveOther.toSeconds(), slice.toSeconds(), stormAlerts, stormBatch, cardIncidents, cardRate, profile ? "on (JFR)" : "off",
                 javaOptions.isEmpty() ? "none (JVM defaults)" : String.join(" ", javaOptions));
 
@@ -117,15 +120,15 @@ public final class Bench {
                     ingestion = ingest.run(false);
                 }
                 curves = new ArrayList<>();
-                LatencyCurve curve = new LatencyCurve(launcher, new LoadGenerator(connections, Launcher.WEBHOOK_TOKEN),
-                        bodies.singleWebhookBodies(), warmup, curveMain, curveOther, slice);
+                LatencyCurve curve = new LatencyCurve(launcher, peaks, new LoadGenerator(curveConnections, Launcher.WEBHOOK_TOKEN),
+                        bodies.singleWebhook(), bodies.singleWebhookBodies(), warmup, curveMain, curveOther, slice);
                 System.out.println("latency curve, SQLite (fixed rate at 50/80/95% of " + Math.round(ingestion.sqlite().alertsPerSecond()) + "/s)");
-                curves.add(curve.run("sqlite", databases.sqlite("curve"), ingestion.sqlite().alertsPerSecond(), connections));
+                curves.add(curve.run("sqlite", databases.sqlite("curve"), ingestion.sqlite().alertsPerSecond(), curveConnections));
                 String postgres = databases.postgres("curve");
                 if (postgres != null && ingestion.postgres() != null) {
                     System.out.println("latency curve, PostgreSQL (fixed rate at 50/80/95% of " + Math.round(ingestion.postgres().alertsPerSecond())
                             + "/s)");
-                    curves.add(curve.run("postgres", postgres, ingestion.postgres().alertsPerSecond(), connections));
+                    curves.add(curve.run("postgres", postgres, ingestion.postgres().alertsPerSecond(), curveConnections));
                 }
             }
             Storm.Result storm = null;

@@ -25,17 +25,21 @@ final class LatencyCurve {
     private static final Duration LEAD_IN = Duration.ofSeconds(2);
 
     private final Launcher launcher;
+    private final Peaks peaks;
     private final LoadGenerator generator;
+    private final java.nio.file.Path bodiesFile;
     private final List<byte[]> bodies;
     private final Duration warmup;
     private final Duration main;
     private final Duration other;
     private final Duration slice;
 
-    LatencyCurve(Launcher launcher, LoadGenerator generator, List<byte[]> bodies, Duration warmup, Duration main, Duration other,
-                 Duration slice) {
+    LatencyCurve(Launcher launcher, Peaks peaks, LoadGenerator generator, java.nio.file.Path bodiesFile, List<byte[]> bodies,
+                 Duration warmup, Duration main, Duration other, Duration slice) {
         this.launcher = launcher;
+        this.peaks = peaks;
         this.generator = generator;
+        this.bodiesFile = bodiesFile;
         this.bodies = bodies;
         this.warmup = warmup;
         this.main = main;
@@ -47,6 +51,9 @@ final class LatencyCurve {
         String name = "3am " + database;
         try (FakeSlack slack = FakeSlack.start(); Target bot = launcher.threeAm(name + " curve", databaseUrl, slack, Map.of())) {
             String url = bot.url("/alerts/alertmanager");
+            // a fresh JVM is warmed up the way the peaks were (wrk until two rounds agree), so a level does not
+            // measure the JIT; then the fixed rate at 50% lets wrk's backlog drain before the first level
+            peaks.warm(name + " curve", List.of(url), bodiesFile, Launcher.WEBHOOK_TOKEN);
             if (!warmup.isZero()) {
                 FixedRateResult warm = generator.run(name, url, bodies, Math.max(1, peak * 0.5), Duration.ZERO, warmup, warmup);
                 System.out.printf("  warm-up %d s at %.0f/s: p99 %s%n", warmup.toSeconds(), warm.offeredRate(), Targets.ms(warm.p99Ms()));
