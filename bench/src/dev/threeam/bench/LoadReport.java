@@ -86,9 +86,9 @@ final class LoadReport {
                 + "HTTP/1.1 connections, one I/O thread and one ticker thread) sends request *i* at *start + i / rate* and counts its "
                 + "latency from that scheduled time to the last byte of the 202, so a queue building up in the bot (or in the "
                 + "generator, when every connection is busy) shows instead of hiding (no coordinated omission). One fresh bot and "
-                + "database per database, warmed up at 50%%, then 50%%, 80%% and 95%% of the peak wrk measured for that database in "
-                + "this run, each after a 2 s lead-in that is not counted. *Flat* means no 10 s slice's p99 is over twice the median "
-                + "of the slices' p99s, or more than %.0f ms over it (a growing queue or a stall fails it). \"errors\" counts failed, 503 and unanswered requests; generator CPU is in "
+                + "database per database, warmed up with wrk like the peaks and then at 50%%, then 50%%, 80%% and 95%% of the peak wrk measured for that database in "
+                + "this run, each after a 2 s lead-in that is not counted. *Flat* means no 10 s slice's p99 is over twice the fastest "
+                + "slice's p99, or more than %.0f ms over it (a growing queue or a stall fails it). \"errors\" counts failed, 503 and unanswered requests; generator CPU is in "
                 + "cores of one CPU.%n", first.connections(), FixedRateResult.FLAT_SLACK_MS));
         for (LatencyCurve.Curve curve : curves) {
             out.append(String.format(Locale.ROOT, "%n**%s** (peak %.0f alerts/s)%n%n| level | offered/s | answered/s | p50 | p99 | max | "
