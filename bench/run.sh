@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks 3am side by side with a bare-Javalin HTTP floor and Debian's prometheus-alertmanager, and writes
 # docs/PERFORMANCE.md and docs/performance.svg. One command, from anywhere: bench/run.sh
-# Takes about 15 minutes on 2 cores. Settings are environment variables; see bench/README.md.
+# Takes about 20 minutes on 2 cores. Settings are environment variables; see bench/README.md.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -37,6 +37,6 @@ rm -rf "$classes" target/bench
 mkdir -p "$classes"
 javac -nowarn -d "$classes" -cp target/threeam.jar $(find bench/src -name '*.java')
 
-echo "== running (about 15 minutes with every part; logs of every process in target/bench/)"
+echo "== running (about 20 minutes with every part; logs of every process in target/bench/)"
 java -cp "$classes:target/threeam.jar" dev.threeam.bench.Bench \
   target/threeam.jar "$classes" target/bench docs/PERFORMANCE.md "$command_line"
