@@ -113,12 +113,12 @@ final class Peaks {
         Wrk.Run run = with.run(urls, bodies, token, measure);
         Usage.Window window = usage.stop();
         Profile summary = null;
-        if (profile != null) {
+        if (profile != null && profiler.enabled()) {
             // a window of its own: the recording (park and socket events at 1 ms) slows the bot it watches
             drain(name, urls, bodies, token);
             Profiler.Recording recording = profiler.start(targets.get(0), profile);
             Wrk.Run profiled = with.run(urls, bodies, token, measure);
-            summary = recording.stop();
+            summary = recording == null ? null : recording.stop();
             System.out.printf("  %s profiled in a second window of the same load: %.0f requests/s while recorded%n", name,
                     profiled.okPerSecond());
         }
