@@ -51,4 +51,15 @@ class ToolFailuresTest {
         assertThat(tool.failureType()).as(tool.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
         assertThat(model.failureType()).as(model.evidence()).isEqualTo(FailureType.PROVIDER_OUTAGE);
     }
+
+    @Test
+    void a_named_tools_calls_timing_out_at_a_rate_are_the_tool_failing_but_a_percentile_is_latency() {
+        Classification rate = classify(alert().from("datadog").titled("lookup_vin timeouts 18%").label("tool", "lookup_vin")
+                .description("lookup_vin hits its 20s timeout on 18% of calls."));
+        Classification percentile = classify(alert().from("datadog").titled("Repair answers p95 14s")
+                .label("tool", "lookup_vin").description("Users wait 14s at p95 for an answer."));
+
+        assertThat(rate.failureType()).as(rate.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
+        assertThat(percentile.failureType()).as(percentile.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
 }
