@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * word in an alert's name just reaches a decision, one word in prose does not, and a phrase rule (0.8–1.0)
  * outweighs any number of loose words. Words the workflow uses for itself (its id, aliases and title) and what the
  * prose rules out do not count, nor do currency words in prose: "declared salary EUR 85,000" is data the answer was
- * about, not a bill ({@link CostRules} reads currency only where an alert is named or measured).
+ * about, not a bill ({@link CostRules} reads currency only where an alert is named or measured). Complaints are no
+ * type's word: they say users are unhappy, not what is wrong ("Guest complaints up. Something is off with the bot"
+ * decides nothing and Q1 asks the on-call); what they complain about ("slow", "wrong answers") speaks for itself.
  */
 final class Lexicon {
 
@@ -29,8 +31,8 @@ final class Lexicon {
 
     private static final Map<FailureType, List<String>> WORDS = Map.of(
             FailureType.QUALITY_DRIFT, List.of("hallucinate", "hallucination", "invent", "invented", "fabricate",
-                    "fabricated", "incorrect", "inaccurate", "nonsense", "garbled", "vague", "dismiss", "complain",
-                    "complaint", "unhelpful", "helpfulness", "rating", "thumbs", "judge", "eval", "evaluation", "quality",
+                    "fabricated", "incorrect", "inaccurate", "nonsense", "garbled", "vague", "dismiss",
+                    "unhelpful", "helpfulness", "rating", "thumbs", "judge", "eval", "evaluation", "quality",
                     "tone", "rude", "curt", "verbose", "rambling", "repetitive", "contradict", "misstate", "misquote",
                     "mistranslate", "mistranslation", "grammar", "incoherent", "accuracy", "inaccuracy", "faithfulness",
                     "grounded", "ungrounded", "worse", "wrong", "sloppy", "noise", "noisy", "nitpick"),

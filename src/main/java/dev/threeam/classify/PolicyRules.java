@@ -8,12 +8,13 @@ import java.util.Set;
 /**
  * policy_failure: the system answers what it should refuse or escalate, in its many phrasings: refusal and
  * jailbreak words, a skipped human approval or review gate, advice the product must not give, answers outside the
- * product's scope, another customer's data in an answer, personal data in output, actions it must not take. The
- * runbook's {@code known_limits} add the workflow's own policy ({@link KnownLimits}).
+ * product's scope, another customer's or tenant's data in an answer, personal data in output, actions it must not
+ * take. The runbook's {@code known_limits} add the workflow's own policy ({@link KnownLimits}).
  */
 final class PolicyRules {
 
-    private static final String PEOPLE = "(?:customer|tenant|user|account|client|patient|employee|member|company"
+    /** Whose data it can be; documents "from other properties" are wrong sources, "of other tenants" someone's data. */
+    static final String PEOPLE = "(?:customer|tenant|user|account|client|patient|employee|member|company"
             + "|org|organization|business unit|policyholder|claimant|caller|colleague|student|candidate|merchant"
             + "|household|subscriber|driver|rider|guest|buyer|seller|vendor)";
     private static final String THEIR_DATA = "(?:data|records?|details|information|info|orders?|documents?|docs"
@@ -22,9 +23,30 @@ final class PolicyRules {
     private static final String OUTPUT = "(?:outputs?|answers?|responses?|replies|completions?|summar(?:y|ies)"
             + "|transcripts?|emails?|comments?|messages?|chats?|drafts?|translations?|reports?)";
 
+    /**
+     * A party named the way tenants are, by a kind and a letter or number ("fleet A", "tenant 7", "workspace D"); not
+     * a step, a version or a time.
+     */
+    private static final String NAMED_PARTY = "(?!(?:after|in|for|within|under|over|about|around|took|takes|of|at|by|to"
+            + "|the|step|stage|phase|version|v|page|line|turn|attempt|retry|round|run|day|week|hour|minute|second|top)\\b)"
+            + "[a-z]+ (?:[a-z]|\\d{1,6})(?![\\w%])";
+    /** The same with a letter ("fleet A's"): "3 s" after a word is as likely three seconds as a possessive. */
+    private static final String NAMED_PARTY_BY_LETTER = NAMED_PARTY.replace("(?:[a-z]|\\d{1,6})", "[a-z]");
+
+    /**
+     * In an alert about tenants or accounts, what was shown "belongs to fleet A", or a viewer was "shown fleet A's"
+     * records: one tenant saw another's data ("Fleet B dispatcher shown fleet A's VINs").
+     */
+    static final SignalRule NAMED_PARTYS_DATA = SignalRule.of("named-partys-data", POLICY_FAILURE, 1.0,
+            "\\b(?:belong(?:s|ed|ing)? to|owned by|registered to) (?:a |an )?" + NAMED_PARTY
+            + "|\\b(?:shown|showed|shows|sees|saw|seeing|served|sent|given|received|gets|got) (?:\\S+ ){0,2}?(?:" + NAMED_PARTY_BY_LETTER
+            + "|(?:" + PEOPLE + "|workspace|team|project) \\d{1,6}) s\\b")
+            .requiring("\\b(?:tenants?|tenancy|multi ?tenant|isolation|customers?|accounts?|clients?|orgs?|organi[sz]ations?"
+                    + "|workspaces?)\\b");
+
     /** The rules that say a policy was broken (not just that a guardrail is involved), known limits included. */
     static final Set<String> BREACHES = Set.of("must-refuse", "jailbreak", "data-leak", "personal-data-out",
-            "other-peoples-data", "unfit-audience", "regulated-advice", "skipped-approval", "out-of-scope", "promised", "known-limit");
+            "other-peoples-data", "named-partys-data", "unfit-audience", "regulated-advice", "skipped-approval", "out-of-scope", "promised", "known-limit");
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("must-refuse", POLICY_FAILURE, 1.0, "\\b(?:should|must|supposed to|required to|meant to)"
@@ -90,6 +112,7 @@ final class PolicyRules {
                     + "|\\bpermissions? (?:are |were |is |was )?(?:ignored|not (?:applied|enforced|checked)|bypassed)\\b"
                     + "|\\b(?:surfaced|shown|showed|exposed|revealed|returned) (?:\\S+ ){0,4}?to (?:a |an |the )?(?:regular|normal"
                     + "|unauthori[sz]ed|other|any|wrong|random) " + PEOPLE + "s?\\b"),
+            NAMED_PARTYS_DATA,
             SignalRule.of("unfit-audience", POLICY_FAILURE, 1.0, "\\b(?:violent|sexual|explicit|graphic|adult|mature|gory"
                     + "|age ?inappropriate|inappropriate|gambling|alcohol) (?:\\S+ ){0,3}?(?:content|material|topics?|images?"
                     + "|stories|language|jokes|conversations?)(?: \\S+){0,4}? (?:to|with|for) (?:minors|children|kids|teens"

@@ -41,12 +41,26 @@ final class ProviderRules {
     private static final String TOOL_CONTEXT = "\\b(?:gen ai tool|tools?|function call\\w*|mcp|connector|plugin)\\b";
     /** A model update on the provider's side, as opposed to a route change of ours. */
     private static final String VENDOR = "(?:" + PROVIDERS + "|provider|vendor|upstream (?:model|llm))";
+    /** Who can only mean the model provider: a named one, or the upstream model. */
+    private static final String MODEL_VENDOR = "(?:" + PROVIDERS + "|upstream (?:model|llm))";
+    private static final String UPDATED = "(?:updates?|updated|upgrades?|upgraded|rollouts?|rolled out|released|swapped"
+            + "|snapshot|changed the model|new (?:model|snapshot|version))";
 
     /** The rules that say the provider is erroring or down. */
     static final Set<String> ERRORS = Set.of("provider-errors", "provider-status", "llm-call-errors", "llm-errors",
             "provider-error-codes", "status-page", "error-type");
     /** The rules that say the provider changed the model under us. */
-    static final Set<String> CHANGED = Set.of("provider-update", "status-page");
+    static final Set<String> CHANGED = Set.of("provider-update", "vendor-update", "status-page");
+
+    /**
+     * "The vendor's v2 rollout", "the provider updated": a vendor or provider not said to serve the model, updating
+     * something. Without a tool in the alert that is the model provider; with one, it is the vendor behind the tool
+     * changing its API, the tool's dependency ("since the vendor's v2 rollout geocode_address returns [lon, lat]").
+     */
+    private static final SignalRule VENDOR_UPDATE = SignalRule.of("vendor-update", PROVIDER_OUTAGE, 1.0,
+            "\\b(?:provider|vendor)(?: side)?(?: \\S+){0,3}? " + UPDATED + "\\b|\\b(?:provider|vendor)(?: \\S+)? (?:moved|rolled"
+            + "|switched|repointed|pointed|promoted|updated|upgraded|swapped|changed)(?: \\S+){0,6}? (?:to )?(?:the |a |an )?"
+            + "(?:new|newer|latest|different|\\d+ \\d+ \\d+)(?: \\S+)? (?:default )?(?:version|revision)\\b").unless(TOOL_CONTEXT);
 
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("provider-errors", PROVIDER_OUTAGE, 1.0, "\\b" + PROVIDERS + "\\b(?: \\S+){0,6}? "
@@ -72,9 +86,9 @@ final class ProviderRules {
             SignalRule.of("status-page", PROVIDER_OUTAGE, 0.9, "\\bstatus ?page\\b|\\bstatus (?:open ?ai|anthropic"
                     + "|cohere|mistral|cloud google|azure)\\b|\\b(?:public |declared |posted )incident\\b"
                     + "|\\bincident (?:declared|posted|reported|acknowledged) (?:by|on)\\b").requiring(PROVIDERS),
-            SignalRule.of("provider-update", PROVIDER_OUTAGE, 1.0, "\\b" + VENDOR + "(?: side)?(?: \\S+){0,3}? (?:model )?"
-                    + "(?:updates?|updated|upgrades?|upgraded|rollouts?|rolled out|released|swapped|snapshot"
-                    + "|changed the model|new (?:model|snapshot|version))\\b|\\b(?:provider|vendor) side\\b"
+            SignalRule.of("provider-update", PROVIDER_OUTAGE, 1.0, "\\b" + MODEL_VENDOR + "(?: side)?(?: \\S+){0,3}? (?:model )?"
+                    + UPDATED + "\\b|\\b(?:provider|vendor)(?: side)?(?: \\S+){0,3}? (?:model " + UPDATED
+                    + "|changed the model|new (?:model|snapshot))\\b|\\b(?:provider|vendor) side\\b"
                     + "|\\b(?:silent\\w*|unannounced) (?:model )?(?:snapshot|checkpoint|model version"
                     + "|version of the model|model revision)\\b|\\b(?:response|served|returned) model (?:mismatch\\w*|changed"
                     + "|change|differs|drift\\w*)\\b|\\b(?:model )?alias (?:now )?(?:points|pointed|resolves"
@@ -83,7 +97,11 @@ final class ProviderRules {
                     + "|(?:after|since) (?:the )?" + VENDOR + ")\\b"
                     + "|\\b(?:" + VENDOR + "|google|microsoft|aws|meta)(?: \\S+)? (?:moved|rolled|switched|repointed|pointed|promoted|updated"
                     + "|upgraded|swapped|changed)(?: \\S+){0,6}? (?:to )?(?:the |a |an )?(?:new|newer|latest|different|\\d+ \\d+ \\d+)"
-                    + "(?: \\S+)? (?:default )?(?:model|snapshot|version|checkpoint|revision)\\b"),
+                    + "(?: \\S+)? (?:default )?(?:model|snapshot|checkpoint)\\b"
+                    + "|\\b(?:" + MODEL_VENDOR + "|google|microsoft|aws|meta)(?: \\S+)? (?:moved|rolled|switched|repointed|pointed"
+                    + "|promoted|updated|upgraded|swapped|changed)(?: \\S+){0,6}? (?:to )?(?:the |a |an )?(?:new|newer|latest|different"
+                    + "|\\d+ \\d+ \\d+)(?: \\S+)? (?:default )?(?:version|revision)\\b"),
+            VENDOR_UPDATE,
             SignalRule.onLabels("error-type", PROVIDER_OUTAGE, 0.9, "^(?:gen ai )?(?:error type|error|status code"
                     + "|http status(?: code)?|response code|error code|http response status code) (?:5\\d\\d|5xx|429"
                     + "|529|404|overloaded\\w*|rate limit\\w*|model not found|insufficient quota|service unavailable"

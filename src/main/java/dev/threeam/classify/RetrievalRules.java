@@ -9,8 +9,9 @@ import java.util.Set;
  * retrieval_failure: answers from weak, stale, missing or wrong sources. The failure is in what the model was
  * given to read, also when a search answers fast and fine but finds nothing ("zero results", {@code hits=0}, a tool
  * answering 200 with nothing), when what was put in the context does not match the request ("priors in context
- * match the exam"), when the index is stale or half built, when a permission filter hides the sources, or when a
- * tool carried the search.
+ * match the exam"), when documents come from another property or product ("docs from other properties"; another
+ * person's documents are a policy matter), when the index is stale or half built, when a permission filter hides
+ * the sources, or when a tool carried the search.
  */
 final class RetrievalRules {
 
@@ -98,8 +99,9 @@ final class RetrievalRules {
                     + "|\\b(?:same|generic) (?:\\S+ ){0,2}?(?:articles?|documents?|docs|results|passages|chunks|hits|pages)"
                     + " (?:for|on|to) (?:every|each|all|any|most) (?:quer(?:y|ies)|questions?|requests?|users?)\\b"
                     + "|\\b(?:articles?|documents?|docs|results|passages|chunks|pages|sources?|snippets?|hits) (?:\\S+ ){0,4}?"
-                    + "(?:are |were |is |was )?(?:for|from|about|of) (?:the |an? )?(?:old|previous|wrong|outdated|retired"
-                    + "|discontinued|legacy|archived|superseded|unrelated) \\S+"
+                    + "(?:are |were |is |was )?(?:for|from|about|of) (?:the |an? )?(?:(?:old|previous|wrong|outdated|retired"
+                    + "|discontinued|legacy|archived|superseded|unrelated) \\S+|(?:other|another|different) (?!" + PolicyRules.PEOPLE
+                    + "(?:s|es)?\\b)\\S+)"
                     + "|\\b(?:retriever|search|retrieval|lookup|index|rag) (?:\\S+ )?(?:returns?|returned|returning|serves?|served"
                     + "|gives?|gave|brings? back|brought back) (?:\\S+ ){0,2}?(?:wrong|previous|old|outdated|stale|irrelevant|unrelated"
                     + "|last \\S+ s)\\b|\\bcit\\w* (?:\\S+ ){1,2}?(?:from|of|for) (?:the |an? )?(?:wrong|previous|old|outdated|archived"

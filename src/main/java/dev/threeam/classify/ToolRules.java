@@ -9,7 +9,7 @@ import java.util.Set;
 final class ToolRules {
 
     /** The rules that say a tool call itself went wrong. */
-    static final Set<String> CALLS = Set.of("tool-call", "schema", "tool-errors");
+    static final Set<String> CALLS = Set.of("tool-call", "schema", "tool-errors", "tool-timeouts");
 
     /**
      * An HTTP error rate where the alert names a tool (a tool label, "the X tool"): the tool answering 4xx/5xx, even
@@ -17,6 +17,17 @@ final class ToolRules {
      */
     static final SignalRule TOOL_HTTP_ERRORS = SignalRule.of("tool-http-errors", TOOL_FAILURE, 0.8,
             "\\b(?:http )?(?:5\\d\\d|5xx|4\\d\\d|4xx)s?(?: (?:rate|ratio|errors?|responses?))?\\b")
+            .requiring("\\b(?:gen ai tool|tools?|function name|mcp server)\\b");
+
+    /**
+     * Timeouts counted as a share of calls where the alert names a tool ({@code fetch_w2 timeouts 22%}, "hits its 30s
+     * timeout on 22% of calls"): that many of the tool's calls failed, the tool is failing. Latency is how slow the
+     * product is for its users, a duration or a percentile; a rate of failed calls is not one.
+     */
+    static final SignalRule TOOL_TIMEOUTS = SignalRule.of("tool-timeouts", TOOL_FAILURE, 0.9,
+            "\\b(?:timeouts?|time ?outs?|timed out|timing out|times out)(?: rate| ratio| share)?(?: \\S+){0,2}? \\d+(?: \\d+)? ?%"
+            + "|\\b\\d+(?: \\d+)? ?% of (?:its |the |all )?(?:\\S+ )?(?:calls|requests|invocations|lookups|runs|attempts)"
+            + " (?:time out|timed out|timing out|hit (?:the |its |a )?(?:\\S+ )?timeout)\\b|\\btimeout (?:rate|ratio|share)\\b")
             .requiring("\\b(?:gen ai tool|tools?|function name|mcp server)\\b");
 
     static final List<SignalRule> RULES = List.of(
@@ -55,6 +66,7 @@ final class ToolRules {
                     + "|(?:fail\\w*|unable|cannot|can t|could not) (?:to )?(?:pars\\w*|deserializ\\w*|decod\\w*) (?:the |a |its )?"
                     + "(?!(?:model|llm|completion|assistant|chat|json|structured|output) )(?:\\S+ )?(?:responses?|payloads?|results?))\\b"),
             TOOL_HTTP_ERRORS,
+            TOOL_TIMEOUTS,
             SignalRule.of("third-party-api", TOOL_FAILURE, 0.6, "\\b(?:git ?hub|gitlab|jira|salesforce|zendesk"
                     + "|stripe|shopify|twilio|sendgrid|hubspot|serp ?api|tavily|bing search|google search"
                     + "|brave search|servicenow|slack api|google calendar|gmail|workday|sap|netsuite|code interpreter"

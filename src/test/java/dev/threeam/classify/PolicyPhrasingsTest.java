@@ -118,4 +118,13 @@ class PolicyPhrasingsTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
     }
+
+    @Test
+    void one_tenant_shown_what_belongs_to_another_named_tenant_is_a_policy_failure() {
+        Classification got = classify(alert().titled("Clinic B front desk shown clinic A's appointments")
+                .label("tenant", "clinic-b")
+                .description("Tenant audit: 9 answers to clinic B listed appointment slots that belong to clinic A."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
 }

@@ -286,4 +286,15 @@ class ReadingLikeAnOnCallTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
     }
+
+    @Test
+    void complaints_without_a_symptom_decide_no_type() {
+        Classification vague = classify(alert().from("datadog").titled("[Triggered] Customer complaints up")
+                .description("Something is off with the assistant, several complaints this morning. Can someone look?"));
+        Classification slow = classify(alert().from("datadog").titled("[Triggered] Customer complaints up")
+                .description("Customers complain the assistant is slow: answers take 20 seconds."));
+
+        assertThat(vague.failureType()).as(vague.evidence()).isEqualTo(FailureType.UNCLASSIFIED);
+        assertThat(slow.failureType()).as(slow.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
 }

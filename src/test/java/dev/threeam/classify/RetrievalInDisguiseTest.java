@@ -98,4 +98,13 @@ class RetrievalInDisguiseTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
     }
+
+    @Test
+    void pages_from_another_store_given_to_the_model_are_wrong_sources_whatever_score_reports_them() {
+        Classification got = classify(alert().from("langsmith").titled("store_fit < 0.85 (pages from another store)")
+                .label("alert_rule_name", "store_fit < 0.85 (pages from another store)")
+                .label("alert_rule_attribute", "feedback_score"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
 }

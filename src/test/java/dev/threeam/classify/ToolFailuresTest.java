@@ -39,4 +39,27 @@ class ToolFailuresTest {
         assertThat(parsing.failureType()).as(parsing.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
         assertThat(changed.failureType()).as(changed.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
     }
+
+    @Test
+    void a_vendors_rollout_behind_a_labelled_tool_is_the_tool_changing_not_a_model_update() {
+        Classification tool = classify(alert().titled("route_quote returns weights in pounds on 9% of quotes")
+                .label("gen_ai_tool_name", "route_quote")
+                .description("Since the freight vendor's v3 rollout route_quote answers in pounds, not kilograms."));
+        Classification model = classify(alert().titled("Answers too short since last night")
+                .description("Since the vendor's v3 rollout the assistant replies in one line; nothing changed on our side."));
+
+        assertThat(tool.failureType()).as(tool.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
+        assertThat(model.failureType()).as(model.evidence()).isEqualTo(FailureType.PROVIDER_OUTAGE);
+    }
+
+    @Test
+    void a_named_tools_calls_timing_out_at_a_rate_are_the_tool_failing_but_a_percentile_is_latency() {
+        Classification rate = classify(alert().from("datadog").titled("lookup_vin timeouts 18%").label("tool", "lookup_vin")
+                .description("lookup_vin hits its 20s timeout on 18% of calls."));
+        Classification percentile = classify(alert().from("datadog").titled("Repair answers p95 14s")
+                .label("tool", "lookup_vin").description("Users wait 14s at p95 for an answer."));
+
+        assertThat(rate.failureType()).as(rate.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
+        assertThat(percentile.failureType()).as(percentile.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
 }
