@@ -31,8 +31,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The shape of the held-out corpora {@code corpus/fresh}, {@code corpus/blind}, {@code corpus/blind2} and
- * {@code corpus/blind3}, written in
+ * The shape of the held-out corpora {@code corpus/fresh}, {@code corpus/blind}, {@code corpus/blind2},
+ * {@code corpus/blind3} and {@code corpus/blind4}, written in
  * outside teams' voices: every payload is what its source really sends and parses with the real parser of its
  * endpoint, every label names a known failure type and a workflow the corpus's own runbooks resolve, and the counts it
  * promises hold. It never runs the classifier: whether 3am labels these alerts right is the corpus replay's question,
@@ -88,7 +88,11 @@ class HeldOutCorpusShapeTest {
                 // a third blind corpus, five more products, 12 alerts per type, at least half of them hard
                 new Corpus(Path.of("corpus/blind3"), 96, Map.of("retrieval_failure", 12, "quality_drift", 12,
                         "tool_failure", 12, "policy_failure", 12, "latency_failure", 12, "cost_failure", 12,
-                        "provider_outage", 12, "unclassified", 12), 19, 15, 0.5, 5, 5));
+                        "provider_outage", 12, "unclassified", 12), 19, 15, 0.5, 5, 5),
+                // a fourth blind corpus, four more products, 10 alerts per type, at least half of them hard
+                new Corpus(Path.of("corpus/blind4"), 80, Map.of("retrieval_failure", 10, "quality_drift", 10,
+                        "tool_failure", 10, "policy_failure", 10, "latency_failure", 10, "cost_failure", 10,
+                        "provider_outage", 10, "unclassified", 10), 16, 15, 0.5, 4, 4));
     }
     private static final List<String> HARD_KINDS = List.of("names", "money", "negation", "infra", "policy", "retrieval",
             "provider");
