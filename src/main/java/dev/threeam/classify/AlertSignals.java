@@ -39,6 +39,12 @@ final class AlertSignals {
      * rule's name (the feedback key, the evaluator) says what failed, so it counts only as much as prose.
      */
     private static final String ANY_FEEDBACK = "feedback_score";
+    /**
+     * LangSmith's attribute for one feedback key ({@code feedback.paraphrase_fidelity}): the key names what was
+     * scored, as the rule's name does, so it reads like a metric; the word "feedback" only says it is a feedback key
+     * and is left out ("feedback.rate_limit_hits" is no feedback rate).
+     */
+    private static final String ONE_FEEDBACK_KEY = "feedback.";
     /** Links inside prose (a monitor's status page, a dashboard): their paths and query strings are not what failed. */
     private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("<?https?://[^\\s>|)]*(?:\\|[^>]*>)?");
 
@@ -98,8 +104,11 @@ final class AlertSignals {
         for (String key : METRIC_LABELS) {
             String value = alert.labels().get(key);
             if (value != null && !value.isBlank()) {
-                Where where = key.equals("alert_rule_attribute") && value.equals(ANY_FEEDBACK) ? Where.TEXT : Where.METRIC;
-                signals.add(Signal.of(where, key.equals("metric") ? "metric" : key, value));
+                boolean attribute = key.equals("alert_rule_attribute");
+                Where where = attribute && value.equals(ANY_FEEDBACK) ? Where.TEXT : Where.METRIC;
+                String read = attribute && value.startsWith(ONE_FEEDBACK_KEY) && value.length() > ONE_FEEDBACK_KEY.length()
+                        ? value.substring(ONE_FEEDBACK_KEY.length()) : value;
+                signals.add(new Signal(where, key.equals("metric") ? "metric" : key, value, Words.normalize(read), null));
             }
         }
         alert.labels().forEach((key, value) -> {

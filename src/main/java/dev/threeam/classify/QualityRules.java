@@ -37,6 +37,60 @@ final class QualityRules {
             + "|drafts?|completions?|generations?) (?:\\S+ ){0,2}?(?:contain|contains|containing|have|has|with|show|shows)"
             + " (?:\\S+ ){0,2}?(?:errors?|mistakes?)\\b");
 
+    /**
+     * What the model was given to read, or a pipeline's data, rather than what it wrote: their completeness is not
+     * the output's ("context completeness" stays retrieval, "trace completeness" is telemetry).
+     */
+    private static final String NOT_OUTPUT = "(?<!context |contexts |retrieval |retrieved |search |index |corpus |data "
+            + "|dataset |ingest |ingestion |crawl |sync |document |documents |doc |docs |source |sources |record |records "
+            + "|catalog |trace |traces |span |spans |log |logs |telemetry |metric |metrics |backup |snapshot |feed |export "
+            + "|kb |chunk |chunks |passage |passages |profile |metadata |event |events |schema |upload |uploads |file |files )";
+
+    /**
+     * A measure of how complete or how faithful the output is ("pa_letter_completeness below 0.85", "paraphrase
+     * fidelity below 0.75"): the output's quality, like faithfulness, whatever it was written about. The completeness
+     * of what the model was given, or of data, is not the output's; high- or low-fidelity mockups, a data copy's
+     * fidelity and a company called Fidelity are no measure of what was written.
+     */
+    static final SignalRule COMPLETE_AND_FAITHFUL = SignalRule.of("completeness-fidelity", QUALITY_DRIFT, 1.0,
+            "\\b" + NOT_OUTPUT + "completeness\\b|\\b(?<!data |dataset |trace |traces |telemetry |log |logs |backup |snapshot "
+            + "|replica |replication |export |high |low |hi |lo )fidelity\\b(?! (?:api|apis|investments?|connector|accounts?"
+            + "|client|integration)\\b)");
+
+    /**
+     * An output checked against criteria or a rubric ("clinical_criteria_match avg < 0.8", "rubric adherence 0.7"):
+     * an evaluator's verdict on what was written. Search, filter or routing criteria are the query's, not the output's.
+     */
+    static final SignalRule CRITERIA_MATCH = SignalRule.of("criteria-match", QUALITY_DRIFT, 0.9,
+            "\\b(?<!search |filter |query |selection |matching |routing |alert |alerting )(?:criteria|criterion|rubric)"
+            + " (?:match|matches|matched|matching|adherence|met|pass (?:rate|ratio)|coverage|satisf\\w*|conformance"
+            + "|alignment|fit)\\b");
+
+    /**
+     * Steps of generated instructions in the wrong order ("wrong step order", "steps out of sequence", "step-order
+     * error rate"): what was written is wrong, as much as a wrong fact. Events or messages arriving out of order are
+     * a pipeline's, not the model's.
+     */
+    static final SignalRule STEP_ORDER = SignalRule.of("step-order", QUALITY_DRIFT, 0.9,
+            "\\b(?:wrong|incorrect|bad|swapped|reversed|jumbled|scrambled|illogical|mixed up) (?:\\S+ )?steps? ?(?:order"
+            + "|ordering|sequence|sequencing)\\b|\\bsteps? ?(?:order|ordering|sequence|sequencing) (?:errors?|mistakes?"
+            + "|violations?|issues?|wrong|swaps?|flips?)\\b|\\b(?:steps|instructions?|directions|procedures?|checklists?"
+            + "|walkthroughs?|recipes?|how tos?) (?:\\S+ ){0,5}?(?:out of (?:order|sequence)|in (?:the |a )?wrong (?:order"
+            + "|sequence)|in (?:an? |the )?(?:incorrect|illogical|reversed|random) (?:order|sequence)|(?:mis|re) ?ordered)\\b");
+
+    /**
+     * The output names things that do not exist ("pick instructions mention aisles that don't exist", "suggests
+     * flags that do not exist") or the model is said to invent what it writes ("the model invents the aisle
+     * numbers"): a hallucination, whatever the things are. Things that "no longer exist" are stale sources.
+     */
+    static final SignalRule NON_EXISTENT = SignalRule.of("non-existent", QUALITY_DRIFT, 0.9,
+            "\\b(?:cites?|cited|citing|quotes?|quoted|quoting|references?|referenced|referencing|mentions?|mentioned"
+            + "|mentioning|names?|named|naming|lists?|listed|listing|recommends?|recommended|recommending|suggests?|suggested"
+            + "|suggesting|describes?|described|describing|offers?|offered|offering|promis\\w*|(?:sends?|sent|sending"
+            + "|directs?|directed|directing|points?|pointed|pointing|links?|linked|linking) (?:\\S+ )?to)"
+            + " (?:\\S+ ){0,5}?(?:that|which) (?:do|does|did)(?: not|n t) exist\\b"
+            + "|\\b(?:model|llm|assistant|bot|agent|copilot)(?: \\S+)? (?:invents?|invented|inventing|makes? up|making up)\\b");
+
     static final List<SignalRule> RULES = List.of(FALLING_SCORE, MEASURED_ON_OUTPUT, CONTENT_ERRORS,
             SignalRule.of("eval-metric", QUALITY_DRIFT, 1.0, "\\b(?:faithful\\w*|unfaithful\\w*|groundedness|ungrounded"
                     + "|hallucinat\\w*|answer (?:relevan\\w*|correctness|quality|similarity)|(?:response|output|reply|summary|completion|generation)s? relevan\\w*|(?<!refusal |refusals |escalation |safety |policy |guardrail |compliance )correctness|readability"
@@ -97,7 +151,8 @@ final class QualityRules {
                     + "|(?:quality|output|model|score|eval) drift|acceptance rate|judges? (?:flag\\w*|reject\\w*|scor\\w*|rat\\w*"
                     + "|mark\\w*|fail\\w*)|(?:brand voice|tone|style|readability|voice) (?:scores?|adherence|consistency)|sampled review|review (?:score|rating)s?|rubric (?:scores?|agreement|grad\\w*|evals?|evaluat\\w*|pass rate|checks?|results?)|(?:against|per|by) (?:the |a )?rubric|graders?|graded by|(?:human|reviewer|annotator|labeller|labeler"
                     + "|expert|editor|recruiter|clinician|rater) agreement|agreement (?:rate|score|with)"
-                    + "|reviewers? (?:flagged|rejected|downgraded)|edit rate|regenerat\\w* rate)\\b"));
+                    + "|reviewers? (?:flagged|rejected|downgraded)|edit rate|regenerat\\w* rate)\\b"),
+            COMPLETE_AND_FAITHFUL, CRITERIA_MATCH, STEP_ORDER, NON_EXISTENT);
 
     private QualityRules() {}
 }

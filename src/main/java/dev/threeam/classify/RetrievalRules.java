@@ -27,7 +27,7 @@ final class RetrievalRules {
     static final List<SignalRule> RULES = List.of(
             SignalRule.of("recall", RETRIEVAL_FAILURE, 1.0, "\\b(?:recall|precision|hit ?rate|ndcg|mrr|map)"
                     + "(?: ?@ ?| at ?)(?:\\d+|k)\\b|\\b(?:ndcg|mrr)\\b|\\b(?:context|chunks?|passages?|documents?|docs?|retrieval|search|sources?) (?:relevan\\w*|precision|recall"
-                    + "|utili[sz]ation|sufficiency|coverage)\\b|\\bcontext (?:match\\w*|fit)\\b"
+                    + "|utili[sz]ation|sufficiency|coverage|completeness)\\b|\\bcontext (?:match\\w*|fit)\\b"
                     + "|\\bin (?:the )?(?:retrieved )?context (?:match\\w*|fits?|belongs?)\\b"
                     + "|(?<!answer |answers |response |responses |output |outputs |reply |replies |summary |summaries |completion "
                     + "|completions |generation |translation |translations )\\brelevan(?:ce|cy)\\b"),

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The output got worse, said without quality words: errors only content can have, completeness of what was generated. */
+/**
+ * The output got worse, said without quality words: errors only content can have, completeness or fidelity of what
+ * was generated, an output checked against criteria, steps in the wrong order, things named that do not exist.
+ */
 class QualityInOtherWordsTest {
 
     private final Classifier classifier = new Classifier();
@@ -31,5 +34,69 @@ class QualityInOtherWordsTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
         assertThat(got.runnerUp()).contains(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void how_complete_or_how_faithful_the_output_is_is_its_quality_but_the_contexts_completeness_is_retrieval() {
+        Classification letters = classify(prometheus("DischargeLetterCompletenessLow",
+                "discharge_letter_completeness 0.71 below 0.90 for 1h"));
+        Classification headlines = classify(langsmith("summary_fidelity below 0.8", "feedback.summary_fidelity"));
+        Classification context = classify(prometheus("ContextCompletenessLow",
+                "context completeness of retrieved policy passages 0.62"));
+
+        assertThat(letters.failureType()).as(letters.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(headlines.failureType()).as(headlines.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(context.failureType()).as(context.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_langsmith_feedback_key_says_what_was_scored_as_the_rules_name_does() {
+        Classification criteria = classify(langsmith("alert 7 < 0.8", "feedback.clinical_criteria_match"));
+        Classification recall = classify(langsmith("alert 8 < 0.8", "feedback.context_recall"));
+        Classification rateLimits = classify(langsmith("alert 9 > 3", "feedback.rate_limit_hits"));
+
+        assertThat(criteria.failureType()).as(criteria.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(criteria.evidence()).contains("criteria-match");
+        assertThat(recall.failureType()).as(recall.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+        assertThat(rateLimits.failureType()).as(rateLimits.evidence()).isNotEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void an_output_checked_against_criteria_or_a_rubric_is_judged_but_search_criteria_are_the_querys() {
+        Classification rubric = classify(langsmith("essay_rubric_adherence avg < 0.7", "feedback_score"));
+        Classification met = classify(alert().titled("Eligibility criteria met in only 61% of appeal letters"));
+        Classification search = classify(alert().titled("Search criteria match rate dropped for catalog queries"));
+
+        assertThat(rubric.failureType()).as(rubric.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(met.failureType()).as(met.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(search.failureType()).as(search.evidence()).isNotEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void steps_of_generated_instructions_in_the_wrong_order_are_wrong_content_but_events_out_of_order_are_not() {
+        Classification guides = classify(alert().titled("Assembly guides out of order")
+                .description("Generated assembly guides list the steps in the wrong order for 8% of products."));
+        Classification rate = classify(prometheus("RecipeStepOrderErrors", "recipe step order errors 4% (baseline 1%)"));
+        Classification events = classify(prometheus("KafkaEventsOutOfOrder", "events out of order on partition 3"));
+
+        assertThat(guides.failureType()).as(guides.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(rate.failureType()).as(rate.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(events.failureType()).as(events.evidence()).isNotEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void an_output_naming_things_that_do_not_exist_is_a_hallucination_also_when_the_sources_are_said_to_be_fine() {
+        Classification hotels = classify(alert().titled("Itineraries recommend hotels that don't exist"));
+        Classification pantry = classify(alert().titled("Meal plans with odd ingredients")
+                .description("The pantry lookup is fine and the recipes passed in context are correct; the model"
+                        + " invents the ingredient names."));
+
+        assertThat(hotels.failureType()).as(hotels.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(pantry.failureType()).as(pantry.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    private static TestAlerts langsmith(String ruleName, String attribute) {
+        return alert().from("langsmith").titled(ruleName).label("alert_rule_name", ruleName)
+                .label("alert_rule_attribute", attribute).label("alert_rule_type", "threshold");
     }
 }
