@@ -65,7 +65,7 @@ public final class Main implements Callable<Integer> {
         List<Path> dirs = List.of();
 
         @Option(names = "--classify", description = "replay labelled corpus folders and stored Q1 corrections: "
-                + "accuracy per type and a confusion table; exit 1 below --min or any type under 85%")
+                + "accuracy per type and a confusion table; exit 1 below --min or any type under 85%%")
         boolean classify;
 
         @Option(names = "--min", defaultValue = "0.95", description = "with --classify: the overall accuracy to reach")
