@@ -44,7 +44,7 @@ final class AlertIntake implements AutoCloseable {
         return result(alerts, commits.submit(prepared(alerts)));
     }
 
-    /** As {@link #ingest}, without waiting: the future completes on the writer's thread once the alerts are committed. */
+    /** As {@link #ingest}, without waiting: the future completes on an answer thread once the alerts are committed. */
     CompletableFuture<IngestResult> ingestAsync(List<Alert> alerts) {
         return commits.submitAsync(prepared(alerts)).thenApply(written -> result(alerts, written));
     }

@@ -85,9 +85,11 @@ final class GroupCommit<T, R> implements AutoCloseable {
 
     /**
      * Hands the items to the writer without waiting: the future completes once they are committed (or with the
-     * error that stopped them) on one of the answer threads, never the writer's. Refuses at once with {@link Overloaded}, as {@link #submit}.
+     * error that stopped them) on one of the answer threads, never the writer's, so what the caller chains on it
+     * does not hold up the next batch. Refuses at once with {@link Overloaded}, as {@link #submit}.
      */
     CompletableFuture<R> submitAsync(List<T> items) {
+        // the same outcome, handed over to an answer thread
         return enqueue(items).whenCompleteAsync((result, error) -> {}, answers);
     }
 

@@ -8,6 +8,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code POST /alerts} (generic) and {@code /alerts/alertmanager|grafana|datadog|langsmith}: parse, write in one
@@ -43,8 +44,10 @@ final class AlertRoutes {
             metrics.alert(source, "rejected");
             throw e;
         }
-        // answered from the writer's commit: no request thread waits for it
-        ctx.future(() -> incidents.ingestAsync(alerts).thenAccept(result -> {
+        // refused here, as before, when the writer's queue is full (503 + Retry-After); otherwise answered after the
+        // commit on an answer thread, so no request thread waits for it
+        CompletableFuture<IngestResult> committed = incidents.ingestAsync(alerts);
+        ctx.future(() -> committed.thenAccept(result -> {
             metrics.alerts(source, "accepted", result.accepted());
             if (result.deliveriesDue()) {
                 wake.run();
