@@ -99,14 +99,22 @@ class GroupCommitTest {
     @Test
     void an_asynchronous_caller_is_answered_after_its_commit_on_an_answer_thread_never_the_writer() throws Exception {
         List<String> writerThreads = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch chained = new java.util.concurrent.CountDownLatch(1);
         try (GroupCommit<String, Set<String>> commits = new GroupCommit<>("async", requests -> {
             writerThreads.add(Thread.currentThread().getName());
+            try {
+                chained.await(); // commit only once the caller has chained its answer
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             return requests.stream().map(items -> Set.copyOf(items)).toList();
         })) {
-            String answeredOn = commits.submitAsync(List.of("a")).thenApply(answer -> {
-                assertThat(answer).containsExactly("a");
+            var answer = commits.submitAsync(List.of("a")).thenApply(committed -> {
+                assertThat(committed).containsExactly("a");
                 return Thread.currentThread().getName();
-            }).get();
+            });
+            chained.countDown();
+            String answeredOn = answer.get();
             assertThat(writerThreads).containsExactly("group-commit-async");
             assertThat(answeredOn).startsWith("group-commit-async-answers-");
         }
