@@ -66,7 +66,7 @@ final class AlertIntake implements AutoCloseable {
         return jdbi.inTransaction(handle -> {
             IntakeStore store = handle.attach(IntakeStore.class);
             String key = IncidentKey.drill(prepared.workflow(), realType.id(), java.util.UUID.randomUUID().toString());
-            String id = Opening.create(store, prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
+            String id = Opening.create(store, handle.attach(BatchStore.class), prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
             IncidentUpdate update = new IncidentUpdate(handle, clock.instant(), settings.cardUpdateInterval(), store.find(id).orElseThrow());
             update.record(declaredBy, new AlertFacts.DrillStarted(declaredBy, prepared.workflow(), synthetic.title(),
                     prepared.classification().failureType()));
