@@ -49,6 +49,11 @@ final class AlertIntake implements AutoCloseable {
         return commits.submitAsync(prepared(alerts)).thenApply(written -> result(alerts, written));
     }
 
+    /** Alerts accepted by the HTTP edge and not yet committed; at {@link GroupCommit#CAPACITY} senders get 503. */
+    int waiting() {
+        return commits.waiting();
+    }
+
     private List<PreparedAlert> prepared(List<Alert> alerts) {
         return alerts.stream().map(this::prepare).toList();
     }

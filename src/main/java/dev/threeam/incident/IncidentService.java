@@ -57,6 +57,11 @@ public final class IncidentService implements AutoCloseable {
 
     // ---- alerts
 
+    /** Alerts handed to the writer and not yet committed (the queue a full writer answers 503 from). */
+    public int alertsWaiting() {
+        return intake.waiting();
+    }
+
     /** Writes the alerts and answers once they are committed (or refuses at once with {@code Overloaded}). */
     public IngestResult ingest(List<Alert> alerts) {
         return intake.ingest(alerts);
