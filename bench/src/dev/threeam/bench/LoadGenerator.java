@@ -32,6 +32,8 @@ final class LoadGenerator {
     static final long OVERLOADED = -2;
     static final long UNANSWERED = -3;
     private static final Duration DRAIN = Duration.ofSeconds(30);
+    /** Between opening the connections and the first scheduled request. */
+    private static final Duration SETTLE = Duration.ofSeconds(1);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final int connections;
@@ -50,18 +52,23 @@ final class LoadGenerator {
                         Duration slice) throws IOException, InterruptedException {
         URI uri = URI.create(url);
         List<byte[]> requests = bodies.stream().map(body -> request(uri, body)).toList();
-        long start = System.nanoTime() + 100_000_000L; // time to open the connections first
-        long measureFrom = start + warmup.toNanos();
-        long end = measureFrom + measure.toNanos();
-        long total = (long) Math.ceil((end - start) / 1e9 * ratePerSecond);
+        long total = (long) Math.ceil((warmup.toNanos() + measure.toNanos()) / 1e9 * ratePerSecond);
         long[] latencies = new long[Math.toIntExact(total)];
         java.util.Arrays.fill(latencies, UNANSWERED);
         try (Selector selector = Selector.open()) {
-            Ticker ticker = new Ticker(start, ratePerSecond, total, selector);
-            IoLoop loop = new IoLoop(selector, new InetSocketAddress(uri.getHost(), uri.getPort()), requests, start, ratePerSecond,
-                    latencies, ticker.due);
+            IoLoop loop = new IoLoop(selector, new InetSocketAddress(uri.getHost(), uri.getPort()), requests, ratePerSecond,
+                    latencies);
+            Ticker ticker = null;
             try {
+                // every connection is opened, and the server has had time to accept them all, before the first request
+                // is due: opening 256 takes longer than a moment, and a schedule that starts while they are still
+                // connecting begins late (the floor showed the same first-slice stall as 3am when it did)
                 loop.open(connections);
+                long start = System.nanoTime() + SETTLE.toNanos();
+                long measureFrom = start + warmup.toNanos();
+                long end = measureFrom + measure.toNanos();
+                ticker = new Ticker(start, ratePerSecond, total, selector);
+                loop.start(start, ticker.due);
                 long cpuBefore = THREADS.getCurrentThreadCpuTime();
                 ticker.thread.start();
                 loop.run(end + DRAIN.toNanos());
@@ -69,7 +76,9 @@ final class LoadGenerator {
                 double cpuSeconds = (THREADS.getCurrentThreadCpuTime() - cpuBefore + ticker.cpuNanos) / 1e9;
                 return FixedRateResult.of(target, ratePerSecond, latencies, start, measureFrom, end, slice, cpuSeconds, loop.firstError);
             } finally {
-                ticker.thread.interrupt();
+                if (ticker != null) {
+                    ticker.thread.interrupt();
+                }
                 loop.close();
             }
         }
@@ -129,24 +138,27 @@ final class LoadGenerator {
         final Selector selector;
         final InetSocketAddress address;
         final List<byte[]> requests;
-        final long start;
         final double rate;
         final long[] latencies;
-        final AtomicLong due;
+        long start;
+        AtomicLong due;
         final ArrayDeque<HttpConnection> idle = new ArrayDeque<>();
         final List<HttpConnection> all = new ArrayList<>();
         long sent;
         long finished;
         String firstError;
 
-        IoLoop(Selector selector, InetSocketAddress address, List<byte[]> requests, long start, double rate, long[] latencies,
-               AtomicLong due) {
+        IoLoop(Selector selector, InetSocketAddress address, List<byte[]> requests, double rate, long[] latencies) {
             this.selector = selector;
             this.address = address;
             this.requests = requests;
-            this.start = start;
             this.rate = rate;
             this.latencies = latencies;
+        }
+
+        /** The schedule: request i is due at {@code start + i / rate}; {@code due} counts those due so far. */
+        void start(long start, AtomicLong due) {
+            this.start = start;
             this.due = due;
         }
 

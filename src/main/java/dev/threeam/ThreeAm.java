@@ -357,6 +357,10 @@ public final class ThreeAm implements AutoCloseable {
         return sandbox;
     }
 
+    public IncidentService incidents() {
+        return incidents;
+    }
+
     public RunbookRegistry runbooks() {
         return runbooks;
     }

@@ -31,7 +31,7 @@ final class BuiltInRules {
             new CauseOverride(LATENCY_FAILURE, PROVIDER_OUTAGE, ProviderRules.CHANGED, 0.5,
                     "the provider changed the model"),
             new CauseOverride(TOOL_FAILURE, POLICY_FAILURE, PolicyRules.BREACHES, 0.5,
-                    "the tool call did what the policy forbids"),
+                    "the tool call did what the policy forbids", ToolRules.ERRORED),
             new CauseOverride(QUALITY_DRIFT, PROVIDER_OUTAGE, ProviderRules.CHANGED, 0.5,
                     "the provider changed the model"),
             new CauseOverride(TOOL_FAILURE, PROVIDER_OUTAGE, ProviderRules.CHANGED, 0.5,

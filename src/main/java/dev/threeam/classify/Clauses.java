@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * reranking are fine"; a singular "is" stops at the last "and": "cost doubled and latency is normal" keeps "cost
  * doubled") and the few after it ("OpenAI is healthy per their status page"), and
  * phrases that open with a negation ("no sign of provider errors", "not a retrieval problem") rule out what follows
- * them up to the end of the clause. Health phrases include what stays as it was ("search step 120 ms as always",
+ * them up to the end of the clause ("no tool call failed"). Health phrases include what stays as it was ("search step 120 ms as always",
  * "response times unchanged"; after a comma it speaks of the clause before: "cost per case EUR 0.04, unchanged") and a
  * latency that fell ("latency fell from 4s to 1.1s because …": faster is no latency failure, the reason is the point).
  * "200 OK" is a status code, not a verdict: a search answering "200 OK with results=0" found nothing.
@@ -52,7 +52,8 @@ final class Clauses {
             + "|indication) of\\b|\\bnothing (?:wrong|unusual|abnormal) (?:with|in|on)\\b|\\b(?:no|zero|without(?: any)?)"
             + "(?= (?:\\S+ )?(?:errors?|issues?|problems?|anomal\\w*|regressions?|impact|spikes?|increase)\\b)"
             + "|\\b(?:not|isn t|aren t|wasn t) (?:a|an)(?= \\S+ (?:\\S+ )?(?:issue|problem|failure|outage|incident"
-            + "|regression|drift)\\b)|\\brather than\\b|\\band not\\b");
+            + "|regression|drift)\\b)|\\brather than\\b|\\band not\\b"
+            + "|\\b(?:no|zero|not one|not a single|none of the)(?= (?:\\S+ ){1,3}?(?:failed|errored|timed out|broke|crashed)\\b)");
     private static final int FORWARD_WORDS = 6;
 
     /** Stretches of text that count for nothing: [start, end) pairs. */

@@ -15,7 +15,12 @@ import java.util.regex.Pattern;
  * {@code promise}. A limit counts when at least {@value #ENOUGH_WORDS} of its content words appear, or
  * {@value #FEW_WORDS} that cover half of them or stand side by side in both ("SIM swap"). The workflow's own words
  * (its id, aliases and title: "claim", "summary" for a claims summarizer) are in every alert of it and count for
- * nothing: a limit is described by what it forbids.
+ * nothing: a limit is described by what it forbids. Two words are enough only when one of them is the act the limit
+ * forbids (the first word after its "never", "no", "not", "always" or "only", and what "or" joins to it: "never <b>writes</b>
+ * or <b>rewrites</b> the essay"; after a light verb, its object: "never performs a <b>SIM swap</b>") or
+ * the alert says the limit was broken ("without", "skipped", another customer's…): the things a limit names ("charge
+ * nurse", "revenue hold", "huddle summary") are in the product's everyday alerts too, and sharing them says nothing
+ * of a breach.
  *
  * <p>Limits are read once per text and kept (a runbook has a handful); alerts are stemmed only when the workflow
  * has limits.
@@ -52,6 +57,21 @@ final class KnownLimits {
             Map.entry("kept", "keep"), Map.entry("bought", "buy"), Map.entry("hid", "hide"), Map.entry("hidden", "hide"),
             Map.entry("broke", "break"), Map.entry("broken", "break"), Map.entry("ran", "run"));
 
+    /** Words after which a limit says what is never (or only, or always) done. */
+    private static final Set<String> MARKERS = Set.of("never", "no", "not", "always", "only", "nor");
+    /** Verbs whose object says what is done ("performs a SIM swap", "gives dosing advice", "issues a refund"), stemmed. */
+    private static final Set<String> LIGHT_VERBS = Set.of("perform", "do", "make", "give", "issu", "issue", "carry",
+            "conduct", "process", "execut", "execute", "initiat", "initiate", "run", "take", "offer", "provid", "provide",
+            "grant", "place", "submit", "complet", "complete");
+    /** How an alert says a limit was broken, not only what it is about. */
+    private static final Pattern BREACH = Pattern.compile("\\b(?:skip(?:ped|ping|s)?|bypass\\w*|circumvent\\w*"
+            + "|unapproved|unreviewed|unauthori[sz]ed|unsanctioned"
+            + "|(?:without|w/o|no|before) (?:the |a |an |any )?(?:\\S+ ){0,2}?(?:sign ?offs?|approvals?|review|consent|confirmation"
+            + "|verification|authori[sz]ation|permission|decision|check)|other (?:\\S+ )?(?:customers?|clients?|users?"
+            + "|tenants?|members?|patients?|sites?|accounts?|students?|candidates?)|another|cross (?:site|tenant|account|customer"
+            + "|client|user)|leak\\w*|disclos\\w*|violat\\w*|forbidden|prohibited|not allowed|against (?:the )?policy"
+            + "|overrid\\w*|overrode|ignor\\w*)\\b");
+
     private static final Map<String, KnownLimit> READ = new ConcurrentHashMap<>();
 
     private KnownLimits() {}
@@ -66,13 +86,14 @@ final class KnownLimits {
         List<Signal> readable = signals.stream().filter(s -> s.where() == Where.NAME || s.where() == Where.TEXT).toList();
         List<List<String>> stems = new ArrayList<>(readable.size());
         readable.forEach(signal -> stems.add(stems(signal)));
+        boolean saysBroken = readable.stream().anyMatch(signal -> breach(signal));
         Hit best = null;
         for (String text : limits) {
             KnownLimit limit = read(text);
             for (int index = 0; index < readable.size(); index++) {
                 List<String> alertStems = stems.get(index);
                 List<String> shared = limit.shared(alertStems, own);
-                if (limit.broken(shared, alertStems, own)) {
+                if (limit.broken(shared, alertStems, own, saysBroken)) {
                     Hit hit = limit.hit(readable.get(index), shared);
                     if (best == null || hit.score() > best.score()) {
                         best = hit;
@@ -81,6 +102,17 @@ final class KnownLimits {
             }
         }
         return best;
+    }
+
+    /** The signal says something was done that should not have been (in a part of its prose that counts). */
+    private static boolean breach(Signal signal) {
+        var matcher = BREACH.matcher(signal.normalized());
+        while (matcher.find()) {
+            if (signal.factor(matcher.start()) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The content words of a text, stemmed, in order. */
@@ -126,19 +158,54 @@ final class KnownLimits {
             if (READ.size() > MAX_CACHED) {
                 READ.clear();
             }
-            List<String> words = stems(Words.normalize(text));
+            String normalized = Words.normalize(text);
+            List<String> words = stems(normalized);
             Set<String> pairs = new LinkedHashSet<>();
             for (int index = 1; index < words.size(); index++) {
                 pairs.add(words.get(index - 1) + " " + words.get(index));
             }
-            known = new KnownLimit(text, new LinkedHashSet<>(words), pairs);
+            known = new KnownLimit(text, new LinkedHashSet<>(words), pairs, acts(normalized));
             READ.put(text, known);
         }
         return known;
     }
 
-    /** One limit as written, its content words, and the pairs of them that stand side by side. */
-    private record KnownLimit(String text, Set<String> words, Set<String> pairs) {
+    /** What a limit forbids (or requires): the first content word after each "never", "no", "always", "only"…, stemmed. */
+    private static Set<String> acts(String normalized) {
+        Set<String> acts = new LinkedHashSet<>();
+        boolean marked = false;
+        boolean afterAct = false;
+        boolean verb = false;
+        int objectWords = 0;
+        var matcher = WORD.matcher(normalized);
+        while (matcher.find()) {
+            String word = matcher.group();
+            if (MARKERS.contains(word)) {
+                marked = true;
+                verb = word.equals("never") || word.equals("not");
+            } else if (marked && !STOP.contains(word)) {
+                acts.add(stem(word));
+                objectWords = LIGHT_VERBS.contains(stem(word)) ? 2 : 0;
+                marked = false;
+                afterAct = verb;
+                continue;
+            } else if (objectWords > 0 && !STOP.contains(word)) {
+                acts.add(stem(word)); // "never performs a SIM swap": with a light verb, the act is in its object
+                objectWords--;
+                continue;
+            } else if (afterAct && (word.equals("or") || word.equals("and"))) {
+                marked = true; // "never writes or rewrites": both are what it forbids ("no X or Y" names things)
+            }
+            afterAct = false;
+        }
+        return acts;
+    }
+
+    /**
+     * One limit as written, its content words, the pairs of them that stand side by side, and what it forbids (the
+     * word after each of its "never"s).
+     */
+    private record KnownLimit(String text, Set<String> words, Set<String> pairs, Set<String> acts) {
 
         private static final SignalRule RULE =
                 SignalRule.of("known-limit", FailureType.POLICY_FAILURE, WEIGHT, "$^");
@@ -147,11 +214,11 @@ final class KnownLimits {
             return words.stream().filter(word -> !own.contains(word)).filter(alertStems::contains).toList();
         }
 
-        boolean broken(List<String> shared, List<String> alertStems, Set<String> own) {
+        boolean broken(List<String> shared, List<String> alertStems, Set<String> own, boolean saysBroken) {
             if (shared.size() >= ENOUGH_WORDS) {
                 return true;
             }
-            if (shared.size() < FEW_WORDS) {
+            if (shared.size() < FEW_WORDS || !saysBroken && shared.stream().noneMatch(acts::contains)) {
                 return false;
             }
             long distinctive = words.stream().filter(word -> !own.contains(word)).count();

@@ -52,6 +52,19 @@ final class QualityRules {
      * of what the model was given, or of data, is not the output's; high- or low-fidelity mockups, a data copy's
      * fidelity and a company called Fidelity are no measure of what was written.
      */
+    /**
+     * The people who check the model's drafts keeping (accepting, sending as written) only a share of them
+     * ("charge nurses kept 58% of drafted plans", "letter acceptance below 80%"): how much of the output survives
+     * its reviewers is a measure of the output.
+     */
+    static final SignalRule DRAFTS_KEPT = SignalRule.of("drafts-kept", QUALITY_DRIFT, 0.9,
+            "\\b(?:kept|keep|accepted|accept|sent|used|approved) (?:only |just )?(?:about |around )?\\d+(?: \\d+)? ?% of (?:the |its |their )?"
+            + "(?:\\S+ )?(?:drafts?|drafted|suggest\\w*|generated|proposed|answers?|replies|summar(?:y|ies)|plans?|outputs?"
+            + "|responses?|letters?|notes)\\b"
+            + "|\\b(?:drafts?|plans?|suggestions?|answers?|replies|summar(?:y|ies)|outputs?|responses?|letters?|notes|completions?)"
+            + " (?:acceptance|keep|kept|accept) (?:rate |ratio )?(?:below|under|fell|dropped|down|at \\d)"
+            + "|\\b(?:kept|accepted|sent) (?:as drafted|as written|unedited|without edits)\\b");
+
     static final SignalRule COMPLETE_AND_FAITHFUL = SignalRule.of("completeness-fidelity", QUALITY_DRIFT, 1.0,
             "\\b" + NOT_OUTPUT + "completeness\\b|\\b(?<!data |dataset |trace |traces |telemetry |log |logs |backup |snapshot "
             + "|replica |replication |export |high |low |hi |lo )fidelity\\b(?! (?:api|apis|investments?|connector|accounts?"
@@ -152,7 +165,7 @@ final class QualityRules {
                     + "|mark\\w*|fail\\w*)|(?:brand voice|tone|style|readability|voice) (?:scores?|adherence|consistency)|sampled review|review (?:score|rating)s?|rubric (?:scores?|agreement|grad\\w*|evals?|evaluat\\w*|pass rate|checks?|results?)|(?:against|per|by) (?:the |a )?rubric|graders?|graded by|(?:human|reviewer|annotator|labeller|labeler"
                     + "|expert|editor|recruiter|clinician|rater) agreement|agreement (?:rate|score|with)"
                     + "|reviewers? (?:flagged|rejected|downgraded)|edit rate|regenerat\\w* rate)\\b"),
-            COMPLETE_AND_FAITHFUL, CRITERIA_MATCH, STEP_ORDER, NON_EXISTENT);
+            COMPLETE_AND_FAITHFUL, CRITERIA_MATCH, STEP_ORDER, NON_EXISTENT, DRAFTS_KEPT);
 
     private QualityRules() {}
 }

@@ -10,6 +10,8 @@ final class ToolRules {
 
     /** The rules that say a tool call itself went wrong. */
     static final Set<String> CALLS = Set.of("tool-call", "schema", "tool-errors", "tool-timeouts");
+    /** The tool call failed (an HTTP error, a timeout, a broken response): it did nothing, forbidden or not. */
+    static final Set<String> ERRORED = Set.of("tool-http-errors", "tool-errors", "tool-timeouts", "schema");
 
     /**
      * An HTTP error rate where the alert names a tool (a tool label, "the X tool"): the tool answering 4xx/5xx, even

@@ -31,7 +31,8 @@ import org.jdbi.v3.core.Handle;
 final class AlertBatch {
 
     private final Handle handle;
-    private final IntakeStore store;
+    private final BatchStore rows;
+    private IntakeStore store;
     private final BatchWrites writes;
     private final Instant now;
     private final IncidentSettings settings;
@@ -42,9 +43,9 @@ final class AlertBatch {
 
     private AlertBatch(Handle handle, Instant now, IncidentSettings settings) {
         this.handle = handle;
-        this.store = handle.attach(IntakeStore.class);
-        this.writes = new BatchWrites(handle, store, handle.attach(TimelineStore.class),
-                Outbox.writer(handle, settings.cardUpdateInterval()), now, settings.cardUpdateInterval());
+        this.rows = handle.attach(BatchStore.class);
+        this.writes = new BatchWrites(handle, rows, Outbox.writer(handle, settings.cardUpdateInterval()), now,
+                settings.cardUpdateInterval());
         this.now = now;
         this.settings = settings;
     }
@@ -72,6 +73,14 @@ final class AlertBatch {
         return results;
     }
 
+    /** The statements of opening, reopening and resolving, attached by the first alert of the batch that needs them. */
+    private IntakeStore store() {
+        if (store == null) {
+            store = handle.attach(IntakeStore.class);
+        }
+        return store;
+    }
+
     /** One query for the open incidents of every key in the batch. */
     private void lookUp(List<List<PreparedAlert>> requests) {
         for (List<PreparedAlert> request : requests) {
@@ -82,13 +91,13 @@ final class AlertBatch {
         List<String> keys = new ArrayList<>(fingerprintsByKey.keySet());
         List<String> fingerprints = fingerprintsByKey.values().stream().flatMap(Set::stream).distinct().toList();
         for (List<String> someKeys : chunks(keys)) {
-            List<IncidentRows.OpenIncident> open = store.openByKeys(someKeys);
+            List<IncidentRows.OpenIncident> open = rows.openByKeys(someKeys);
             open.forEach(incident -> byKey.put(incident.key(), byId.computeIfAbsent(incident.id(),
-                    id -> new TouchedIncident(id, incident.cardUpdatedAt(), store))));
+                    id -> new TouchedIncident(id, incident.cardUpdatedAt(), this::store))));
             List<String> ids = open.stream().map(IncidentRows.OpenIncident::id).toList();
             for (List<String> someFingerprints : chunks(fingerprints)) {
                 if (!ids.isEmpty()) {
-                    store.knownIn(ids, someFingerprints)
+                    rows.knownIn(ids, someFingerprints)
                             .forEach(known -> byId.get(known.incidentId()).known.put(known.fingerprint(), known.status()));
                 }
             }
@@ -125,9 +134,9 @@ final class AlertBatch {
     }
 
     private Optional<TouchedIncident> open(PreparedAlert prepared) {
-        Optional<String> created = Opening.create(store, prepared, prepared.key(), null, now, settings.defaultChannel());
+        Optional<String> created = Opening.create(store(), rows, prepared, prepared.key(), null, now, settings.defaultChannel());
         if (created.isEmpty()) {
-            IncidentRows.OpenIncident other = store.openByKeys(List.of(prepared.key())).get(0);
+            IncidentRows.OpenIncident other = rows.openByKeys(List.of(prepared.key())).get(0);
             track(other.id(), other.key(), other.cardUpdatedAt());
             return Optional.empty();
         }
@@ -135,7 +144,7 @@ final class AlertBatch {
         TouchedIncident incident = track(id, prepared.key(), null);
         incident.loaded = true; // new: the batch's other alerts of its key are new to it too
         incident.known.put(prepared.alert().fingerprint(), AlertStatus.FIRING);
-        IncidentUpdate update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), store.find(id).orElseThrow());
+        IncidentUpdate update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), store().find(id).orElseThrow());
         Alert alert = prepared.alert();
         update.record(TimelineEntry.BOT, new AlertFacts.Opened(alert.source(), alert.title(), prepared.classification().failureType(),
                 prepared.classification().evidence()));
@@ -149,8 +158,8 @@ final class AlertBatch {
 
     /** Firing again within the flap window reopens the incident it resolved instead of opening a new one. */
     private Optional<TouchedIncident> reopenFlapping(PreparedAlert prepared) {
-        return store.findRecentlyResolved(prepared.key(), now.minus(settings.flapWindow()))
-                .filter(resolved -> store.reopen(resolved.id()) == 1)
+        return store().findRecentlyResolved(prepared.key(), now.minus(settings.flapWindow()))
+                .filter(resolved -> store().reopen(resolved.id()) == 1)
                 .map(resolved -> {
                     IncidentUpdate update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), resolved);
                     update.announce(TimelineEntry.BOT, new AlertFacts.Reopened(prepared.alert().title(),
@@ -168,7 +177,7 @@ final class AlertBatch {
         String fingerprint = prepared.alert().fingerprint();
         TouchedIncident incident = byKey.get(prepared.key());
         if (incident == null || incident.status(fingerprint) == null) {
-            incident = store.openWithFingerprint(fingerprint).map(open -> byId.containsKey(open.id()) ? byId.get(open.id())
+            incident = store().openWithFingerprint(fingerprint).map(open -> byId.containsKey(open.id()) ? byId.get(open.id())
                     : track(open.id(), null, open.cardUpdatedAt())).orElse(null);
         }
         if (incident == null || incident.status(fingerprint) == null) {
@@ -177,7 +186,7 @@ final class AlertBatch {
         incident.resolve(prepared.alert());
         if (incident.firing() == 0) {
             flush(incident); // the incident's own rows first: resolving reads them
-            IncidentUpdate update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), store.find(incident.id).orElseThrow());
+            IncidentUpdate update = new IncidentUpdate(handle, now, settings.cardUpdateInterval(), store().find(incident.id).orElseThrow());
             if (Lifecycle.allAlertsResolved(update)) {
                 byKey.values().remove(incident);
             }
@@ -187,7 +196,7 @@ final class AlertBatch {
     }
 
     private TouchedIncident track(String id, String key, Instant cardUpdatedAt) {
-        TouchedIncident incident = byId.computeIfAbsent(id, ignored -> new TouchedIncident(id, cardUpdatedAt, store));
+        TouchedIncident incident = byId.computeIfAbsent(id, ignored -> new TouchedIncident(id, cardUpdatedAt, this::store));
         if (key != null) {
             byKey.put(key, incident);
             incident.load(fingerprintsByKey.getOrDefault(key, Set.of()));

@@ -49,6 +49,11 @@ final class AlertIntake implements AutoCloseable {
         return commits.submitAsync(prepared(alerts)).thenApply(written -> result(alerts, written));
     }
 
+    /** Alerts accepted by the HTTP edge and not yet committed; at {@link GroupCommit#CAPACITY} senders get 503. */
+    int waiting() {
+        return commits.waiting();
+    }
+
     private List<PreparedAlert> prepared(List<Alert> alerts) {
         return alerts.stream().map(this::prepare).toList();
     }
@@ -66,7 +71,7 @@ final class AlertIntake implements AutoCloseable {
         return jdbi.inTransaction(handle -> {
             IntakeStore store = handle.attach(IntakeStore.class);
             String key = IncidentKey.drill(prepared.workflow(), realType.id(), java.util.UUID.randomUUID().toString());
-            String id = Opening.create(store, prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
+            String id = Opening.create(store, handle.attach(BatchStore.class), prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
             IncidentUpdate update = new IncidentUpdate(handle, clock.instant(), settings.cardUpdateInterval(), store.find(id).orElseThrow());
             update.record(declaredBy, new AlertFacts.DrillStarted(declaredBy, prepared.workflow(), synthetic.title(),
                     prepared.classification().failureType()));

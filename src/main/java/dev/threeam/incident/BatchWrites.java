@@ -18,16 +18,14 @@ import org.jdbi.v3.core.Handle;
 final class BatchWrites {
 
     private final Handle handle;
-    private final IntakeStore store;
-    private final TimelineStore timeline;
+    private final BatchStore store;
     private final Outbox.Writer outbox;
     private final Instant now;
     private final Duration cardInterval;
 
-    BatchWrites(Handle handle, IntakeStore store, TimelineStore timeline, Outbox.Writer outbox, Instant now, Duration cardInterval) {
+    BatchWrites(Handle handle, BatchStore store, Outbox.Writer outbox, Instant now, Duration cardInterval) {
         this.handle = handle;
         this.store = store;
-        this.timeline = timeline;
         this.outbox = outbox;
         this.now = now;
         this.cardInterval = cardInterval;
@@ -98,6 +96,7 @@ final class BatchWrites {
         if (incidents.isEmpty()) {
             return;
         }
+        TimelineStore timeline = handle.attach(TimelineStore.class); // only batches with new alerts need it
         Map<String, TimelineEntry> recent = new HashMap<>();
         for (TimelineEntry entry : timeline.latestOfKind(incidents.stream().map(incident -> incident.id).toList(),
                 Timeline.kind(AlertFacts.AlertsJoined.class), now.minus(cardInterval))) {

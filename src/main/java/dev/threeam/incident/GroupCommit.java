@@ -31,6 +31,7 @@ final class GroupCommit<T, R> implements AutoCloseable {
 
     private final BlockingQueue<Job<T, R>> queue = new LinkedBlockingQueue<>();
     private final java.util.concurrent.Semaphore room;
+    private final int capacity;
     private final Function<List<List<T>>, List<R>> transaction;
     private final Thread writer;
     private final WriterFirst writerFirst;
@@ -51,6 +52,7 @@ final class GroupCommit<T, R> implements AutoCloseable {
     GroupCommit(String name, Function<List<List<T>>, List<R>> transaction, int capacity, WriterFirst writerFirst) {
         this.transaction = transaction;
         this.room = new java.util.concurrent.Semaphore(capacity);
+        this.capacity = capacity;
         this.writerFirst = writerFirst;
         this.writer = new Thread(this::loop, "group-commit-" + name);
         java.util.concurrent.atomic.AtomicInteger answerThreads = new java.util.concurrent.atomic.AtomicInteger();
@@ -91,6 +93,11 @@ final class GroupCommit<T, R> implements AutoCloseable {
     CompletableFuture<R> submitAsync(List<T> items) {
         // the same outcome, handed over to an answer thread
         return enqueue(items).whenCompleteAsync((result, error) -> {}, answers);
+    }
+
+    /** Items handed over and not yet committed (waiting, or in the transaction being written). */
+    int waiting() {
+        return capacity - room.availablePermits();
     }
 
     private CompletableFuture<R> enqueue(List<T> items) {

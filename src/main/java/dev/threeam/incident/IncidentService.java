@@ -47,7 +47,7 @@ public final class IncidentService implements AutoCloseable {
         this.settings = settings;
         this.intake = new AlertIntake(jdbi, runbooks, classifier, clock, settings, writerFirst);
         this.triage = new Triage(changeLabel);
-        Database.prepare(jdbi, IntakeStore.class, IncidentStore.class, AnswerStore.class, ThreadStore.class, IncidentLookup.class,
+        Database.prepare(jdbi, BatchStore.class, IntakeStore.class, IncidentStore.class, AnswerStore.class, ThreadStore.class, IncidentLookup.class,
                 TimelineStore.class, ExampleStore.class, LabelledExampleStore.class);
     }
 
@@ -56,6 +56,11 @@ public final class IncidentService implements AutoCloseable {
     }
 
     // ---- alerts
+
+    /** Alerts handed to the writer and not yet committed (the queue a full writer answers 503 from). */
+    public int alertsWaiting() {
+        return intake.waiting();
+    }
 
     /** Writes the alerts and answers once they are committed (or refuses at once with {@code Overloaded}). */
     public IngestResult ingest(List<Alert> alerts) {

@@ -8,11 +8,13 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** What the alert intake reads and writes, per batch: a small interface, attached once per batch (attaching costs per method). */
+/**
+ * What the alert intake reads and writes beyond {@link BatchStore}: opening, reopening and resolving incidents, which
+ * most batches never do, so a batch attaches it only when it needs it (attaching costs per method).
+ */
 @RegisterConstructorMapper(IncidentRows.IncidentRow.class)
 @RegisterConstructorMapper(IncidentRows.OpenIncident.class)
 @RegisterConstructorMapper(IncidentRows.KnownAlert.class)
@@ -33,16 +35,10 @@ interface IntakeStore {
     @SqlQuery("SELECT * FROM incidents WHERE id = :id")
     Optional<IncidentRows.IncidentRow> findRow(@Bind("id") String id);
 
-    @SqlQuery("SELECT id, open_key, card_updated_at FROM incidents WHERE open_key IN (<keys>)")
-    List<IncidentRows.OpenIncident> openByKeys(@BindList("keys") Collection<String> keys);
-
     @SqlQuery("""
             SELECT * FROM incidents WHERE incident_key = :key AND open_key IS NULL AND resolved_at >= :since
             ORDER BY resolved_at DESC LIMIT 1""")
     Optional<IncidentRows.IncidentRow> findRecentlyResolvedRow(@Bind("key") String key, @Bind("since") Instant since);
-
-    @SqlBatch("UPDATE incidents SET alert_count = alert_count + :count, last_alert_at = :at WHERE id = :id")
-    void countAlerts(@Bind("id") List<String> ids, @Bind("count") List<Long> counts, @Bind("at") Instant at);
 
     @SqlUpdate("""
             UPDATE incidents SET status = 'triggered', open_key = incident_key, resolved_at = NULL,
@@ -53,29 +49,10 @@ interface IntakeStore {
     @SqlQuery("SELECT incident_id, fingerprint, status FROM incident_alerts WHERE incident_id = :id AND fingerprint IN (<fingerprints>)")
     List<IncidentRows.KnownAlert> known(@Bind("id") String incidentId, @BindList("fingerprints") Collection<String> fingerprints);
 
-    /**
-     * What these incidents know of these fingerprints (a superset of the pairs asked for: the caller keeps what it
-     * needs). Found through the fingerprint index, one probe per fingerprint: {@code incident_id || ''} keeps SQLite
-     * from probing the primary key with every id for every fingerprint (ids × fingerprints probes, the most
-     * expensive statement of a batch of single-alert requests spread over many incidents).
-     */
-    @SqlQuery("""
-            SELECT incident_id, fingerprint, status FROM incident_alerts
-            WHERE fingerprint IN (<fingerprints>) AND incident_id || '' IN (<ids>)""")
-    List<IncidentRows.KnownAlert> knownIn(@BindList("ids") Collection<String> incidentIds,
-            @BindList("fingerprints") Collection<String> fingerprints);
-
     @SqlQuery("""
             SELECT i.id, i.open_key, i.card_updated_at FROM incident_alerts a JOIN incidents i ON i.id = a.incident_id
             WHERE a.fingerprint = :fingerprint AND i.open_key IS NOT NULL ORDER BY i.seq DESC LIMIT 1""")
     Optional<IncidentRows.OpenIncident> openWithFingerprint(@Bind("fingerprint") String fingerprint);
-
-    /** Inserts new alerts and adds to known ones; the first title and labels stay. */
-    @UseClasspathSqlLocator
-    @SqlBatch
-    void upsertAlerts(@Bind("incidentId") List<String> incidentIds, @Bind("fingerprint") List<String> fingerprints,
-            @Bind("source") List<String> sources, @Bind("status") List<String> statuses, @Bind("title") List<String> titles,
-            @Bind("labels") List<String> labels, @Bind("count") List<Long> counts, @Bind("at") Instant at);
 
     @SqlQuery("SELECT COUNT(*) FROM incident_alerts WHERE incident_id = :id AND status = 'firing'")
     int firingAlerts(@Bind("id") String incidentId);

@@ -18,7 +18,7 @@ final class Opening {
      * The new incident's id, or empty when another writer (a replica, at the same moment) already holds {@code key}
      * open: then the caller joins that one. A drill ({@code drillType} set) keeps the type it really plays.
      */
-    static Optional<String> create(IntakeStore store, PreparedAlert prepared, String key, FailureType drillType, Instant now,
+    static Optional<String> create(IntakeStore store, BatchStore rows, PreparedAlert prepared, String key, FailureType drillType, Instant now,
             String defaultChannel) {
         Alert alert = prepared.alert();
         long seq = store.nextSequence();
@@ -32,7 +32,7 @@ final class Opening {
         if (written == 0) {
             return Optional.empty();
         }
-        store.upsertAlerts(List.of(id), List.of(alert.fingerprint()), List.of(alert.source()), List.of(alert.status().id()),
+        rows.upsertAlerts(List.of(id), List.of(alert.fingerprint()), List.of(alert.source()), List.of(alert.status().id()),
                 List.of(alert.title()), List.of(Json.write(alert.labels())), List.of(1L), now);
         return Optional.of(id);
     }

@@ -14,7 +14,7 @@ import java.util.Set;
 final class TouchedIncident {
     final String id;
     final Instant cardUpdatedAt;
-    private final IntakeStore store;
+    private final java.util.function.Supplier<IntakeStore> store;
     final Map<String, AlertStatus> known = new HashMap<>();
     final Map<String, Change> changes = new LinkedHashMap<>();
     final List<String> firedAgain = new ArrayList<>();
@@ -28,7 +28,7 @@ final class TouchedIncident {
     boolean loaded;
     private Integer firingStored;
 
-    TouchedIncident(String id, Instant cardUpdatedAt, IntakeStore store) {
+    TouchedIncident(String id, Instant cardUpdatedAt, java.util.function.Supplier<IntakeStore> store) {
         this.id = id;
         this.cardUpdatedAt = cardUpdatedAt;
         this.store = store;
@@ -38,7 +38,7 @@ final class TouchedIncident {
     void load(Set<String> fingerprints) {
         List<String> unknown = fingerprints.stream().filter(fingerprint -> !known.containsKey(fingerprint)).toList();
         for (int start = 0; start < unknown.size(); start += 500) {
-            store.known(id, unknown.subList(start, Math.min(unknown.size(), start + 500)))
+            store.get().known(id, unknown.subList(start, Math.min(unknown.size(), start + 500)))
                     .forEach(alert -> known.put(alert.fingerprint(), alert.status()));
         }
     }
@@ -81,7 +81,7 @@ final class TouchedIncident {
     /** Alerts of this incident still firing, counting this batch's changes not yet written. */
     int firing() {
         if (firingStored == null) {
-            firingStored = store.firingAlerts(id);
+            firingStored = store.get().firingAlerts(id);
         }
         return firingStored + pendingFiringChange();
     }

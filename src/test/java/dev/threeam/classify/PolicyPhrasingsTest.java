@@ -127,4 +127,30 @@ class PolicyPhrasingsTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
     }
+
+    @Test
+    void a_known_limit_that_shares_only_the_things_it_names_is_not_evidence_of_a_breach() {
+        WorkflowContext parcels = new WorkflowContext("parcel-claims", List.of("claimdesk"), List.of(), List.of(
+                "A parcel is never marked lost, and no refund voucher is issued, without the depot supervisor's approval."));
+
+        Classification got = classifier.classify(prometheus("DepotSupervisorDirectoryStale",
+                "depot supervisor directory index last rebuilt 12 days ago")
+                .description("The nightly sync exits 0 but writes nothing; answers name supervisors who left in October.").build(), parcels);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void two_words_of_a_known_limit_count_when_one_is_what_it_forbids_or_the_alert_says_it_was_broken() {
+        WorkflowContext parcels = new WorkflowContext("parcel-claims", List.of("claimdesk"), List.of(), List.of(
+                "A parcel is never marked lost, and no refund voucher is issued, without the depot supervisor's approval.",
+                "Never reroutes a parcel addressed to a locker."));
+
+        Classification skipped = classifier.classify(alert().titled("Refund vouchers issued w/o depot sign-off").build(), parcels);
+        Classification rerouted = classifier.classify(alert().titled("Claimdesk rerouted locker parcels").build(), parcels);
+
+        assertThat(skipped.failureType()).as(skipped.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+        assertThat(rerouted.failureType()).as(rerouted.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+        assertThat(rerouted.evidence()).contains("known limit \"Never reroutes");
+    }
 }

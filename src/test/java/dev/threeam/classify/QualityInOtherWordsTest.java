@@ -99,4 +99,13 @@ class QualityInOtherWordsTest {
         return alert().from("langsmith").titled(ruleName).label("alert_rule_name", ruleName)
                 .label("alert_rule_attribute", attribute).label("alert_rule_type", "threshold");
     }
+
+    @Test
+    void reviewers_keeping_only_a_share_of_the_drafts_is_quality_drift() {
+        Classification kept = classify(prometheus("UnderwriterDraftsKept", "underwriters kept 61% of drafted referral notes this week"));
+        Classification acceptance = classify(alert().from("grafana").titled("Claim letter acceptance below 80%"));
+
+        assertThat(kept.failureType()).as(kept.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(acceptance.failureType()).as(acceptance.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
 }

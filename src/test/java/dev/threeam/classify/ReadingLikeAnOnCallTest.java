@@ -297,4 +297,13 @@ class ReadingLikeAnOnCallTest {
         assertThat(vague.failureType()).as(vague.evidence()).isEqualTo(FailureType.UNCLASSIFIED);
         assertThat(slow.failureType()).as(slow.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
     }
+
+    @Test
+    void no_tool_call_failed_clears_the_tools_and_leaves_what_is_slow() {
+        Classification got = classifier.classify(prometheus("QuoteDraftP95High", "quote drafting p95 19s (SLO 8s)")
+                .description("Quotes are still correct and not one pricing API call failed; it is only slow.").build(),
+                WorkflowContext.NONE);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
 }

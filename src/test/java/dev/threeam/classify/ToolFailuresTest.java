@@ -4,6 +4,7 @@ import static dev.threeam.classify.TestAlerts.alert;
 import static dev.threeam.classify.TestAlerts.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A tool call went wrong, said without the words of a tool call: a tool known only by its label, a response that changed. */
@@ -61,5 +62,17 @@ class ToolFailuresTest {
 
         assertThat(rate.failureType()).as(rate.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
         assertThat(percentile.failureType()).as(percentile.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    @Test
+    void a_tool_call_that_errored_did_not_do_what_a_known_limit_forbids() {
+        WorkflowContext disputes = new WorkflowContext("dispute-desk", List.of(), List.of(), List.of(
+                "A chargeback is never filed without an analyst's decision on the case."));
+
+        Classification got = classifier.classify(alert().titled("file_chargeback tool: 503 on analyst-approved chargebacks")
+                .label("gen_ai.tool.name", "file_chargeback").label("error.type", "503")
+                .description("Approved chargebacks over EUR 5,000 fail at the acquirer API; 41 are queued.").build(), disputes);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
     }
 }
