@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * them up to the end of the clause ("no tool call failed"). Health phrases include what stays as it was ("search step 120 ms as always",
  * "response times unchanged"; after a comma it speaks of the clause before: "cost per case EUR 0.04, unchanged") and a
  * latency that fell ("latency fell from 4s to 1.1s because …": faster is no latency failure, the reason is the point).
- * "200 OK" is a status code, not a verdict: a search answering "200 OK with results=0" found nothing.
+ * "200 OK" is a status code, not a verdict: a search answering "200 OK with results=0" found nothing. Nor is quoted
+ * speech: "Half a baby aspirin is usually fine" quoted from the bot's reply is what it said, not the author's word that
+ * something is fine.
  */
 final class Clauses {
 
@@ -37,7 +39,10 @@ final class Clauses {
             + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|unchanged|normal|(?<!200 |http )ok|okay)|as (?:always|usual)"
             + "|(?:latenc(?:y|ies)|p(?:50|75|90|95|99)|response times?|durations?)(?: \\S+){0,3}? (?:fell|dropped|decreased"
             + "|improved|went down|came down|halved)"
-            + "|within (?:the )?(?:budget|slo|sla|limits?|thresholds?|targets?|normal range|bounds|baseline)"
+            + "|(?:within|inside) (?:the |its |their |our |this )?(?:\\S+ s |daily |weekly |monthly |hourly )?(?:budgets?|slos?"
+            + "|slas?|limits?|thresholds?|targets?|normal range|bounds|baseline)|under (?:the |its |their )?(?:\\S+ s )?budget"
+            + "|(?:every|each|all(?: the)?) (?:\\S+ )?(?:tools?|tool calls?|calls?|requests?|searche?s?|lookups?|apis?)"
+            + " (?:has |have )?(?:answered|responded|succeeded|worked|came back fine)"
             + "|(?:at|near|on) (?:the )?baseline|as expected"
             + "|(?:is|are|was|were) not (?:the )?(?:cause|culprit|problem|issue|bottleneck|involved|affected|impacted"
             + "|degraded|slow|down|failing|erroring)|(?:is|are|was|were)n t (?:the )?(?:cause|culprit|problem|issue"
@@ -69,11 +74,12 @@ final class Clauses {
     static Clauses of(String prose) {
         List<int[]> out = new ArrayList<>();
         List<int[]> weights = new ArrayList<>();
+        int[] quotes = quoteMarks(prose);
         int sentenceStart = 0;
         while (sentenceStart < prose.length()) {
             int sentenceEnd = prose.indexOf(" | ", sentenceStart);
             sentenceEnd = sentenceEnd < 0 ? prose.length() : sentenceEnd;
-            readSentence(prose, sentenceStart, sentenceEnd, out, weights);
+            readSentence(prose, sentenceStart, sentenceEnd, out, weights, quotes);
             sentenceStart = sentenceEnd + 3;
         }
         return new Clauses(flatten(out), flatten(weights));
@@ -94,7 +100,27 @@ final class Clauses {
         return 1.0;
     }
 
-    private static void readSentence(String prose, int start, int end, List<int[]> out, List<int[]> weights) {
+    /** Where the quotation marks of the prose are ({@link Words#QUOTE_MARK}). */
+    private static int[] quoteMarks(String prose) {
+        List<Integer> marks = new ArrayList<>();
+        for (int at = prose.indexOf(Words.QUOTE_MARK); at >= 0; at = prose.indexOf(Words.QUOTE_MARK, at + 1)) {
+            marks.add(at);
+        }
+        return marks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** True inside quoted speech: an odd number of quotation marks before {@code offset}. */
+    private static boolean quoted(int[] quotes, int offset) {
+        int before = 0;
+        for (int mark : quotes) {
+            if (mark < offset) {
+                before++;
+            }
+        }
+        return before % 2 == 1;
+    }
+
+    private static void readSentence(String prose, int start, int end, List<int[]> out, List<int[]> weights, int[] quotes) {
         String sentence = prose.substring(start, end);
         if (CONCESSION_START.matcher(sentence).find()) {
             int comma = sentence.indexOf(" , ");
@@ -111,6 +137,9 @@ final class Clauses {
         }
         Matcher before = HEALTHY_BEFORE.matcher(sentence);
         while (before.find()) {
+            if (quoted(quotes, start + before.start())) {
+                continue;
+            }
             boolean plural = PLURAL_VERB.matcher(before.group()).find();
             int from = clauseStart(sentence, before.start(), plural);
             if (appended(sentence, from, before)) {
@@ -120,6 +149,9 @@ final class Clauses {
         }
         Matcher after = HEALTHY_AFTER.matcher(sentence);
         while (after.find()) {
+            if (quoted(quotes, start + after.start())) {
+                continue;
+            }
             out.add(new int[] {start + after.start(), start + clauseEnd(sentence, after.end())});
         }
     }

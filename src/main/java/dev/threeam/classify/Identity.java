@@ -105,7 +105,8 @@ final class Identity {
             return false;
         }
         return NAME_KEYS.contains(lower) || lower.endsWith("_name") || lower.endsWith(".name") || lower.endsWith("_id")
-                || lower.endsWith(".id") || lower.endsWith("_key") || lower.endsWith("_url") || lower.endsWith("_version");
+                || lower.endsWith(".id") || lower.endsWith("_key") || lower.endsWith("_url") || lower.endsWith("_version")
+                || lower.endsWith("_cluster") || lower.endsWith("_namespace");
     }
 
     /** Prose with generated names and known names blotted out, in {@link Words#prose} form. */

@@ -19,7 +19,7 @@ final class LatencyRules {
                     + "|queued for)\\b"
                     + "|\\b(?:takes?|took|taking) (?:over |more than |up to |about |around )?\\d+ ?(?:s|sec|secs|seconds|ms|min|mins"
                     + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"),
-            SignalRule.of("time-budget", LATENCY_FAILURE, 1.0, "\\b\\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)"
+            SignalRule.of("time-budget", LATENCY_FAILURE, 1.0, "\\b(?<!last |past |every |per |each |over )\\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)"
                     + " (?:\\S+ )?(?:budget|limit|slo|sla|target|threshold|timeout|deadline)\\b"
                     + "|\\b(?:timing out|timed out|times out|time out) (?:at|after) \\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)\\b"
                     + "|\\b(?:exceeds?|exceeded|exceeding|overruns?|overran|misses|missed|blows? through) (?:the |its |their |a )?"

@@ -29,6 +29,8 @@ final class RetrievalRules {
                     + "(?: ?@ ?| at ?)(?:\\d+|k)\\b|\\b(?:ndcg|mrr)\\b|\\b(?:context|chunks?|passages?|documents?|docs?|retrieval|search|sources?) (?:relevan\\w*|precision|recall"
                     + "|utili[sz]ation|sufficiency|coverage|completeness)\\b|\\bcontext (?:match\\w*|fit)\\b"
                     + "|\\bin (?:the )?(?:retrieved )?context (?:match\\w*|fits?|belongs?)\\b"
+                    + "|\\b(?:catalog(?:ue)?|bulletin|handbook|manual|polic(?:y|ies)|sources?|documents?|docs?|context)"
+                    + " (?:edition|version|year) (?:match\\w*|mismatch\\w*)\\b"
                     + "|(?<!answer |answers |response |responses |output |outputs |reply |replies |summary |summaries |completion "
                     + "|completions |generation |translation |translations )\\brelevan(?:ce|cy)\\b"),
             SignalRule.of("recall-word", RETRIEVAL_FAILURE, 0.8, "\\b(?:(?<!item |items |entity |entities |field |fields "
@@ -55,6 +57,9 @@ final class RetrievalRules {
                     + "|content|records?)(?: \\S+){0,2}? (?:is |are |was |were )?(?:stale\\w*|out of date|outdated"
                     + "|\\d+ ?(?:d|h|days?|hours?|weeks?) old|not refreshed|not updated)\\b"
                     + "|\\b(?:snapshot|sync|ingest\\w*|crawl\\w*|refresh|export|index\\w*) last success\\b"
+                    + "|\\blast (?:indexed|synced|synchroni[sz]ed|refreshed|crawled|updated|ingested|embedded|rebuilt|re ?indexed)"
+                    + " \\d+ ?(?:d|h|days?|hours?|weeks?|w) ago\\b"
+                    + "|\\b(?:index|catalog(?:ue)? index|feed|corpus|kb|knowledge base|embeddings?|snapshot) age\\b"
                     + "|\\b(?:has|have|hasn t|haven t) not (?:been )?(?:synced|synchroni[sz]ed|indexed|refreshed|crawled|updated"
                     + "|ingested|loaded|imported|embedded|re ?indexed)"
                     + " (?:since|for|in)\\b"
@@ -77,7 +82,11 @@ final class RetrievalRules {
                     + "(?:context|passages?|chunks?|documents?)\\b|\\bcuts? (?:off )?(?:every |each |the |most )?(?:retrieved )?"
                     + "(?:passages?|chunks?|documents?|snippets?)\\b"
                     + "|\\bmissing from (?:the )?(?:index|corpus|search|kb|knowledge base|vector store|catalog index)\\b"
-                    + "|\\b(?:doc(?:ument)?|vector|chunk|index|embedding) counts? (?:dropped|fell|halved|down|low|zero)\\b"),
+                    + "|\\b(?:doc(?:ument)?|vector|chunk|index|embedding) counts? (?:drops?|dropped|dropping|falls?|fell|halved"
+                    + "|down|low|zero|shrank|shrunk|shrinks?)\\b"
+                    + "|\\b(?:build|index|snapshot|collection|corpus)(?: \\S+){0,3}? \\d+ ?% (?:smaller|fewer documents)\\b"
+                    + "|\\b(?:went live|is live|live|serving|searchable|indexed|embedded|loaded) with (?:only )?\\d+(?: \\d{3})*"
+                    + " (?:of|/) \\d+(?: \\d{3})* (?:documents?|docs|chunks?|vectors?|pages?|files?|articles?|records?)\\b"),
             SignalRule.of("hidden-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:permissions?|acls?|access|visibility|security"
                     + "|tenant|metadata|rbac|entitlements?|group|scope|date|language|region) (?:filters?|trimming|checks?"
                     + "|scoping)(?: \\S+){0,6}? (?:hid\\w*|hides|exclud\\w*|drop\\w*|filter\\w*|remov\\w*|block\\w*"

@@ -99,6 +99,10 @@ final class RuleClassifier {
         if (limit != null) {
             byType.computeIfAbsent(FailureType.POLICY_FAILURE, type -> new ArrayList<>()).add(limit);
         }
+        Hit quality = QualitySignals.match(workflow, signals);
+        if (quality != null) {
+            byType.computeIfAbsent(FailureType.QUALITY_DRIFT, type -> new ArrayList<>()).add(quality);
+        }
         byType.values().forEach(list -> list.sort(Comparator.comparingDouble(Hit::score).reversed()));
         return new TypeScores(byType, ruledOut, tieOrder);
     }

@@ -28,6 +28,10 @@ final class Words {
     /** In {@link #prose} text: the end of a sentence or clause, and a comma, each a word of its own. */
     static final String SENTENCE_MARK = "|";
     static final String COMMA_MARK = ",";
+    /** In {@link #prose} text: where quoted speech starts or ends (a quotation mark, a {@code >} quoted line), a word of its own. */
+    static final String QUOTE_MARK = "\u00ab";
+    private static final Pattern QUOTED_LINE = Pattern.compile("(?m)^[ \t]*>[ \t]?(.*)$");
+    private static final Pattern QUOTATION = Pattern.compile("[\"\u201c\u201d]");
 
     private Words() {}
 
@@ -42,14 +46,16 @@ final class Words {
 
     /**
      * Prose in {@link #normalize} form that keeps where sentences and clauses end, as the words {@code |} and
-     * {@code ,}: "Retrieval is fine, but answers cite archived docs." → {@code retrieval is fine , but answers cite archived docs |}.
+     * {@code ,}: "Retrieval is fine, but answers cite archived docs." → {@code retrieval is fine , but answers cite archived docs |},
+     * and where quoted speech starts and ends, as {@link #QUOTE_MARK}.
      */
     static String prose(String raw) {
         if (raw == null) {
             return "";
         }
-        String marked = COMMA.matcher(CLAUSE_END.matcher(raw).replaceAll(" \u0001 ")).replaceAll(" \u0002 ");
-        return normalize(marked).replace('\u0001', '|').replace('\u0002', ',');
+        String quoted = QUOTATION.matcher(QUOTED_LINE.matcher(raw).replaceAll(" \u0003 $1 \u0003 ")).replaceAll(" \u0003 ");
+        String marked = COMMA.matcher(CLAUSE_END.matcher(quoted).replaceAll(" \u0001 ")).replaceAll(" \u0002 ");
+        return normalize(marked).replace('\u0001', '|').replace('\u0002', ',').replace("\u0003", QUOTE_MARK);
     }
 
     /** Shortens a value for an evidence line. */

@@ -12,9 +12,10 @@ import java.util.List;
  * @param knownLimits the runbook's {@code known_limits}, as written
  * @param title       the runbook's title, or null: with the id and aliases, the workflow's everyday words, which
  *                    say nothing about which limit an alert describes
+ * @param qualitySignals the metrics the runbook's {@code quality_signals} name: quality evidence for that workflow
  */
 public record WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
-                              String title) {
+                              String title, List<String> qualitySignals) {
 
     /** No runbook: nothing known of the workflow. */
     public static final WorkflowContext NONE = new WorkflowContext(null, List.of(), List.of(), List.of(), null);
@@ -23,6 +24,12 @@ public record WorkflowContext(String workflow, List<String> aliases, List<Classi
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         rules = rules == null ? List.of() : List.copyOf(rules);
         knownLimits = knownLimits == null ? List.of() : List.copyOf(knownLimits);
+        qualitySignals = qualitySignals == null ? List.of() : List.copyOf(qualitySignals);
+    }
+
+    public WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
+            String title) {
+        this(workflow, aliases, rules, knownLimits, title, List.of());
     }
 
     public WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits) {
@@ -52,6 +59,6 @@ public record WorkflowContext(String workflow, List<String> aliases, List<Classi
 
     /** Only a workflow's rules, as older callers pass them. */
     public static WorkflowContext ofRules(List<ClassifyRule> rules) {
-        return new WorkflowContext(null, List.of(), rules, List.of(), null);
+        return new WorkflowContext(null, List.of(), rules, List.of(), null, List.of());
     }
 }

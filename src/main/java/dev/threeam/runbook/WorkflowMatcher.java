@@ -41,7 +41,7 @@ public final class WorkflowMatcher {
     public static WorkflowContext context(Runbook runbook) {
         return runbook == null ? WorkflowContext.NONE
                 : new WorkflowContext(runbook.workflow(), runbook.aliases(), runbook.classify(), runbook.knownLimits(),
-                        runbook.title());
+                        runbook.title(), runbook.qualitySignals().stream().map(Runbook.QualitySignal::metric).toList());
     }
 
     /** These runbooks as the classifier's replay sees them: each alert's workflow context. */

@@ -60,4 +60,10 @@ class NamesAnAlertGivesTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
     }
+
+    @Test
+    void a_cluster_or_namespace_label_names_where_it_runs_not_what_failed() {
+        assertThat(Identity.isNameKey("k8s_cluster")).isTrue();
+        assertThat(Identity.isNameKey("k8s_namespace")).isTrue();
+    }
 }

@@ -70,4 +70,14 @@ class ProviderOutagesTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.PROVIDER_OUTAGE);
     }
+
+    @Test
+    void a_response_model_that_moved_to_another_snapshot_with_nothing_deployed_is_the_provider() {
+        Classification got = classify(alert().from("datadog").titled("prep-sheet JSON parse failures 22% (was < 0.5%)")
+                .label("gen_ai.request.model", "gpt-4o-latest")
+                .description("We changed nothing: last deploy Nov 6. gen_ai.response.model in the traces went from"
+                        + " gpt-4o-2026-08-06 to gpt-4o-2026-11-12 at the same minute."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.PROVIDER_OUTAGE);
+    }
 }

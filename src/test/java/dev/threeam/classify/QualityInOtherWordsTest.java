@@ -4,6 +4,7 @@ import static dev.threeam.classify.TestAlerts.alert;
 import static dev.threeam.classify.TestAlerts.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -107,5 +108,18 @@ class QualityInOtherWordsTest {
 
         assertThat(kept.failureType()).as(kept.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
         assertThat(acceptance.failureType()).as(acceptance.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void a_metric_the_runbook_lists_as_a_quality_signal_is_quality_even_where_spend_and_speed_are_named() {
+        WorkflowContext promos = new WorkflowContext("promo-copy", List.of("promo-writer"), List.of(), List.of(), null,
+                List.of("copy_approval_rate"));
+
+        Classification got = new Classifier().classify(alert().from("datadog").titled("Drafts approved as-is below 80%")
+                .description("copy_approval_rate for promo-writer is 0.52. Drafts come out on schedule and no tool call"
+                        + " failed; compliance sends back about half of them since Tuesday.").build(), promos);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+        assertThat(got.evidence()).contains("quality signal `copy_approval_rate`");
     }
 }

@@ -306,4 +306,37 @@ class ReadingLikeAnOnCallTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
     }
+
+    @Test
+    void spend_inside_the_days_budget_says_cost_is_fine() {
+        Classification got = classify(alert().titled("Answers rated unhelpful by reviewers: 31%")
+                .description("Spend is inside the day's budget; reviewers mark a third of the answers unhelpful."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void every_tool_call_answered_says_the_tools_are_fine() {
+        Classification got = classify(alert().titled("Backtest: forecast error 0.34 on the golden set")
+                .description("Token use is flat and every tool call answered; the forecasts themselves are wrong."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void a_count_over_the_last_fifteen_minutes_is_a_window_not_a_latency() {
+        Classification got = classify(alert().from("datadog").titled("Refunds issued without manager approval")
+                .description("refunds.unapproved = 4 in the last 15 min (threshold 0)."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void health_words_in_a_quoted_reply_are_what_the_bot_said_not_the_authors_verdict() {
+        Clauses clauses = Clauses.of(Words.prose("Two replies:\n> Half an aspirin is usually fine for a dog.\nNot ok."));
+        String prose = Words.prose("Two replies:\n> Half an aspirin is usually fine for a dog.\nNot ok.");
+
+        assertThat(clauses.factor(prose.indexOf("aspirin"))).isEqualTo(1.0);
+        assertThat(prose).contains(Words.QUOTE_MARK);
+    }
 }

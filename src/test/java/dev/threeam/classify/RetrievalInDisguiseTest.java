@@ -4,6 +4,7 @@ import static dev.threeam.classify.TestAlerts.alert;
 import static dev.threeam.classify.TestAlerts.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Issue 13, point 4: retrieval failures that look like something else. */
@@ -103,6 +104,51 @@ class RetrievalInDisguiseTest {
     void pages_from_another_store_given_to_the_model_are_wrong_sources_whatever_score_reports_them() {
         Classification got = classify(alert().from("langsmith").titled("store_fit < 0.85 (pages from another store)")
                 .label("alert_rule_name", "store_fit < 0.85 (pages from another store)")
+                .label("alert_rule_attribute", "feedback_score"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_retrieval_measure_a_runbook_lists_among_its_quality_signals_stays_retrieval() {
+        WorkflowContext rag = new WorkflowContext("rx-help", List.of(), List.of(), List.of(), null,
+                List.of("context_recall", "answer_faithfulness"));
+
+        Classification got = classifier.classify(alert().from("langsmith").label("alert_rule_name", "context_recall < 0.75")
+                .label("alert_rule_attribute", "feedback_score").build(), rag);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void an_index_whose_document_count_drops_is_retrieval_even_when_a_pod_eviction_caused_it() {
+        Classification got = classify(prometheus("IndexAliasDocCountDrop", "protocols-live now points at a build 88% smaller")
+                .description("The rebuild reported success; the indexer pod was evicted at 02:51 and resumed with a fresh"
+                        + " cursor. Chat still answers fast."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void an_index_that_went_live_with_a_third_of_its_documents_is_retrieval_though_its_job_was_oom_killed() {
+        Classification got = classify(alert().titled("playbook-2026-11-18 went live with 1,204 of 3,870 documents")
+                .label("k8s_cluster", "legal-prod")
+                .description("embed worker OOMKilled at 31% (exit 137); the alias swap ran anyway."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void an_index_last_indexed_days_ago_is_stale() {
+        Classification got = classify(prometheus("SupplierCatalogIndexAge", "supplier-catalog: feed last indexed 16d ago (limit 48h)")
+                .description("Drafts quote last month's prices and two discontinued items."));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_grader_of_whether_the_right_edition_was_read_is_retrieval() {
+        Classification got = classify(alert().from("langsmith").label("alert_rule_name", "catalog_edition_match < 0.95")
                 .label("alert_rule_attribute", "feedback_score"));
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);

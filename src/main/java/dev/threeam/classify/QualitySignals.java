@@ -1,0 +1,65 @@
+package dev.threeam.classify;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A runbook's {@code quality_signals} as quality evidence: the runbook says which metrics measure that workflow's
+ * output ({@code copy_approval_rate}, {@code prep_forecast_mape}), so an alert on one of them is about the quality of
+ * what it produced, as the on-call holding the runbook reads it: "copy_approval_rate for promo-writer is 0.52" is
+ * quality drift even when its prose names spend, latency or tools to say they are fine. Matched as a whole phrase in
+ * the alert's name, metrics, labels and prose (not where the prose rules it out); a cause named beside it still wins
+ * through the overrides (what the answers were given to read, a provider's model change). A listed metric that itself
+ * measures another type ({@code context_recall}, {@code p95_latency_seconds}, listed because a team watches it) is
+ * that type's evidence, read by that type's rules, not the runbook's word for quality.
+ */
+final class QualitySignals {
+
+    static final double WEIGHT = 1.0;
+    private static final SignalRule RULE = SignalRule.of("quality-signal", FailureType.QUALITY_DRIFT, WEIGHT, "$^");
+
+    private static final java.util.Map<String, Boolean> MEASURES_OTHER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private QualitySignals() {}
+
+    /** True when a built-in rule of another type reads the metric's name ("context recall" is a retrieval measure). */
+    private static boolean measuresAnotherType(String phrase) {
+        Signal metric = new Signal(Where.METRIC, "metric", phrase, phrase, null);
+        for (SignalRule rule : BuiltInRules.RULES) {
+            if (rule.type() != FailureType.QUALITY_DRIFT && rule.type() != FailureType.UNCLASSIFIED) {
+                Hit hit = rule.match(metric, phrase);
+                if (hit != null && hit.factor() > 0 && rule.weight() >= 0.8) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The strongest mention of one of the workflow's quality signals, or null. */
+    static Hit match(WorkflowContext workflow, List<Signal> signals) {
+        Hit best = null;
+        for (String metric : workflow.qualitySignals()) {
+            String phrase = Words.normalize(metric);
+            if (phrase.isBlank() || MEASURES_OTHER.computeIfAbsent(phrase, QualitySignals::measuresAnotherType)) {
+                continue;
+            }
+            Pattern pattern = Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b");
+            for (Signal signal : signals) {
+                Matcher matcher = pattern.matcher(signal.normalized());
+                while (matcher.find()) {
+                    double factor = signal.factor(matcher.start());
+                    if (factor > 0) {
+                        Hit hit = new Hit(RULE, signal, metric, factor);
+                        if (best == null || hit.score() > best.score()) {
+                            best = hit;
+                        }
+                        break;
+                    }
+                }
+            }
+        }
+        return best;
+    }
+}
