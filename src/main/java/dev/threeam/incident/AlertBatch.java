@@ -41,9 +41,9 @@ final class AlertBatch {
     private final Map<String, Set<String>> fingerprintsByKey = new HashMap<>();
     private boolean deliveriesDue;
 
-    private AlertBatch(Handle handle, BatchSql sql, Instant now, IncidentSettings settings) {
+    private AlertBatch(Handle handle, Instant now, IncidentSettings settings) {
         this.handle = handle;
-        this.rows = new BatchStore(handle, sql);
+        this.rows = handle.attach(BatchStore.class);
         this.writes = new BatchWrites(handle, rows, Outbox.writer(handle, settings.cardUpdateInterval()), now,
                 settings.cardUpdateInterval());
         this.now = now;
@@ -57,9 +57,8 @@ final class AlertBatch {
     record Written(Set<String> incidents, boolean deliveriesDue) {}
 
     /** Writes every request's alerts in the caller's transaction; returns what each request came to. */
-    static List<Written> write(Handle handle, BatchSql sql, Instant now, IncidentSettings settings,
-            List<List<PreparedAlert>> requests) {
-        AlertBatch batch = new AlertBatch(handle, sql, now, settings);
+    static List<Written> write(Handle handle, Instant now, IncidentSettings settings, List<List<PreparedAlert>> requests) {
+        AlertBatch batch = new AlertBatch(handle, now, settings);
         batch.lookUp(requests);
         List<Written> results = new ArrayList<>(requests.size());
         for (List<PreparedAlert> request : requests) {
@@ -91,15 +90,27 @@ final class AlertBatch {
         }
         List<String> keys = new ArrayList<>(fingerprintsByKey.keySet());
         List<String> fingerprints = fingerprintsByKey.values().stream().flatMap(Set::stream).distinct().toList();
-        List<IncidentRows.OpenIncident> open = rows.openByKeys(keys);
-        open.forEach(incident -> byKey.put(incident.key(), byId.computeIfAbsent(incident.id(),
-                id -> new TouchedIncident(id, incident.cardUpdatedAt(), this::store))));
-        List<String> ids = open.stream().map(IncidentRows.OpenIncident::id).toList();
-        if (!ids.isEmpty()) {
-            rows.knownIn(ids, fingerprints)
-                    .forEach(known -> byId.get(known.incidentId()).known.put(known.fingerprint(), known.status()));
+        for (List<String> someKeys : chunks(keys)) {
+            List<IncidentRows.OpenIncident> open = rows.openByKeys(someKeys);
+            open.forEach(incident -> byKey.put(incident.key(), byId.computeIfAbsent(incident.id(),
+                    id -> new TouchedIncident(id, incident.cardUpdatedAt(), this::store))));
+            List<String> ids = open.stream().map(IncidentRows.OpenIncident::id).toList();
+            for (List<String> someFingerprints : chunks(fingerprints)) {
+                if (!ids.isEmpty()) {
+                    rows.knownIn(ids, someFingerprints)
+                            .forEach(known -> byId.get(known.incidentId()).known.put(known.fingerprint(), known.status()));
+                }
+            }
         }
         byId.values().forEach(incident -> incident.loaded = true);
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += 500) {
+            chunks.add(items.subList(start, Math.min(items.size(), start + 500)));
+        }
+        return chunks;
     }
 
     private Optional<String> apply(PreparedAlert prepared) {

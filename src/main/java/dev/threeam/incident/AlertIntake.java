@@ -29,7 +29,6 @@ final class AlertIntake implements AutoCloseable {
     private final Clock clock;
     private final IncidentSettings settings;
     private final GroupCommit<PreparedAlert, AlertBatch.Written> commits;
-    private final BatchSql sql;
 
     AlertIntake(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings, WriterFirst writerFirst) {
         this.jdbi = jdbi;
@@ -37,9 +36,8 @@ final class AlertIntake implements AutoCloseable {
         this.classifier = classifier;
         this.clock = clock;
         this.settings = settings;
-        this.sql = BatchSql.of(jdbi);
         this.commits = new GroupCommit<>("alerts", requests -> Conflicts.retry(() -> jdbi.inTransaction(handle ->
-                AlertBatch.write(handle, sql, clock.instant(), settings, requests))), GroupCommit.CAPACITY, writerFirst);
+                AlertBatch.write(handle, clock.instant(), settings, requests))), GroupCommit.CAPACITY, writerFirst);
     }
 
     IngestResult ingest(List<Alert> alerts) {
@@ -73,7 +71,7 @@ final class AlertIntake implements AutoCloseable {
         return jdbi.inTransaction(handle -> {
             IntakeStore store = handle.attach(IntakeStore.class);
             String key = IncidentKey.drill(prepared.workflow(), realType.id(), java.util.UUID.randomUUID().toString());
-            String id = Opening.create(store, new BatchStore(handle, sql), prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
+            String id = Opening.create(store, handle.attach(BatchStore.class), prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
             IncidentUpdate update = new IncidentUpdate(handle, clock.instant(), settings.cardUpdateInterval(), store.find(id).orElseThrow());
             update.record(declaredBy, new AlertFacts.DrillStarted(declaredBy, prepared.workflow(), synthetic.title(),
                     prepared.classification().failureType()));

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
- * The writes at the end of an {@link AlertBatch}, each one statement for all the incidents it touched (its rows bound as
- * one JSON array, {@link BatchSql}): the alerts, the counts, the timeline as a person reads a storm,
+ * The writes at the end of an {@link AlertBatch}, each one statement for all the incidents it touched (a JDBC batch,
+ * rewritten into multi-row statements on PostgreSQL): the alerts, the counts, the timeline as a person reads a storm,
  * and the card redraws.
  */
 final class BatchWrites {
@@ -31,17 +31,29 @@ final class BatchWrites {
         this.cardInterval = cardInterval;
     }
 
-    /** Each kind of write is one statement for all the incidents. */
+    /** Each kind of write is one statement for all the incidents (a batch, multi-row on PostgreSQL). */
     void flush(List<TouchedIncident> incidents) {
-        List<BatchStore.AlertWrite> alerts = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        List<String> fingerprints = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        List<String> statuses = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
         List<String> counted = new ArrayList<>();
         List<Long> received = new ArrayList<>();
         List<TouchedIncident> joined = new ArrayList<>();
         List<TouchedIncident> redrawn = new ArrayList<>();
         for (TouchedIncident incident : incidents) {
-            incident.changes.forEach((fingerprint, change) -> alerts.add(new BatchStore.AlertWrite(incident.id, fingerprint,
-                    change.alert.source(), change.status.id(), change.alert.title(), Json.write(change.alert.labels()),
-                    change.received)));
+            incident.changes.forEach((fingerprint, change) -> {
+                ids.add(incident.id);
+                fingerprints.add(fingerprint);
+                sources.add(change.alert.source());
+                statuses.add(change.status.id());
+                titles.add(change.alert.title());
+                labels.add(Json.write(change.alert.labels()));
+                counts.add(change.received);
+            });
             incident.written();
             if (incident.received > 0) {
                 counted.add(incident.id);
@@ -66,8 +78,8 @@ final class BatchWrites {
                 incident.cardChanged = false;
             }
         }
-        if (!alerts.isEmpty()) {
-            store.upsertAlerts(alerts, now);
+        if (!ids.isEmpty()) {
+            store.upsertAlerts(ids, fingerprints, sources, statuses, titles, labels, counts, now);
         }
         if (!counted.isEmpty()) {
             store.countAlerts(counted, received, now);

@@ -32,8 +32,8 @@ final class Opening {
         if (written == 0) {
             return Optional.empty();
         }
-        rows.upsertAlerts(List.of(new BatchStore.AlertWrite(id, alert.fingerprint(), alert.source(), alert.status().id(),
-                alert.title(), Json.write(alert.labels()), 1)), now);
+        rows.upsertAlerts(List.of(id), List.of(alert.fingerprint()), List.of(alert.source()), List.of(alert.status().id()),
+                List.of(alert.title()), List.of(Json.write(alert.labels())), List.of(1L), now);
         return Optional.of(id);
     }
 
