@@ -21,6 +21,10 @@ record Hit(SignalRule rule, Signal signal, String matched, double factor, boolea
             return signal.describe(Words.shorten(signal.raw(), 60)) + " has " + TypeWords.shortName(rule.type())
                     + " words (" + matched + ")";
         }
+        if (rule.name().equals("runbook-tool")) {
+            return signal.describe(Words.shorten(signal.raw(), 60)) + " names `" + matched
+                    + "`, a tool of the runbook's Tool failure section, failing";
+        }
         if (rule.name().equals("quality-signal")) {
             return signal.describe(matched) + " names the runbook's quality signal `" + matched + "`";
         }

@@ -99,6 +99,10 @@ final class RuleClassifier {
         if (limit != null) {
             byType.computeIfAbsent(FailureType.POLICY_FAILURE, type -> new ArrayList<>()).add(limit);
         }
+        Hit tool = RunbookTools.match(workflow, signals);
+        if (tool != null) {
+            byType.computeIfAbsent(FailureType.TOOL_FAILURE, type -> new ArrayList<>()).add(tool);
+        }
         Hit quality = QualitySignals.match(workflow, signals);
         if (quality != null) {
             byType.computeIfAbsent(FailureType.QUALITY_DRIFT, type -> new ArrayList<>()).add(quality);

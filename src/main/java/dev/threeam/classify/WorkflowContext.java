@@ -13,23 +13,30 @@ import java.util.List;
  * @param title       the runbook's title, or null: with the id and aliases, the workflow's everyday words, which
  *                    say nothing about which limit an alert describes
  * @param qualitySignals the metrics the runbook's {@code quality_signals} name: quality evidence for that workflow
+ * @param tools       the tools its body's Tool failure section names ({@code apply_tracked_changes})
  */
 public record WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
-                              String title, List<String> qualitySignals) {
+                              String title, List<String> qualitySignals, List<String> tools) {
 
     /** No runbook: nothing known of the workflow. */
-    public static final WorkflowContext NONE = new WorkflowContext(null, List.of(), List.of(), List.of(), null);
+    public static final WorkflowContext NONE = new WorkflowContext(null, List.of(), List.of(), List.of(), null, List.of(), List.of());
 
     public WorkflowContext {
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         rules = rules == null ? List.of() : List.copyOf(rules);
         knownLimits = knownLimits == null ? List.of() : List.copyOf(knownLimits);
         qualitySignals = qualitySignals == null ? List.of() : List.copyOf(qualitySignals);
+        tools = tools == null ? List.of() : List.copyOf(tools);
     }
 
     public WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
             String title) {
-        this(workflow, aliases, rules, knownLimits, title, List.of());
+        this(workflow, aliases, rules, knownLimits, title, List.of(), List.of());
+    }
+
+    public WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
+            String title, List<String> qualitySignals) {
+        this(workflow, aliases, rules, knownLimits, title, qualitySignals, List.of());
     }
 
     public WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits) {
@@ -59,6 +66,6 @@ public record WorkflowContext(String workflow, List<String> aliases, List<Classi
 
     /** Only a workflow's rules, as older callers pass them. */
     public static WorkflowContext ofRules(List<ClassifyRule> rules) {
-        return new WorkflowContext(null, List.of(), rules, List.of(), null, List.of());
+        return new WorkflowContext(null, List.of(), rules, List.of(), null, List.of(), List.of());
     }
 }

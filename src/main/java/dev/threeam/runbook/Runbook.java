@@ -34,6 +34,8 @@ public record Runbook(
         Telemetry telemetry) {
 
     public static final Duration DEFAULT_CHANGES_WINDOW = Duration.ofHours(24);
+    /** A tool's name as runbooks write it in their Tool failure section: snake_case in backticks ({@code `apply_tracked_changes`}). */
+    private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`");
 
     public Runbook {
         aliases = List.copyOf(aliases);
@@ -59,6 +61,25 @@ public record Runbook(
                    List<String> unresolved, Path file) {
         this(workflow, title, aliases, channel, owners, escalation, qualitySignals, budgets, latency, changesWindow, classify,
                 eval, rollbacks, knownLimits, sections, unresolved, file, Telemetry.NONE);
+    }
+
+    /**
+     * The tools the body's {@code ## Tool failure} section names, snake_case in backticks: what people read there as
+     * "these are our tools" the classifier reads the same way.
+     */
+    public List<String> toolsNamed() {
+        String section = sections.get(FailureType.TOOL_FAILURE);
+        if (section == null) {
+            return List.of();
+        }
+        List<String> tools = new java.util.ArrayList<>();
+        java.util.regex.Matcher matcher = TOOL_NAME.matcher(section);
+        while (matcher.find()) {
+            if (!tools.contains(matcher.group(1))) {
+                tools.add(matcher.group(1));
+            }
+        }
+        return tools;
     }
 
     /** The roles to wake for this failure type, the owner first. */

@@ -75,4 +75,28 @@ class ToolFailuresTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
     }
+
+    @Test
+    void errored_runs_of_a_tool_the_runbook_names_in_its_tool_failure_section_are_a_tool_failure() {
+        WorkflowContext redline = new WorkflowContext("contract-redline", List.of(), List.of(), List.of(), null, List.of(),
+                List.of("apply_tracked_changes", "fetch_contract_docx"));
+
+        Classification got = classifier.classify(alert().from("langsmith")
+                .label("alert_rule_name", "apply_tracked_changes errored runs > 10 / 15m")
+                .label("alert_rule_attribute", "error_count").build(), redline);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.TOOL_FAILURE);
+        assertThat(got.evidence()).contains("apply_tracked_changes");
+    }
+
+    @Test
+    void a_tool_the_runbook_names_said_to_be_fine_is_no_tool_failure() {
+        WorkflowContext redline = new WorkflowContext("contract-redline", List.of(), List.of(), List.of(), null, List.of(),
+                List.of("apply_tracked_changes"));
+
+        Classification got = classifier.classify(alert().titled("Redlines take 95 s at p95 (SLO 30 s)")
+                .description("apply_tracked_changes errors are normal; the time goes into generation.").build(), redline);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
 }

@@ -70,6 +70,16 @@ class RunbookParserTest {
     }
 
     @Test
+    void the_tools_its_tool_failure_section_names_in_backticks_are_the_workflows_tools() {
+        String text = "---\n" + shopFrontMatter() + "---\n## Tool failure\n- `lookup_order` and `issue_refund` errors;"
+                + " the `orders` API (`v2`) rate-limits.\n## Retrieval failure\n`search_kb` is not a tool here.\n";
+
+        Runbook shop = parse(text).runbook().orElseThrow();
+
+        assertThat(shop.toolsNamed()).containsExactly("lookup_order", "issue_refund");
+    }
+
+    @Test
     void section_headings_match_failure_type_titles_without_regard_to_case() {
         String text = "---\n" + shopFrontMatter() + "---\n## RETRIEVAL FAILURE\nRebuild it.\n## Dashboards\nx\n";
 
