@@ -104,6 +104,10 @@ class HeldOutCorpusShapeTest {
                 // a ninth blind corpus, three more products, 6 alerts per type, at least half of them hard
                 new Corpus(Path.of("corpus/blind9"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
                         "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
+                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
+                // an eleventh blind corpus, three more products, 6 alerts per type, at least half of them hard
+                new Corpus(Path.of("corpus/blind11"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
+                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
                         "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3));
     }
     private static final List<String> HARD_KINDS = List.of("names", "money", "negation", "infra", "policy", "retrieval",
