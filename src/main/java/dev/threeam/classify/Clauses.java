@@ -30,7 +30,7 @@ final class Clauses {
     private static final Pattern CONTRAST = Pattern.compile(
             "\\b(?:but|however|whereas|while|although|(?<!not |as )yet|nevertheless)\\b");
     private static final Pattern CONCESSION_START = Pattern.compile("^(?:although|though|even though|while|whereas|despite)\\b");
-    private static final Pattern PLURAL_VERB = Pattern.compile("^(?:are|were|look|seem|remain|stay)\\b");
+    private static final Pattern PLURAL_VERB = Pattern.compile("^(?:are|were|look|seem|remain|stay|all)\\b");
     /** Health said of what precedes it ("retrieval is fine", "cost within budget", "the index is not the cause"). */
     private static final Pattern HEALTHY_BEFORE = Pattern.compile("\\b(?:(?:is|was|looks|seems|remains|stays|stayed"
             + "|remained|s|are|were|look|seem|remain|stay) (?:still |all |completely |perfectly |totally )?"
@@ -39,6 +39,7 @@ final class Clauses {
             + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|unchanged|normal|(?<!200 |http )ok|okay)|as (?:always|usual)"
             + "|(?:latenc(?:y|ies)|p(?:50|75|90|95|99)|response times?|durations?)(?: \\S+){0,3}? (?:fell|dropped|decreased"
             + "|improved|went down|came down|halved)"
+            + "|all (?:flat|steady|stable|green|normal|fine|unchanged|nominal)"
             + "|(?:within|inside) (?:the |its |their |our |this )?(?:\\S+ s |daily |weekly |monthly |hourly )?(?:budgets?|slos?"
             + "|slas?|limits?|thresholds?|targets?|normal range|bounds|baseline)|under (?:the |its |their )?(?:\\S+ s )?budget"
             + "|(?:every|each|all(?: the)?) (?:\\S+ )?(?:tools?|tool calls?|calls?|requests?|searche?s?|lookups?|apis?)"
@@ -55,7 +56,8 @@ final class Clauses {
     /** Health said of what follows it ("no sign of provider errors", "not a retrieval problem", "rather than the model"). */
     private static final Pattern HEALTHY_AFTER = Pattern.compile("\\b(?:no|zero|without(?: any)?) (?:sign|signs|evidence"
             + "|indication) of\\b|\\bnothing (?:wrong|unusual|abnormal) (?:with|in|on)\\b|\\b(?:no|zero|without(?: any)?)"
-            + "(?= (?:\\S+ )?(?:errors?|issues?|problems?|anomal\\w*|regressions?|impact|spikes?|increase)\\b)"
+            + "(?= (?:\\S+ )?(?:errors?|issues?|problems?|anomal\\w*|regressions?|impact|spikes?|increase|timeouts?|failures?"
+            + "|throttling|retries|5xxs?|4xxs?|5\\d\\ds?|429s?)\\b)"
             + "|\\b(?:not|isn t|aren t|wasn t) (?:a|an)(?= \\S+ (?:\\S+ )?(?:issue|problem|failure|outage|incident"
             + "|regression|drift)\\b)|\\brather than\\b|\\band not\\b"
             + "|\\b(?:no|zero|not one|not a single|none of the)(?= (?:\\S+ ){1,3}?(?:failed|errored|timed out|broke|crashed)\\b)");
@@ -63,12 +65,20 @@ final class Clauses {
 
     /** Stretches of text that count for nothing: [start, end) pairs. */
     private final int[] ruledOut;
+    /** Where quotation marks are ({@link Words#QUOTE_MARK}). */
+    private final int[] quotes;
     /** Stretches with their factor: start, end, and the factor ×100. */
     private final int[] weighted;
 
-    private Clauses(int[] ruledOut, int[] weighted) {
+    private Clauses(int[] ruledOut, int[] weighted, int[] quotes) {
         this.ruledOut = ruledOut;
         this.weighted = weighted;
+        this.quotes = quotes;
+    }
+
+    /** True inside quoted speech. */
+    boolean quoted(int offset) {
+        return quoted(quotes, offset);
     }
 
     static Clauses of(String prose) {
@@ -82,7 +92,7 @@ final class Clauses {
             readSentence(prose, sentenceStart, sentenceEnd, out, weights, quotes);
             sentenceStart = sentenceEnd + 3;
         }
-        return new Clauses(flatten(out), flatten(weights));
+        return new Clauses(flatten(out), flatten(weights), quotes);
     }
 
     /** The factor of a word at {@code offset}: 0 when ruled out, 0.7 when conceded, 1.25 when stressed, else 1. */

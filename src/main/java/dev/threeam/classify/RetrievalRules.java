@@ -31,6 +31,8 @@ final class RetrievalRules {
                     + "|\\bin (?:the )?(?:retrieved )?context (?:match\\w*|fits?|belongs?)\\b"
                     + "|\\b(?:catalog(?:ue)?|bulletin|handbook|manual|polic(?:y|ies)|sources?|documents?|docs?|context)"
                     + " (?:edition|version|year) (?:match\\w*|mismatch\\w*)\\b"
+                    + "|\\b(?:passages?|sources?|documents?|docs?|chunks?|pages?|(?:playbook|handbook|manual|policy|kb|wiki|guide"
+                    + "|catalog(?:ue)?) sections?) (?:found|match(?:es|ed|ing)?|retrieved)\\b"
                     + "|(?<!answer |answers |response |responses |output |outputs |reply |replies |summary |summaries |completion "
                     + "|completions |generation |translation |translations )\\brelevan(?:ce|cy)\\b"),
             SignalRule.of("recall-word", RETRIEVAL_FAILURE, 0.8, "\\b(?:(?<!item |items |entity |entities |field |fields "

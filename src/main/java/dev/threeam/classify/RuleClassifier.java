@@ -26,6 +26,8 @@ final class RuleClassifier {
     static final double MIN_RUNNER_UP = 0.2;
     private static final double OVERRIDE_CONFIDENCE = 0.7;
     private static final double OVERRIDE_LEAD = 0.5;
+    /** Rules whose words, said to be absent, do not clear their type: "no errors, no timeouts, just slow" is still slow. */
+    private static final Set<String> ABSENCE_CLEARS_NOTHING = Set.of("timeout");
 
     private final List<SignalRule> rules;
     private final List<CauseOverride> overrides;
@@ -81,7 +83,7 @@ final class RuleClassifier {
                 if (hit == null || onlyOwnWords(hit.matched(), calledBy)) {
                     continue;
                 }
-                if (hit.ruledOut()) {
+                if (hit.ruledOut() && !ABSENCE_CLEARS_NOTHING.contains(rule.name())) {
                     ruledOut.add(rule.type());
                 }
                 if (hit.factor() > 0) {

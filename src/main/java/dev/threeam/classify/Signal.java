@@ -24,6 +24,11 @@ record Signal(Where where, String origin, String raw, String normalized, Clauses
         return clauses == null ? 1.0 : clauses.factor(offset);
     }
 
+    /** True inside quoted speech in prose (a reply quoted with {@code >} or in quotation marks). */
+    boolean quoted(int offset) {
+        return clauses != null && clauses.quoted(offset);
+    }
+
     /** One evidence phrase: {@code alertname `RagRecallAt5Low`}, {@code label `error_type=503`}, {@code description `…503s…`}. */
     String describe(String matched) {
         return switch (where) {

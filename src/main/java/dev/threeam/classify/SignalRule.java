@@ -62,6 +62,9 @@ record SignalRule(String name, FailureType type, Set<Where> where, Pattern patte
         Hit best = null;
         boolean ruledOut = false;
         while (matcher.find()) {
+            if (type == FailureType.COST_FAILURE && signal.quoted(matcher.start())) {
+                continue; // money an answer speaks of ("$75 chargeback for the late delivery") is not the bill
+            }
             double factor = signal.factor(matcher.start());
             ruledOut |= factor == 0;
             if (best == null || factor > best.factor()) {

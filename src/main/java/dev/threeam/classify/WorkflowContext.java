@@ -12,11 +12,12 @@ import java.util.List;
  * @param knownLimits the runbook's {@code known_limits}, as written
  * @param title       the runbook's title, or null: with the id and aliases, the workflow's everyday words, which
  *                    say nothing about which limit an alert describes
- * @param qualitySignals the metrics the runbook's {@code quality_signals} name: quality evidence for that workflow
+ * @param qualitySignals the metrics the runbook's {@code quality_signals} name, with their bars: quality evidence for
+ *                    that workflow
  * @param tools       the tools its body's Tool failure section names ({@code apply_tracked_changes})
  */
 public record WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
-                              String title, List<String> qualitySignals, List<String> tools) {
+                              String title, List<QualityBar> qualitySignals, List<String> tools) {
 
     /** No runbook: nothing known of the workflow. */
     public static final WorkflowContext NONE = new WorkflowContext(null, List.of(), List.of(), List.of(), null, List.of(), List.of());
@@ -35,7 +36,7 @@ public record WorkflowContext(String workflow, List<String> aliases, List<Classi
     }
 
     public WorkflowContext(String workflow, List<String> aliases, List<ClassifyRule> rules, List<String> knownLimits,
-            String title, List<String> qualitySignals) {
+            String title, List<QualityBar> qualitySignals) {
         this(workflow, aliases, rules, knownLimits, title, qualitySignals, List.of());
     }
 

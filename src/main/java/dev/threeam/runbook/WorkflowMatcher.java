@@ -41,7 +41,8 @@ public final class WorkflowMatcher {
     public static WorkflowContext context(Runbook runbook) {
         return runbook == null ? WorkflowContext.NONE
                 : new WorkflowContext(runbook.workflow(), runbook.aliases(), runbook.classify(), runbook.knownLimits(),
-                        runbook.title(), runbook.qualitySignals().stream().map(Runbook.QualitySignal::metric).toList(),
+                        runbook.title(), runbook.qualitySignals().stream()
+                                .map(signal -> new dev.threeam.classify.QualityBar(signal.metric(), signal.threshold())).toList(),
                         runbook.toolsNamed());
     }
 

@@ -32,4 +32,13 @@ class CostInOtherWordsTest {
         assertThat(contracts.failureType()).as(contracts.evidence()).isNotEqualTo(FailureType.COST_FAILURE);
         assertThat(commits.failureType()).as(commits.evidence()).isNotEqualTo(FailureType.COST_FAILURE);
     }
+
+    @Test
+    void money_in_a_quoted_answer_is_what_the_answer_says_not_the_bill() {
+        Classification got = new Classifier().classify(alert().from("datadog").titled("Notes proposing deductions")
+                .description("Log pattern matched 17 notes:\n- \"deduct $250 from this week's settlement\"\n"
+                        + "- \"$75 chargeback for the late delivery\"").build(), WorkflowContext.NONE);
+
+        assertThat(got.failureType()).as(got.evidence()).isNotEqualTo(FailureType.COST_FAILURE);
+    }
 }

@@ -113,7 +113,7 @@ class QualityInOtherWordsTest {
     @Test
     void a_metric_the_runbook_lists_as_a_quality_signal_is_quality_even_where_spend_and_speed_are_named() {
         WorkflowContext promos = new WorkflowContext("promo-copy", List.of("promo-writer"), List.of(), List.of(), null,
-                List.of("copy_approval_rate"));
+                List.of(QualityBar.of("copy_approval_rate")));
 
         Classification got = new Classifier().classify(alert().from("datadog").titled("Drafts approved as-is below 80%")
                 .description("copy_approval_rate for promo-writer is 0.52. Drafts come out on schedule and no tool call"
@@ -121,5 +121,37 @@ class QualityInOtherWordsTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
         assertThat(got.evidence()).contains("quality signal `copy_approval_rate`");
+    }
+
+    @Test
+    void a_quality_signal_whose_name_holds_a_retrieval_word_is_still_the_runbooks_quality_signal() {
+        WorkflowContext coaching = new WorkflowContext("coaching-notes", List.of(), List.of(), List.of(), null,
+                List.of(QualityBar.of("event_grounding")));
+
+        Classification got = new Classifier().classify(alert().from("datadog")
+                .titled("event_grounding below 0.9 on weekly coaching notes")
+                .description("Notes count three hard-braking events where telematics has one.").build(), coaching);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.QUALITY_DRIFT);
+    }
+
+    @Test
+    void a_quality_signal_whose_value_in_the_alert_clears_the_runbooks_bar_is_fine() {
+        WorkflowContext triage = new WorkflowContext("soc-triage", List.of(), List.of(), List.of(), null,
+                List.of(new QualityBar("verdict_agreement", ">= 0.8")));
+
+        Classification got = new Classifier().classify(prometheus("TimeToFirstDraft", "time to first draft p95 252 s (SLO 45 s)")
+                .description("verdict_agreement 0.86 this shift; the time goes into our own model calls.").build(), triage);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    @Test
+    void a_quality_signal_whose_value_misses_the_bar_is_quality_evidence() {
+        QualityBar bar = new QualityBar("copy_approval_rate", ">= 0.8");
+
+        assertThat(bar.met("copy_approval_rate for service:promo-writer is 0.52 (threshold 0.8)")).contains(false);
+        assertThat(bar.met("verdict_agreement 0.86")).isEmpty();
+        assertThat(new QualityBar("prep_forecast_mape", "<= 0.18").met("prep_forecast_mape 0.34")).contains(false);
     }
 }

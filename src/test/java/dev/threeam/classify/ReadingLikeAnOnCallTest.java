@@ -339,4 +339,12 @@ class ReadingLikeAnOnCallTest {
         assertThat(clauses.factor(prose.indexOf("aspirin"))).isEqualTo(1.0);
         assertThat(prose).contains(Words.QUOTE_MARK);
     }
+
+    @Test
+    void no_tool_timeouts_clears_the_tools() {
+        Classification got = classify(prometheus("TimeToFirstDraft", "time to first draft p95 252 s (SLO 45 s): no errors,"
+                + " no tool timeouts, verdicts fine"));
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
 }

@@ -112,7 +112,7 @@ class RetrievalInDisguiseTest {
     @Test
     void a_retrieval_measure_a_runbook_lists_among_its_quality_signals_stays_retrieval() {
         WorkflowContext rag = new WorkflowContext("rx-help", List.of(), List.of(), List.of(), null,
-                List.of("context_recall", "answer_faithfulness"));
+                List.of(QualityBar.of("context_recall"), QualityBar.of("answer_faithfulness")));
 
         Classification got = classifier.classify(alert().from("langsmith").label("alert_rule_name", "context_recall < 0.75")
                 .label("alert_rule_attribute", "feedback_score").build(), rag);
@@ -152,5 +152,15 @@ class RetrievalInDisguiseTest {
                 .label("alert_rule_attribute", "feedback_score"));
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+    }
+
+    @Test
+    void a_feedback_key_on_whether_the_passage_or_section_was_found_is_retrieval() {
+        for (String rule : List.of("passage_match < 0.9", "playbook_section_found avg < 0.8 (24h)")) {
+            Classification got = classify(alert().from("langsmith").label("alert_rule_name", rule)
+                    .label("alert_rule_attribute", "feedback_score"));
+
+            assertThat(got.failureType()).as(rule + ": " + got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
+        }
     }
 }
