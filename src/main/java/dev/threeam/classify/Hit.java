@@ -11,6 +11,11 @@ record Hit(SignalRule rule, Signal signal, String matched, double factor, boolea
         this(rule, signal, matched, factor, factor == 0);
     }
 
+    /** The stronger of two hits; {@code best} may be null. */
+    static Hit stronger(Hit best, Hit hit) {
+        return best == null || hit.score() > best.score() ? hit : best;
+    }
+
     double score() {
         return rule.weight() * signal.where().weight() * factor;
     }

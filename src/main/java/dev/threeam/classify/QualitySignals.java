@@ -1,7 +1,6 @@
 package dev.threeam.classify;
 
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -54,16 +53,9 @@ final class QualitySignals {
             }
             Pattern pattern = Pattern.compile("\\b" + Pattern.quote(phrase) + "\\b");
             for (Signal signal : signals) {
-                Matcher matcher = pattern.matcher(signal.normalized());
-                while (matcher.find()) {
-                    double factor = signal.factor(matcher.start());
-                    if (factor > 0) {
-                        Hit hit = new Hit(RULE, signal, metric, factor);
-                        if (best == null || hit.score() > best.score()) {
-                            best = hit;
-                        }
-                        break;
-                    }
+                double factor = signal.firstCounted(pattern);
+                if (factor > 0) {
+                    best = Hit.stronger(best, new Hit(RULE, signal, metric, factor));
                 }
             }
         }

@@ -2,7 +2,6 @@ package dev.threeam.classify;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -35,16 +34,9 @@ final class RunbookTools {
                 if (!Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(tool) + "(?![a-z0-9_])").matcher(raw).find()) {
                     continue;
                 }
-                Matcher failing = FAILING.matcher(signal.normalized());
-                while (failing.find()) {
-                    double factor = signal.factor(failing.start());
-                    if (factor > 0) {
-                        Hit hit = new Hit(RULE, signal, tool, factor);
-                        if (best == null || hit.score() > best.score()) {
-                            best = hit;
-                        }
-                        break;
-                    }
+                double factor = signal.firstCounted(FAILING);
+                if (factor > 0) {
+                    best = Hit.stronger(best, new Hit(RULE, signal, tool, factor));
                 }
             }
         }

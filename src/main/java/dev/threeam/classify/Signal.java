@@ -1,5 +1,8 @@
 package dev.threeam.classify;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * One thing read from an alert that a rule can match: its alert name, a metric name, a label, a piece of prose.
  *
@@ -22,6 +25,21 @@ record Signal(Where where, String origin, String raw, String normalized, Clauses
     /** How much a match starting at {@code offset} counts: what a sentence rules out counts for nothing. */
     double factor(int offset) {
         return clauses == null ? 1.0 : clauses.factor(offset);
+    }
+
+    /**
+     * How much the first match of {@code pattern} that counts (one the prose does not rule out) counts, or 0 when
+     * none does.
+     */
+    double firstCounted(Pattern pattern) {
+        Matcher matcher = pattern.matcher(normalized);
+        while (matcher.find()) {
+            double factor = factor(matcher.start());
+            if (factor > 0) {
+                return factor;
+            }
+        }
+        return 0;
     }
 
     /** True inside quoted speech in prose (a reply quoted with {@code >} or in quotation marks). */
