@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shape of the held-out corpora {@code corpus/fresh}, {@code corpus/blind}, {@code corpus/blind2},
- * {@code corpus/blind3}, {@code corpus/blind4}, {@code corpus/blind7} to {@code corpus/blind12}, written in
+ * {@code corpus/blind3}, {@code corpus/blind4}, {@code corpus/blind7} to {@code corpus/blind13}, written in
  * outside teams' voices: every payload is what its source really sends and parses with the real parser of its
  * endpoint, every label names a known failure type and a workflow the corpus's own runbooks resolve, and the counts it
  * promises hold. It never runs the classifier: whether 3am labels these alerts right is the corpus replay's question,
@@ -115,6 +115,10 @@ class HeldOutCorpusShapeTest {
                         "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
                 // a twelfth blind corpus, three more products, 6 alerts per type, at least half of them hard
                 new Corpus(Path.of("corpus/blind12"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
+                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
+                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
+                // a thirteenth blind corpus, three more products, 6 alerts per type, at least half of them hard
+                new Corpus(Path.of("corpus/blind13"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
                         "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
                         "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3));
     }
