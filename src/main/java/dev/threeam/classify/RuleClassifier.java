@@ -97,17 +97,12 @@ final class RuleClassifier {
         }
         Map<FailureType, List<Hit>> byType = new EnumMap<>(FailureType.class);
         found.forEach(hit -> byType.computeIfAbsent(hit.rule().type(), type -> new ArrayList<>()).add(hit));
-        Hit limit = KnownLimits.match(workflow, signals);
-        if (limit != null) {
-            byType.computeIfAbsent(FailureType.POLICY_FAILURE, type -> new ArrayList<>()).add(limit);
-        }
-        Hit tool = RunbookTools.match(workflow, signals);
-        if (tool != null) {
-            byType.computeIfAbsent(FailureType.TOOL_FAILURE, type -> new ArrayList<>()).add(tool);
-        }
-        Hit quality = QualitySignals.match(workflow, signals);
-        if (quality != null) {
-            byType.computeIfAbsent(FailureType.QUALITY_DRIFT, type -> new ArrayList<>()).add(quality);
+        // what the runbook says of its own workflow: its known limits, its tools, its quality signals
+        for (Hit fromRunbook : new Hit[] {KnownLimits.match(workflow, signals), RunbookTools.match(workflow, signals),
+                QualitySignals.match(workflow, signals)}) {
+            if (fromRunbook != null) {
+                byType.computeIfAbsent(fromRunbook.rule().type(), type -> new ArrayList<>()).add(fromRunbook);
+            }
         }
         byType.values().forEach(list -> list.sort(Comparator.comparingDouble(Hit::score).reversed()));
         return new TypeScores(byType, ruledOut, tieOrder);

@@ -24,14 +24,17 @@ final class RunbookTools {
         if (workflow.tools().isEmpty()) {
             return null;
         }
+        List<Pattern> names = workflow.tools().stream()
+                .map(tool -> Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(tool) + "(?![a-z0-9_])")).toList();
         Hit best = null;
         for (Signal signal : signals) {
             if (signal.where() == Where.LABEL) {
                 continue; // a tool label is read by the tool rules already
             }
             String raw = signal.raw().toLowerCase(Locale.ROOT);
-            for (String tool : workflow.tools()) {
-                if (!Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(tool) + "(?![a-z0-9_])").matcher(raw).find()) {
+            for (int index = 0; index < names.size(); index++) {
+                String tool = workflow.tools().get(index);
+                if (!names.get(index).matcher(raw).find()) {
                     continue;
                 }
                 double factor = signal.firstCounted(FAILING);

@@ -93,35 +93,18 @@ class HeldOutCorpusShapeTest {
                 new Corpus(Path.of("corpus/blind4"), 80, Map.of("retrieval_failure", 10, "quality_drift", 10,
                         "tool_failure", 10, "policy_failure", 10, "latency_failure", 10, "cost_failure", 10,
                         "provider_outage", 10, "unclassified", 10), 16, 15, 0.5, 4, 4),
-                // a seventh blind corpus, three more products, 6 alerts per type, at least half of them hard
-                new Corpus(Path.of("corpus/blind7"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
-                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
-                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
-                // an eighth blind corpus, three more products, 6 alerts per type, at least half of them hard
-                new Corpus(Path.of("corpus/blind8"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
-                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
-                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
-                // a ninth blind corpus, three more products, 6 alerts per type, at least half of them hard
-                new Corpus(Path.of("corpus/blind9"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
-                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
-                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
-                // a tenth blind corpus, three more products, 6 alerts per type, at least half of them hard
-                new Corpus(Path.of("corpus/blind10"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
-                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
-                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
-                // an eleventh blind corpus, three more products, 6 alerts per type, at least half of them hard
-                new Corpus(Path.of("corpus/blind11"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
-                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
-                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
-                // a twelfth blind corpus, three more products, 6 alerts per type, at least half of them hard
-                new Corpus(Path.of("corpus/blind12"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
-                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
-                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3),
-                // a thirteenth blind corpus, three more products, 6 alerts per type, at least half of them hard
-                new Corpus(Path.of("corpus/blind13"), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
-                        "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
-                        "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3));
+                // the seventh to thirteenth blind corpora, three more products each, 6 alerts per type, at least half hard
+                threeProducts("blind7"), threeProducts("blind8"), threeProducts("blind9"), threeProducts("blind10"),
+                threeProducts("blind11"), threeProducts("blind12"), threeProducts("blind13"));
     }
+
+    /** A blind corpus of 48 alerts for three products: 6 per type, 9 per endpoint, 13 per workflow, half of them hard. */
+    private static Corpus threeProducts(String folder) {
+        return new Corpus(Path.of("corpus", folder), 48, Map.of("retrieval_failure", 6, "quality_drift", 6,
+                "tool_failure", 6, "policy_failure", 6, "latency_failure", 6, "cost_failure", 6,
+                "provider_outage", 6, "unclassified", 6), 9, 13, 0.5, 3, 3);
+    }
+
     private static final List<String> HARD_KINDS = List.of("names", "money", "negation", "infra", "policy", "retrieval",
             "provider");
     private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}");
