@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * them up to the end of the clause ("no tool call failed"). Health phrases include what stays as it was ("search step 120 ms as always",
  * "response times unchanged"; after a comma it speaks of the clause before: "cost per case EUR 0.04, unchanged") and a
  * latency that fell ("latency fell from 4s to 1.1s because …": faster is no latency failure, the reason is the point).
- * "200 OK" is a status code, not a verdict: a search answering "200 OK with results=0" found nothing. Nor is quoted
+ * A baseline is not a verdict either: "p95 97s vs 20s normal" says what normal was. "200 OK" is a status code, not a verdict: a search answering "200 OK with results=0" found nothing. Nor is quoted
  * speech: "Half a baby aspirin is usually fine" quoted from the bot's reply is what it said, not the author's word that
  * something is fine.
  */
@@ -36,7 +36,7 @@ final class Clauses {
             + "|remained|s|are|were|look|seem|remain|stay) (?:still |all |completely |perfectly |totally )?"
             + "(?:fine|ok|okay|healthy|normal|nominal|green|good|great|fast|quick|stable|steady|flat|unaffected|clean"
             + "|correct|successful)"
-            + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|unchanged|normal|(?<!200 |http )ok|okay)|as (?:always|usual)"
+            + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|unchanged|(?<!\\b(?:vs|versus|than|from) \\S{1,12} )normal|(?<!200 |http )ok|okay)|as (?:always|usual)"
             + "|(?:latenc(?:y|ies)|p(?:50|75|90|95|99)|response times?|durations?)(?: \\S+){0,3}? (?:fell|dropped|decreased"
             + "|improved|went down|came down|halved)"
             + "|all (?:flat|steady|stable|green|normal|fine|unchanged|nominal)"

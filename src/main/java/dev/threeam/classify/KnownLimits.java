@@ -32,6 +32,7 @@ final class KnownLimits {
     static final double WEIGHT = 0.9;
     private static final int MAX_CACHED = 2_000;
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9]+");
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
     private static final Set<String> STOP = Set.of(
             "a", "an", "the", "and", "or", "nor", "but", "of", "to", "in", "on", "at", "by", "for", "from", "with",
             "without", "into", "onto", "over", "under", "above", "below", "before", "after", "than", "then", "that",
@@ -44,7 +45,7 @@ final class KnownLimits {
             "handed", "instead", "decides", "decide", "more", "most", "less", "least", "just", "again", "time",
             "second", "seconds", "within", "up", "out", "off", "s", "e", "g", "eg", "ie", "etc", "way", "thing");
 
-    private static final List<String> SUFFIXES = List.of("izations", "ization", "izers", "izer", "izing", "ized",
+    private static final List<String> SUFFIXES = List.of("iable", "able", "ible", "izations", "ization", "izers", "izer", "izing", "ized",
             "izes", "ize", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "al", "s", "e", "y");
 
     /** Past forms a suffix cannot undo: a limit on what the bot "writes" is broken when it "wrote". */
@@ -78,6 +79,16 @@ final class KnownLimits {
 
     /** The best-matching limit's evidence as a policy hit in the place it was found, or null when none matches. */
     static Hit match(WorkflowContext workflow, List<Signal> signals) {
+        return match(workflow, signals, false);
+    }
+
+    /**
+     * As {@link #match(WorkflowContext, List)}; for an alert that fires on a single occurrence ({@code zeroTolerance}:
+     * its threshold is 0, as for a LangSmith rule counting runs a feedback key flagged, "said_fine_with_medication >
+     * 0"), one word of a limit in the key its name is built on is enough: such a rule names something that must never
+     * happen, in a few words.
+     */
+    static Hit match(WorkflowContext workflow, List<Signal> signals, boolean zeroTolerance) {
         List<String> limits = workflow.knownLimits();
         if (limits.isEmpty()) {
             return null;
@@ -93,7 +104,10 @@ final class KnownLimits {
             for (int index = 0; index < readable.size(); index++) {
                 List<String> alertStems = stems.get(index);
                 List<String> shared = limit.shared(alertStems, own);
-                if (limit.broken(shared, alertStems, own, saysBroken)) {
+                Signal signal = readable.get(index);
+                boolean named = zeroTolerance && signal.where() == Where.NAME
+                        && shared.stream().anyMatch(word -> inKey(signal.raw(), word));
+                if (named || limit.broken(shared, alertStems, own, saysBroken)) {
                     Hit hit = limit.hit(readable.get(index), shared);
                     if (best == null || hit.score() > best.score()) {
                         best = hit;
@@ -102,6 +116,19 @@ final class KnownLimits {
             }
         }
         return best;
+    }
+
+    /** The word is part of a snake_case key in the raw text: a feedback key ("said_fine_with_medication"). */
+    private static boolean inKey(String raw, String stem) {
+        var key = KEY.matcher(raw.toLowerCase(java.util.Locale.ROOT));
+        while (key.find()) {
+            for (String part : key.group().split("_")) {
+                if (stem(part).equals(stem)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The signal says something was done that should not have been (in a part of its prose that counts). */

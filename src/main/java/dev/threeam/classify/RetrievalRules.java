@@ -87,8 +87,11 @@ final class RetrievalRules {
                     + "|\\b(?:doc(?:ument)?|vector|chunk|index|embedding) counts? (?:drops?|dropped|dropping|falls?|fell|halved"
                     + "|down|low|zero|shrank|shrunk|shrinks?)\\b"
                     + "|\\b(?:build|index|snapshot|collection|corpus)(?: \\S+){0,3}? \\d+ ?% (?:smaller|fewer documents)\\b"
-                    + "|\\b(?:went live|is live|live|serving|searchable|indexed|embedded|loaded) with (?:only )?\\d+(?: \\d{3})*"
-                    + " (?:of|/) \\d+(?: \\d{3})* (?:documents?|docs|chunks?|vectors?|pages?|files?|articles?|records?)\\b"),
+                    + "|\\b(?:went live|is live|live|serving|searchable|indexed|embedded|loaded|swapped|promoted|switched"
+                    + "|published|cut over) with (?:only )?\\d+(?: \\d{3})*"
+                    + " (?:of|/) \\d+(?: \\d{3})* (?:documents?|docs|chunks?|vectors?|pages?|files?|articles?|records?)\\b"
+                    + "|\\bonly (?:sees|searches|finds|reads|retrieves|has access to|can see|can search) (?:about |around |roughly )?"
+                    + "\\d+(?: \\d+)? ?% of (?:the |its |our |their )?(?:\\S+ ){0,2}?" + DOCS + "\\b"),
             SignalRule.of("hidden-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:permissions?|acls?|access|visibility|security"
                     + "|tenant|metadata|rbac|entitlements?|group|scope|date|language|region) (?:filters?|trimming|checks?"
                     + "|scoping)(?: \\S+){0,6}? (?:hid\\w*|hides|exclud\\w*|drop\\w*|filter\\w*|remov\\w*|block\\w*"

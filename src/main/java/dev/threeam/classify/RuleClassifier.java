@@ -98,14 +98,43 @@ final class RuleClassifier {
         Map<FailureType, List<Hit>> byType = new EnumMap<>(FailureType.class);
         found.forEach(hit -> byType.computeIfAbsent(hit.rule().type(), type -> new ArrayList<>()).add(hit));
         // what the runbook says of its own workflow: its known limits, its tools, its quality signals
-        for (Hit fromRunbook : new Hit[] {KnownLimits.match(workflow, signals), RunbookTools.match(workflow, signals),
-                QualitySignals.match(workflow, signals)}) {
+        Hit limit = KnownLimits.match(workflow, signals, zeroTolerance(alert));
+        Hit tool = RunbookTools.match(workflow, signals);
+        if (limit != null && tool != null && limitNames(workflow, tool.matched())) {
+            tool = null; // "no order is placed unless age_verify has passed": the limit says what a failing check means
+        }
+        for (Hit fromRunbook : new Hit[] {limit, tool, QualitySignals.match(workflow, signals)}) {
             if (fromRunbook != null) {
                 byType.computeIfAbsent(fromRunbook.rule().type(), type -> new ArrayList<>()).add(fromRunbook);
             }
         }
         byType.values().forEach(list -> list.sort(Comparator.comparingDouble(Hit::score).reversed()));
         return new TypeScores(byType, ruledOut, tieOrder);
+    }
+
+    /**
+     * The alert fires on a single occurrence: a threshold of 0 ({@code triggered_threshold}, {@code threshold}) and a
+     * value above it.
+     */
+    private static boolean zeroTolerance(Alert alert) {
+        boolean zero = false;
+        boolean above = false;
+        for (Map.Entry<String, String> value : alert.values().entrySet()) {
+            String number = value.getValue().strip();
+            if (value.getKey().toLowerCase(java.util.Locale.ROOT).contains("threshold")) {
+                zero |= number.matches("0+(?:\\.0+)?");
+            } else {
+                above |= number.matches("\\d*[1-9]\\d*(?:\\.\\d+)?|\\d+\\.\\d*[1-9]\\d*");
+            }
+        }
+        return zero && above;
+    }
+
+    /** One of the workflow's known limits names the tool: it says what that tool failing means for the product. */
+    private static boolean limitNames(WorkflowContext workflow, String tool) {
+        java.util.regex.Pattern name = java.util.regex.Pattern.compile("(?<![a-z0-9_])" + java.util.regex.Pattern.quote(tool)
+                + "(?![a-z0-9_])");
+        return workflow.knownLimits().stream().anyMatch(text -> name.matcher(text.toLowerCase(java.util.Locale.ROOT)).find());
     }
 
     private Optional<Classification> apply(CauseOverride override, FailureType leader, TypeScores scores) {

@@ -68,18 +68,32 @@ public record Runbook(
      * "these are our tools" the classifier reads the same way.
      */
     public List<String> toolsNamed() {
-        String section = sections.get(FailureType.TOOL_FAILURE);
+        return namedIn(FailureType.TOOL_FAILURE);
+    }
+
+    /**
+     * The graders and metrics the body's {@code ## Quality drift} section names, snake_case in backticks
+     * ({@code fact_grounding}): what the team measures its output's quality by, beside {@code quality_signals}. A tool
+     * its Tool failure section names too ("duty estimates vs {@code duty_calc} output") is a tool, not a measure.
+     */
+    public List<String> qualityMeasuresNamed() {
+        List<String> tools = toolsNamed();
+        return namedIn(FailureType.QUALITY_DRIFT).stream().filter(name -> !tools.contains(name)).toList();
+    }
+
+    private List<String> namedIn(FailureType type) {
+        String section = sections.get(type);
         if (section == null) {
             return List.of();
         }
-        List<String> tools = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
         java.util.regex.Matcher matcher = TOOL_NAME.matcher(section);
         while (matcher.find()) {
-            if (!tools.contains(matcher.group(1))) {
-                tools.add(matcher.group(1));
+            if (!names.contains(matcher.group(1))) {
+                names.add(matcher.group(1));
             }
         }
-        return tools;
+        return names;
     }
 
     /** The roles to wake for this failure type, the owner first. */

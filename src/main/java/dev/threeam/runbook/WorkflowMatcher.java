@@ -1,6 +1,7 @@
 package dev.threeam.runbook;
 
 import dev.threeam.alert.Alert;
+import dev.threeam.classify.QualityBar;
 import dev.threeam.classify.WorkflowContext;
 import dev.threeam.classify.Workflows;
 import java.util.ArrayList;
@@ -41,9 +42,19 @@ public final class WorkflowMatcher {
     public static WorkflowContext context(Runbook runbook) {
         return runbook == null ? WorkflowContext.NONE
                 : new WorkflowContext(runbook.workflow(), runbook.aliases(), runbook.classify(), runbook.knownLimits(),
-                        runbook.title(), runbook.qualitySignals().stream()
-                                .map(signal -> new dev.threeam.classify.QualityBar(signal.metric(), signal.threshold())).toList(),
-                        runbook.toolsNamed());
+                        runbook.title(), qualityBars(runbook), runbook.toolsNamed());
+    }
+
+    /** The runbook's {@code quality_signals} with their bars, then the graders its Quality drift section names. */
+    private static List<QualityBar> qualityBars(Runbook runbook) {
+        List<QualityBar> bars = new ArrayList<>(runbook.qualitySignals().stream()
+                .map(signal -> new QualityBar(signal.metric(), signal.threshold())).toList());
+        for (String grader : runbook.qualityMeasuresNamed()) {
+            if (bars.stream().noneMatch(bar -> bar.metric().equalsIgnoreCase(grader))) {
+                bars.add(QualityBar.of(grader));
+            }
+        }
+        return bars;
     }
 
     /** These runbooks as the classifier's replay sees them: each alert's workflow context. */
