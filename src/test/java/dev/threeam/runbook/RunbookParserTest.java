@@ -80,6 +80,16 @@ class RunbookParserTest {
     }
 
     @Test
+    void the_graders_its_quality_drift_section_names_in_backticks_are_its_quality_measures_but_its_tools_are_not() {
+        String text = "---\n" + shopFrontMatter() + "---\n## Quality drift\n- `answer_faithfulness` and `tone_match`"
+                + " graders; refunds vs `issue_refund` output.\n## Tool failure\n- `issue_refund` errors.\n";
+
+        Runbook shop = parse(text).runbook().orElseThrow();
+
+        assertThat(shop.qualityMeasuresNamed()).containsExactly("answer_faithfulness", "tone_match");
+    }
+
+    @Test
     void section_headings_match_failure_type_titles_without_regard_to_case() {
         String text = "---\n" + shopFrontMatter() + "---\n## RETRIEVAL FAILURE\nRebuild it.\n## Dashboards\nx\n";
 
