@@ -67,7 +67,7 @@ final class KnownLimits {
     /** How an alert says a limit was broken, not only what it is about. */
     private static final Pattern BREACH = Pattern.compile("\\b(?:skip(?:ped|ping|s)?|bypass\\w*|circumvent\\w*"
             + "|unapproved|unreviewed|unauthori[sz]ed|unsanctioned"
-            + "|(?:without|w/o|no|before) (?:the |a |an |any )?(?:\\S+ ){0,2}?(?:sign ?offs?|approvals?|review|consent|confirmation"
+            + "|(?:without|w/o|no|before) (?:the |a |an |any )?(?:\\S+ ){0,2}?(?:sign ?offs?|approvals?|approve\\w*|review|consent|confirmation"
             + "|verification|authori[sz]ation|permission|decision|check)|other (?:\\S+ )?(?:customers?|clients?|users?"
             + "|tenants?|members?|patients?|sites?|accounts?|students?|candidates?)|another|cross (?:site|tenant|account|customer"
             + "|client|user)|leak\\w*|disclos\\w*|violat\\w*|forbidden|prohibited|not allowed|against (?:the )?policy"

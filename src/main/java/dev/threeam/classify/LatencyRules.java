@@ -18,7 +18,11 @@ final class LatencyRules {
                     + "|turn (?:gap|delay)|too late|dead air|time to (?:answer|respond|response)|queue waits?|queu(?:e|ing) delays?"
                     + "|queued for)\\b"
                     + "|\\b(?:takes?|took|taking) (?:over |more than |up to |about |around )?\\d+ ?(?:s|sec|secs|seconds|ms|min|mins"
-                    + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"),
+                    + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"
+                    + "|\\b(?:arriv\\w*|shows? up|showed up|appears?|appeared|comes? back|came back|lands?|landed|loads?|loaded"
+                    + "|replies|replied|responds?|responded) (?:\\S+ ){0,3}?\\d+(?: (?:to|or) \\d+)? ?(?:s|sec|secs|seconds?|min|mins"
+                    + "|minutes?) (?:after|later|late)\\b|\\bused to (?:be|take) (?:about |around |under |roughly |only )?\\d+ ?(?:s"
+                    + "|sec|secs|seconds|ms|min|mins|minutes)\\b"),
             SignalRule.of("time-budget", LATENCY_FAILURE, 1.0, "\\b(?<!last |past |every |per |each |over )\\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)"
                     + " (?:\\S+ )?(?:budget|limit|slo|sla|target|threshold|timeout|deadline)\\b"
                     + "|\\b(?:timing out|timed out|times out|time out) (?:at|after) \\d+ ?(?:ms|s|sec|secs|seconds|min|mins|minutes)\\b"

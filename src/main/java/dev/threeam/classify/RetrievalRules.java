@@ -95,6 +95,7 @@ final class RetrievalRules {
             SignalRule.of("hidden-sources", RETRIEVAL_FAILURE, 1.0, "\\b(?:permissions?|acls?|access|visibility|security"
                     + "|tenant|metadata|rbac|entitlements?|group|scope|date|language|region) (?:filters?|trimming|checks?"
                     + "|scoping)(?: \\S+){0,6}? (?:hid\\w*|hides|exclud\\w*|drop\\w*|filter\\w*|remov\\w*|block\\w*"
+                    + "|only (?:passes|passed|lets through|let through|keeps|kept|allows|allowed|admits|returns|returned|shows|showed)"
                     + "|strip\\w*|too strict|too narrow|all|every|nothing|empty|zero)\\b|\\bfiltered out (?:all|every"
                     + "|most|nearly all|\\d+ ?%?)\\b|\\b(?:all|every|most|nearly all) (?:of the )?(?:retrieved |candidate )?"
                     + "(?:sources?|documents?|docs|results?|chunks?|passages?|hits) (?:were |are |got |being )?"

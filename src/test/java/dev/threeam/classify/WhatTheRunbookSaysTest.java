@@ -110,4 +110,18 @@ class WhatTheRunbookSaysTest {
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.RETRIEVAL_FAILURE);
     }
+
+    @Test
+    void no_approve_event_named_beside_a_limit_that_requires_it_is_the_limit_broken_not_the_tool_that_ran() {
+        WorkflowContext refunds = new WorkflowContext("store-credit", List.of("credit-desk"), List.of(), List.of(
+                "A credit of more than 200 EUR waits for a supervisor's approve_credit event."), null, List.of(),
+                List.of("credit_ledger"));
+
+        Classification got = classifier.classify(alert().from("datadog")
+                .titled("Large credits issued with no supervisor approve_credit").label("tool", "credit_ledger")
+                .description("9 credits above the limit in the last hour, the largest about 480 USD; the bot calls"
+                        + " credit_ledger right after the customer asks.").build(), refunds);
+
+        assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
 }
