@@ -96,7 +96,8 @@ class HeldOutCorpusShapeTest {
                 // the seventh to seventeenth blind corpora, three more products each, 6 alerts per type, at least half hard
                 threeProducts("blind7"), threeProducts("blind8"), threeProducts("blind9"), threeProducts("blind10"),
                 threeProducts("blind11"), threeProducts("blind12"), threeProducts("blind13"), threeProducts("blind14"),
-                threeProducts("blind15"), threeProducts("blind16"), threeProducts("blind17"));
+                threeProducts("blind15"), threeProducts("blind16"), threeProducts("blind17"),
+                threeProducts("blind19"));
     }
 
     /** A blind corpus of 48 alerts for three products: 6 per type, 9 per endpoint, 13 per workflow, half of them hard. */
