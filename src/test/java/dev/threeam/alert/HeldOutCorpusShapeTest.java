@@ -93,10 +93,11 @@ class HeldOutCorpusShapeTest {
                 new Corpus(Path.of("corpus/blind4"), 80, Map.of("retrieval_failure", 10, "quality_drift", 10,
                         "tool_failure", 10, "policy_failure", 10, "latency_failure", 10, "cost_failure", 10,
                         "provider_outage", 10, "unclassified", 10), 16, 15, 0.5, 4, 4),
-                // the seventh to seventeenth blind corpora, three more products each, 6 alerts per type, at least half hard
+                // the seventh to nineteenth blind corpora, three more products each, 6 alerts per type, at least half hard
                 threeProducts("blind7"), threeProducts("blind8"), threeProducts("blind9"), threeProducts("blind10"),
                 threeProducts("blind11"), threeProducts("blind12"), threeProducts("blind13"), threeProducts("blind14"),
-                threeProducts("blind15"), threeProducts("blind16"), threeProducts("blind17"), threeProducts("blind18"));
+                threeProducts("blind15"), threeProducts("blind16"), threeProducts("blind17"), threeProducts("blind18"),
+                threeProducts("blind19"));
     }
 
     /** A blind corpus of 48 alerts for three products: 6 per type, 9 per endpoint, 13 per workflow, half of them hard. */
