@@ -36,7 +36,7 @@ final class Clauses {
             + "|remained|s|are|were|look|seem|remain|stay) (?:still |all |completely |perfectly |totally )?"
             + "(?:fine|ok|okay|healthy|normal|nominal|green|good|great|fast|quick|stable|steady|flat|unaffected|clean"
             + "|correct|successful)"
-            + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|unchanged|(?<!\\b(?:vs|versus|than|from) \\S{1,12}(?: \\S{1,6})? )normal|(?<!200 |http )ok|okay)|as (?:always|usual)"
+            + "|(?<!not )(?:fine(?! tun)|healthy|nominal|unaffected|unchanged|(?<!\\b(?:vs|versus|than|from) \\S{1,12}(?: (?!to )\\S{1,6})? )normal|(?<!200 |http )ok|okay)|as (?:always|usual)"
             + "|(?:latenc(?:y|ies)|p(?:50|75|90|95|99)|response times?|durations?)(?: \\S+){0,3}? (?:fell|dropped|decreased"
             + "|improved|went down|came down|halved)"
             + "|all (?:flat|steady|stable|green|normal|fine|unchanged|nominal)"

@@ -30,6 +30,8 @@ final class KnownLimits {
     static final int ENOUGH_WORDS = 3;
     static final int FEW_WORDS = 2;
     static final double WEIGHT = 0.9;
+    /** How much of a limit its evidence quotes. */
+    static final int QUOTED = 140;
     private static final int MAX_CACHED = 2_000;
     private static final Pattern WORD = Pattern.compile("[a-z][a-z0-9]+");
     private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(?:_[a-z0-9]+)+");
@@ -45,7 +47,7 @@ final class KnownLimits {
             "handed", "instead", "decides", "decide", "more", "most", "less", "least", "just", "again", "time",
             "second", "seconds", "within", "up", "out", "off", "s", "e", "g", "eg", "ie", "etc", "way", "thing");
 
-    private static final List<String> SUFFIXES = List.of("iable", "able", "ible", "izations", "ization", "izers", "izer", "izing", "ized",
+    private static final List<String> SUFFIXES = List.of("iables", "iable", "ables", "able", "ibles", "ible", "izations", "ization", "izers", "izer", "izing", "ized",
             "izes", "ize", "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "al", "s", "e", "y");
 
     /** Past forms a suffix cannot undo: a limit on what the bot "writes" is broken when it "wrote". */
@@ -98,6 +100,8 @@ final class KnownLimits {
         List<List<String>> stems = new ArrayList<>(readable.size());
         readable.forEach(signal -> stems.add(stems(signal)));
         boolean saysBroken = readable.stream().anyMatch(signal -> breach(signal));
+        Set<String> tools = new java.util.HashSet<>(); // "credit_ledger_errors > 0" names a tool, not a breach
+        workflow.tools().forEach(tool -> tools.addAll(stems(Words.normalize(tool))));
         Hit best = null;
         for (String text : limits) {
             KnownLimit limit = read(text);
@@ -106,7 +110,7 @@ final class KnownLimits {
                 List<String> shared = limit.shared(alertStems, own);
                 Signal signal = readable.get(index);
                 boolean named = zeroTolerance && signal.where() == Where.NAME
-                        && shared.stream().anyMatch(word -> inKey(signal.raw(), word));
+                        && shared.stream().anyMatch(word -> !tools.contains(word) && inKey(signal.raw(), word));
                 if (named || limit.broken(shared, alertStems, own, saysBroken)) {
                     Hit hit = limit.hit(readable.get(index), shared);
                     if (best == null || hit.score() > best.score()) {
@@ -264,7 +268,7 @@ final class KnownLimits {
 
         Hit hit(Signal signal, List<String> shared) {
             double strength = shared.size() >= ENOUGH_WORDS + 1 ? 1.0 : shared.size() >= ENOUGH_WORDS ? 0.9 : 0.8;
-            return new Hit(RULE, signal, "known limit \"" + Words.shorten(text, 140) + "\" (shares "
+            return new Hit(RULE, signal, "known limit \"" + Words.shorten(text, QUOTED) + "\" (shares "
                     + String.join(", ", shared) + ")", strength);
         }
     }

@@ -19,7 +19,8 @@ final class LatencyRules {
                     + "|queued for)\\b"
                     + "|\\b(?:takes?|took|taking) (?:over |more than |up to |about |around )?\\d+ ?(?:s|sec|secs|seconds|ms|min|mins"
                     + "|minutes)\\b|\\b\\d+ ?(?:s|sec|seconds) (?:to (?:answer|respond|reply|load|complete|finish))\\b"
-                    + "|\\b(?:arriv\\w*|shows? up|showed up|appears?|appeared|comes? back|came back|lands?|landed|loads?|loaded"
+                    + "|\\b(?:answers?|repl(?:y|ies)|responses?|drafts?|results?|suggestions?|summar(?:y|ies)|they|it)"
+                    + " (?:\\S+ ){0,2}?(?:arriv\\w*|shows? up|showed up|appears?|appeared|comes? back|came back|loads?|loaded"
                     + "|replies|replied|responds?|responded) (?:\\S+ ){0,3}?\\d+(?: (?:to|or) \\d+)? ?(?:s|sec|secs|seconds?|min|mins"
                     + "|minutes?) (?:after|later|late)\\b|\\bused to (?:be|take) (?:about |around |under |roughly |only )?\\d+ ?(?:s"
                     + "|sec|secs|seconds|ms|min|mins|minutes)\\b"),

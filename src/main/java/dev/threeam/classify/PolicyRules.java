@@ -73,7 +73,7 @@ final class PolicyRules {
                     + "|injected instructions?|(?:guardrail|safety|moderation) (?:bypass\\w*|evasion|miss\\w*|fail\\w*)"
                     + "|bypass\\w* (?:the )?(?:guardrail|safety|moderation|filter)\\w*|red ?team\\w*"
                     + "|(?:moderation|guardrail|safety|content filter|(?<!(?:permission|entitlement|access|acl|visibility|security|tenant"
-                    + "|metadata|rbac|group|scope|date|language|region) )filter|classifier)s? (?:(?!only )\\S+ )?(?:pass\\w*|lets? through"
+                    + "|metadata|rbac|group|scope|date|language|region)s? )filter|classifier)s? (?:(?!only )\\S+ )?(?:pass\\w*|lets? through"
                     + "|allow\\w*|miss\\w*|fail\\w* to (?:block|catch|flag|stop))|(?:prompts?|attacks?|requests?|messages?|content|jailbreaks?|attempts?|probes?) (?:\\S+ ){0,3}?(?:got|slipped|gets"
                     + "|get|slip|went) through"
                     + "|ignore (?:all )?previous instructions|system prompt (?:leak\\w*|extract\\w*|disclos\\w*)"

@@ -19,8 +19,10 @@ public record QualityBar(String metric, String threshold) {
     private static final Pattern COMPARED = Pattern.compile("\\b(?:below|under|above|over|threshold|limit|target|slo|than"
             + "|was|from|vs|goal|min|max|floor)\\b|[<>]");
     /** A number and what stands right after it: a unit letter, a percent sign or nothing. */
-    private static final Pattern NUMBER = Pattern.compile("(?<![a-z0-9_.])(-?\\d+(?:\\.\\d+)?)(%|[a-z]*)");
+    private static final Pattern NUMBER = Pattern.compile("(?<![a-z0-9_.-])(-?\\d+(?:\\.\\d+)?)(?![.-]\\d)(%|[a-z]*)");
     private static final int WINDOW = 50;
+    /** Each metric's name as a whole word, compiled once (a runbook has a handful). */
+    private static final java.util.Map<String, Pattern> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern BAR = Pattern.compile("^\\s*(>=|<=|>|<|=)\\s*(-?\\d+(?:\\.\\d+)?)\\s*$");
 
     /** The metric with no bar. */
@@ -43,15 +45,15 @@ public record QualityBar(String metric, String threshold) {
             return Optional.empty();
         }
         String text = raw.toLowerCase(Locale.ROOT);
-        Matcher name = Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(metric.toLowerCase(Locale.ROOT))
-                + "(?![a-z0-9_])").matcher(text);
+        Matcher name = NAMES.computeIfAbsent(metric.toLowerCase(Locale.ROOT), lower -> Pattern.compile("(?<![a-z0-9_])"
+                + Pattern.quote(lower) + "(?![a-z0-9_])")).matcher(text);
         if (!name.find()) {
             return Optional.empty();
         }
-        String after = text.substring(name.end(), Math.min(text.length(), name.end() + WINDOW));
+        String after = text.substring(name.end());
         Matcher number = NUMBER.matcher(after);
         double limit = Double.parseDouble(bar.group(2));
-        while (number.find()) {
+        while (number.find() && number.start() <= WINDOW) {
             String between = after.substring(0, number.start());
             if (between.indexOf('\n') >= 0 || between.indexOf('|') >= 0 || COMPARED.matcher(between).find()) {
                 return Optional.empty(); // "event_grounding below 0.9": the number is the bar, not the value
@@ -61,7 +63,7 @@ public record QualityBar(String metric, String threshold) {
                 continue; // "24h", "15m": a window, not the metric's value
             }
             double got = Double.parseDouble(number.group(1));
-            if (unit.equals("%") && limit <= 1.0) {
+            if (unit.equals("%") && limit < 1.0) {
                 got /= 100.0;
             }
             return Optional.of(switch (bar.group(1)) {

@@ -100,7 +100,7 @@ final class RuleClassifier {
         // what the runbook says of its own workflow: its known limits, its tools, its quality signals
         Hit limit = KnownLimits.match(workflow, signals, zeroTolerance(alert));
         Hit tool = RunbookTools.match(workflow, signals);
-        if (limit != null && tool != null && limitNames(workflow, tool.matched())) {
+        if (limit != null && tool != null && limitNames(workflow, limit, tool.matched())) {
             tool = null; // "no order is placed unless age_verify has passed": the limit says what a failing check means
         }
         for (Hit fromRunbook : new Hit[] {limit, tool, QualitySignals.match(workflow, signals)}) {
@@ -130,11 +130,13 @@ final class RuleClassifier {
         return zero && above;
     }
 
-    /** One of the workflow's known limits names the tool: it says what that tool failing means for the product. */
-    private static boolean limitNames(WorkflowContext workflow, String tool) {
+    /** The known limit the alert matched names the tool: it says what that tool failing means for the product. */
+    private static boolean limitNames(WorkflowContext workflow, Hit limit, String tool) {
         java.util.regex.Pattern name = java.util.regex.Pattern.compile("(?<![a-z0-9_])" + java.util.regex.Pattern.quote(tool)
                 + "(?![a-z0-9_])");
-        return workflow.knownLimits().stream().anyMatch(text -> name.matcher(text.toLowerCase(java.util.Locale.ROOT)).find());
+        return workflow.knownLimits().stream()
+                .filter(text -> limit.matched().contains(Words.shorten(text, KnownLimits.QUOTED)))
+                .anyMatch(text -> name.matcher(text.toLowerCase(java.util.Locale.ROOT)).find());
     }
 
     private Optional<Classification> apply(CauseOverride override, FailureType leader, TypeScores scores) {

@@ -18,8 +18,8 @@ final class ToolRules {
      * when its name is all the alert's name holds ({@code gis_parcel_lookup 5xx rate} under {@code tool=gis_parcel_lookup}).
      */
     static final SignalRule TOOL_HTTP_ERRORS = SignalRule.of("tool-http-errors", TOOL_FAILURE, 0.8,
-            "(?<!\\d )\\b(?:http )?(?:5\\d\\d|5xx|4\\d\\d|4xx)s?(?: (?:rate|ratio|errors?|responses?))?\\b"
-                    + "(?! \\d| (?:usd|eur|gbp|dollars?|euros?|pounds?|gems|credits|points|coins)\\b)")
+            "\\b(?!(?<=\\d )\\d{3} \\d)(?:http )?(?:5\\d\\d|5xx|4\\d\\d|4xx)s?(?: (?:rate|ratio|errors?|responses?))?\\b"
+                    + "(?! (?:usd|eur|gbp|dollars?|euros?|pounds?|gems|credits|points|coins)\\b)")
             .requiring("\\b(?:gen ai tool|tools?|function name|mcp server)\\b");
 
     /**

@@ -23,7 +23,7 @@ class ReadingNumbersAndFiltersTest {
     }
 
     @Test
-    void a_permission_filter_that_only_passes_some_sources_hides_the_rest_it_is_no_jailbreak() {
+    void a_permission_filter_that_only_passes_some_sources_hides_the_rest_and_is_no_jailbreak() {
         Classification got = classify(alert().from("grafana").titled("Case files visible to the assistant dropped")
                 .description("Since the group migration the retriever's entitlement filter only passes files tagged with"
                         + " two of the nine regions; the index itself is complete."));
@@ -32,7 +32,7 @@ class ReadingNumbersAndFiltersTest {
     }
 
     @Test
-    void answers_that_show_up_minutes_after_the_user_started_or_used_to_take_seconds_are_late() {
+    void drafts_that_show_up_minutes_after_the_ticket_is_opened_or_that_used_to_take_seconds_are_late() {
         Classification late = classify(alert().titled("Agents start replies before the drafts arrive")
                 .description("The drafts are good and nothing errors, but since Monday they show up 2 to 3 minutes after"
                         + " the agent opens the ticket."));
@@ -41,5 +41,28 @@ class ReadingNumbersAndFiltersTest {
 
         assertThat(late.failureType()).as(late.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
         assertThat(slower.failureType()).as(slower.evidence()).isEqualTo(FailureType.LATENCY_FAILURE);
+    }
+
+    /** Whether the tool-http-errors rule reads an HTTP error in this (normalized) text about a tool. */
+    private static boolean httpError(String normalized) {
+        return ToolRules.TOOL_HTTP_ERRORS.match(new Signal(Where.TEXT, "description", normalized, normalized, null),
+                normalized) != null;
+    }
+
+    @Test
+    void a_count_of_status_codes_and_a_share_after_them_are_still_http_errors_but_money_is_not() {
+        assertThat(httpError("37 503s from the booking tool in 10 minutes")).isTrue();
+        assertThat(httpError("booking tool 5xx 14 since 09 10")).isTrue();
+        assertThat(httpError("booking tool 502s 0 14")).isTrue();
+        assertThat(httpError("booking tool credited about 480 usd")).isFalse();
+        assertThat(httpError("booking tool fails for parts at 21 474 84")).isFalse();
+    }
+
+    @Test
+    void errors_that_appeared_minutes_after_a_deploy_are_not_a_late_answer() {
+        Classification got = classify(alert().titled("Tool errors after deploy")
+                .description("Errors appeared 5 minutes after the deploy of the order tool."));
+
+        assertThat(got.failureType()).as(got.evidence()).isNotEqualTo(FailureType.LATENCY_FAILURE);
     }
 }

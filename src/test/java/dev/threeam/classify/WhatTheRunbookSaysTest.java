@@ -91,6 +91,8 @@ class WhatTheRunbookSaysTest {
         assertThat(bar.met("draft_acceptance (approved as written / drafted, 24h window) is 0.66")).contains(false);
         assertThat(bar.met("draft_acceptance 91% this week")).contains(true);
         assertThat(bar.met("draft_acceptance 66% this week")).contains(false);
+        assertThat(bar.met("draft_acceptance (approved as written / drafted, 24h window) is 0.91")).contains(true);
+        assertThat(bar.met("draft_acceptance on claude-3-5-sonnet is 0.61")).contains(false);
     }
 
     @Test
@@ -123,5 +125,16 @@ class WhatTheRunbookSaysTest {
                         + " credit_ledger right after the customer asks.").build(), refunds);
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
+    }
+
+    @Test
+    void a_zero_threshold_rule_named_after_a_tool_is_that_tool_not_a_limit_broken() {
+        WorkflowContext refunds = new WorkflowContext("store-credit", List.of(), List.of(), List.of(
+                "A credit of more than 200 EUR waits for a supervisor's approve_credit event."), null, List.of(),
+                List.of("credit_ledger"));
+
+        Classification got = classifier.classify(langsmith("credit_ledger_errors", "0", "7").build(), refunds);
+
+        assertThat(got.failureType()).as(got.evidence()).isNotEqualTo(FailureType.POLICY_FAILURE);
     }
 }
