@@ -101,7 +101,9 @@ final class KnownLimits {
         readable.forEach(signal -> stems.add(stems(signal)));
         boolean saysBroken = readable.stream().anyMatch(signal -> breach(signal));
         Set<String> tools = new java.util.HashSet<>(); // "credit_ledger_errors > 0" names a tool, not a breach
-        workflow.tools().forEach(tool -> tools.addAll(stems(Words.normalize(tool))));
+        if (zeroTolerance) {
+            workflow.tools().forEach(tool -> tools.addAll(stems(Words.normalize(tool))));
+        }
         Hit best = null;
         for (String text : limits) {
             KnownLimit limit = read(text);

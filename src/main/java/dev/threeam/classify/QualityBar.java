@@ -21,8 +21,6 @@ public record QualityBar(String metric, String threshold) {
     /** A number and what stands right after it: a unit letter, a percent sign or nothing. */
     private static final Pattern NUMBER = Pattern.compile("(?<![a-z0-9_.-])(-?\\d+(?:\\.\\d+)?)(?![.-]\\d)(%|[a-z]*)");
     private static final int WINDOW = 50;
-    /** Each metric's name as a whole word, compiled once (a runbook has a handful). */
-    private static final java.util.Map<String, Pattern> NAMES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern BAR = Pattern.compile("^\\s*(>=|<=|>|<|=)\\s*(-?\\d+(?:\\.\\d+)?)\\s*$");
 
     /** The metric with no bar. */
@@ -45,8 +43,7 @@ public record QualityBar(String metric, String threshold) {
             return Optional.empty();
         }
         String text = raw.toLowerCase(Locale.ROOT);
-        Matcher name = NAMES.computeIfAbsent(metric.toLowerCase(Locale.ROOT), lower -> Pattern.compile("(?<![a-z0-9_])"
-                + Pattern.quote(lower) + "(?![a-z0-9_])")).matcher(text);
+        Matcher name = Words.identifier(metric).matcher(text);
         if (!name.find()) {
             return Optional.empty();
         }

@@ -132,8 +132,7 @@ final class RuleClassifier {
 
     /** The known limit the alert matched names the tool: it says what that tool failing means for the product. */
     private static boolean limitNames(WorkflowContext workflow, Hit limit, String tool) {
-        java.util.regex.Pattern name = java.util.regex.Pattern.compile("(?<![a-z0-9_])" + java.util.regex.Pattern.quote(tool)
-                + "(?![a-z0-9_])");
+        java.util.regex.Pattern name = Words.identifier(tool);
         return workflow.knownLimits().stream()
                 .filter(text -> limit.matched().contains(Words.shorten(text, KnownLimits.QUOTED)))
                 .anyMatch(text -> name.matcher(text.toLowerCase(java.util.Locale.ROOT)).find());

@@ -32,7 +32,7 @@ final class RunbookTools {
             return null;
         }
         List<Pattern> names = workflow.tools().stream()
-                .map(tool -> Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(tool) + "(?![a-z0-9_])")).toList();
+                .map(Words::identifier).toList();
         Hit best = null;
         for (Signal signal : signals) {
             if (signal.where() == Where.LABEL) {

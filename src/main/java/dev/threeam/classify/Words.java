@@ -28,8 +28,18 @@ final class Words {
     /** In {@link #prose} text: the end of a sentence or clause, and a comma, each a word of its own. */
     static final String SENTENCE_MARK = "|";
     static final String COMMA_MARK = ",";
+    /**
+     * A snake_case name ({@code reserve_part}, {@code copy_approval_rate}) as a whole identifier in lower-cased raw text,
+     * not inside a longer one ({@code reserve_part_v2}); compiled once per name (a runbook has a handful).
+     */
+    static Pattern identifier(String name) {
+        return IDENTIFIERS.computeIfAbsent(name.toLowerCase(java.util.Locale.ROOT),
+                lower -> Pattern.compile("(?<![a-z0-9_])" + Pattern.quote(lower) + "(?![a-z0-9_])"));
+    }
+
     /** In {@link #prose} text: where quoted speech starts or ends (a quotation mark, a {@code >} quoted line), a word of its own. */
     static final String QUOTE_MARK = "\u00ab";
+    private static final java.util.Map<String, Pattern> IDENTIFIERS = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Pattern QUOTED_LINE = Pattern.compile("(?m)^[ \t]*>[ \t]?(.*)$");
     private static final Pattern QUOTATION = Pattern.compile("[\"\u201c\u201d]");
 

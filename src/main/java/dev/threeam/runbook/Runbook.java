@@ -35,7 +35,7 @@ public record Runbook(
 
     public static final Duration DEFAULT_CHANGES_WINDOW = Duration.ofHours(24);
     /** A tool's name as runbooks write it in their Tool failure section: snake_case in backticks ({@code `apply_tracked_changes`}). */
-    private static final java.util.regex.Pattern TOOL_NAME = java.util.regex.Pattern.compile("`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`");
+    private static final java.util.regex.Pattern BACKTICKED_NAME = java.util.regex.Pattern.compile("`([a-z][a-z0-9]*(?:_[a-z0-9]+)+)`");
 
     public Runbook {
         aliases = List.copyOf(aliases);
@@ -87,7 +87,7 @@ public record Runbook(
             return List.of();
         }
         List<String> names = new java.util.ArrayList<>();
-        java.util.regex.Matcher matcher = TOOL_NAME.matcher(section);
+        java.util.regex.Matcher matcher = BACKTICKED_NAME.matcher(section);
         while (matcher.find()) {
             if (!names.contains(matcher.group(1))) {
                 names.add(matcher.group(1));

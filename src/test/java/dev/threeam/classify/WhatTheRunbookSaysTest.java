@@ -16,6 +16,11 @@ class WhatTheRunbookSaysTest {
 
     private final Classifier classifier = new Classifier();
 
+    /** Credits above a limit wait for a supervisor's approval event; the credits are written by a tool. */
+    private static final WorkflowContext STORE_CREDIT = new WorkflowContext("store-credit", List.of("credit-desk"),
+            List.of(), List.of("A credit of more than 200 EUR waits for a supervisor's approve_credit event."), null,
+            List.of(), List.of("credit_ledger"));
+
     private static TestAlerts langsmith(String ruleName, String threshold, String value) {
         return alert().from("langsmith").titled(ruleName).label("alert_rule_name", ruleName)
                 .label("alert_rule_attribute", "feedback_score").label("alert_rule_type", "threshold")
@@ -115,25 +120,17 @@ class WhatTheRunbookSaysTest {
 
     @Test
     void no_approve_event_named_beside_a_limit_that_requires_it_is_the_limit_broken_not_the_tool_that_ran() {
-        WorkflowContext refunds = new WorkflowContext("store-credit", List.of("credit-desk"), List.of(), List.of(
-                "A credit of more than 200 EUR waits for a supervisor's approve_credit event."), null, List.of(),
-                List.of("credit_ledger"));
-
         Classification got = classifier.classify(alert().from("datadog")
                 .titled("Large credits issued with no supervisor approve_credit").label("tool", "credit_ledger")
                 .description("9 credits above the limit in the last hour, the largest about 480 USD; the bot calls"
-                        + " credit_ledger right after the customer asks.").build(), refunds);
+                        + " credit_ledger right after the customer asks.").build(), STORE_CREDIT);
 
         assertThat(got.failureType()).as(got.evidence()).isEqualTo(FailureType.POLICY_FAILURE);
     }
 
     @Test
     void a_zero_threshold_rule_named_after_a_tool_is_that_tool_not_a_limit_broken() {
-        WorkflowContext refunds = new WorkflowContext("store-credit", List.of(), List.of(), List.of(
-                "A credit of more than 200 EUR waits for a supervisor's approve_credit event."), null, List.of(),
-                List.of("credit_ledger"));
-
-        Classification got = classifier.classify(langsmith("credit_ledger_errors", "0", "7").build(), refunds);
+        Classification got = classifier.classify(langsmith("credit_ledger_errors", "0", "7").build(), STORE_CREDIT);
 
         assertThat(got.failureType()).as(got.evidence()).isNotEqualTo(FailureType.POLICY_FAILURE);
     }
