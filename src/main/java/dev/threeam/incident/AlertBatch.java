@@ -31,7 +31,7 @@ import org.jdbi.v3.core.Handle;
 final class AlertBatch {
 
     private final Handle handle;
-    private final BatchStore rows;
+    private final BatchStatements rows;
     private IntakeStore store;
     private final BatchWrites writes;
     private final Instant now;
@@ -41,9 +41,9 @@ final class AlertBatch {
     private final Map<String, Set<String>> fingerprintsByKey = new HashMap<>();
     private boolean deliveriesDue;
 
-    private AlertBatch(Handle handle, Instant now, IncidentSettings settings) {
+    private AlertBatch(Handle handle, boolean postgres, Instant now, IncidentSettings settings) {
         this.handle = handle;
-        this.rows = handle.attach(BatchStore.class);
+        this.rows = new BatchStatements(handle, postgres);
         this.writes = new BatchWrites(handle, rows, Outbox.writer(handle, settings.cardUpdateInterval()), now,
                 settings.cardUpdateInterval());
         this.now = now;
@@ -56,9 +56,13 @@ final class AlertBatch {
      */
     record Written(Set<String> incidents, boolean deliveriesDue) {}
 
-    /** Writes every request's alerts in the caller's transaction; returns what each request came to. */
-    static List<Written> write(Handle handle, Instant now, IncidentSettings settings, List<List<PreparedAlert>> requests) {
-        AlertBatch batch = new AlertBatch(handle, now, settings);
+    /**
+     * Writes every request's alerts in the caller's transaction; returns what each request came to. {@code postgres}:
+     * the handle is PostgreSQL's, where each of the batch's lookups and writes is one statement.
+     */
+    static List<Written> write(Handle handle, boolean postgres, Instant now, IncidentSettings settings,
+            List<List<PreparedAlert>> requests) {
+        AlertBatch batch = new AlertBatch(handle, postgres, now, settings);
         batch.lookUp(requests);
         List<Written> results = new ArrayList<>(requests.size());
         for (List<PreparedAlert> request : requests) {
@@ -90,6 +94,10 @@ final class AlertBatch {
         }
         List<String> keys = new ArrayList<>(fingerprintsByKey.keySet());
         List<String> fingerprints = fingerprintsByKey.values().stream().flatMap(Set::stream).distinct().toList();
+        if (rows.postgres()) {
+            lookUpAtOnce(keys, fingerprints);
+            return;
+        }
         for (List<String> someKeys : chunks(keys)) {
             List<IncidentRows.OpenIncident> open = rows.openByKeys(someKeys);
             open.forEach(incident -> byKey.put(incident.key(), byId.computeIfAbsent(incident.id(),
@@ -100,6 +108,22 @@ final class AlertBatch {
                     rows.knownIn(ids, someFingerprints)
                             .forEach(known -> byId.get(known.incidentId()).known.put(known.fingerprint(), known.status()));
                 }
+            }
+        }
+        byId.values().forEach(incident -> incident.loaded = true);
+    }
+
+    /** {@link #lookUp} on PostgreSQL: the open incidents and what they know, in one statement. */
+    private void lookUpAtOnce(List<String> keys, List<String> fingerprints) {
+        List<IncidentRows.LookedUp> found = rows.lookUp(keys, fingerprints);
+        for (IncidentRows.LookedUp row : found) {
+            if (row.fingerprint() == null) {
+                byKey.put(row.openKey(), byId.computeIfAbsent(row.id(), id -> new TouchedIncident(id, row.cardUpdatedAt(), this::store)));
+            }
+        }
+        for (IncidentRows.LookedUp row : found) {
+            if (row.fingerprint() != null) {
+                byId.get(row.id()).known.put(row.fingerprint(), row.status());
             }
         }
         byId.values().forEach(incident -> incident.loaded = true);

@@ -29,6 +29,8 @@ final class AlertIntake implements AutoCloseable {
     private final Clock clock;
     private final IncidentSettings settings;
     private final GroupCommit<PreparedAlert, AlertBatch.Written> commits;
+    /** Whether the database is PostgreSQL: asked of the first connection that needs to know (any thread gets the same answer). */
+    private volatile Boolean postgres;
 
     AlertIntake(Jdbi jdbi, RunbookRegistry runbooks, Classifier classifier, Clock clock, IncidentSettings settings, WriterFirst writerFirst) {
         this.jdbi = jdbi;
@@ -37,7 +39,14 @@ final class AlertIntake implements AutoCloseable {
         this.clock = clock;
         this.settings = settings;
         this.commits = new GroupCommit<>("alerts", requests -> Conflicts.retry(() -> jdbi.inTransaction(handle ->
-                AlertBatch.write(handle, clock.instant(), settings, requests))), GroupCommit.CAPACITY, writerFirst);
+                AlertBatch.write(handle, postgres(handle), clock.instant(), settings, requests))), GroupCommit.CAPACITY, writerFirst);
+    }
+
+    private boolean postgres(org.jdbi.v3.core.Handle handle) {
+        if (postgres == null) {
+            postgres = dev.threeam.store.Database.postgres(handle);
+        }
+        return postgres;
     }
 
     IngestResult ingest(List<Alert> alerts) {
@@ -71,7 +80,7 @@ final class AlertIntake implements AutoCloseable {
         return jdbi.inTransaction(handle -> {
             IntakeStore store = handle.attach(IntakeStore.class);
             String key = IncidentKey.drill(prepared.workflow(), realType.id(), java.util.UUID.randomUUID().toString());
-            String id = Opening.create(store, handle.attach(BatchStore.class), prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
+            String id = Opening.create(store, new BatchStatements(handle, postgres(handle)), prepared, key, realType, clock.instant(), settings.defaultChannel()).orElseThrow();
             IncidentUpdate update = new IncidentUpdate(handle, clock.instant(), settings.cardUpdateInterval(), store.find(id).orElseThrow());
             update.record(declaredBy, new AlertFacts.DrillStarted(declaredBy, prepared.workflow(), synthetic.title(),
                     prepared.classification().failureType()));

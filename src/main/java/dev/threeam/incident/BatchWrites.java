@@ -18,12 +18,12 @@ import org.jdbi.v3.core.Handle;
 final class BatchWrites {
 
     private final Handle handle;
-    private final BatchStore store;
+    private final BatchStatements store;
     private final Outbox.Writer outbox;
     private final Instant now;
     private final Duration cardInterval;
 
-    BatchWrites(Handle handle, BatchStore store, Outbox.Writer outbox, Instant now, Duration cardInterval) {
+    BatchWrites(Handle handle, BatchStatements store, Outbox.Writer outbox, Instant now, Duration cardInterval) {
         this.handle = handle;
         this.store = store;
         this.outbox = outbox;
@@ -33,31 +33,16 @@ final class BatchWrites {
 
     /** Each kind of write is one statement for all the incidents (a batch, multi-row on PostgreSQL). */
     void flush(List<TouchedIncident> incidents) {
-        List<String> ids = new ArrayList<>();
-        List<String> fingerprints = new ArrayList<>();
-        List<String> sources = new ArrayList<>();
-        List<String> statuses = new ArrayList<>();
-        List<String> titles = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        List<String> counted = new ArrayList<>();
-        List<Long> received = new ArrayList<>();
+        List<BatchStatements.AlertRow> alerts = new ArrayList<>();
+        List<BatchStatements.Count> counts = new ArrayList<>();
         List<TouchedIncident> joined = new ArrayList<>();
         List<TouchedIncident> redrawn = new ArrayList<>();
         for (TouchedIncident incident : incidents) {
-            incident.changes.forEach((fingerprint, change) -> {
-                ids.add(incident.id);
-                fingerprints.add(fingerprint);
-                sources.add(change.alert.source());
-                statuses.add(change.status.id());
-                titles.add(change.alert.title());
-                labels.add(Json.write(change.alert.labels()));
-                counts.add(change.received);
-            });
+            incident.changes.forEach((fingerprint, change) -> alerts.add(new BatchStatements.AlertRow(incident.id, fingerprint,
+                    change.alert.source(), change.status.id(), change.alert.title(), Json.write(change.alert.labels()), change.received)));
             incident.written();
             if (incident.received > 0) {
-                counted.add(incident.id);
-                received.add(incident.received);
+                counts.add(new BatchStatements.Count(incident.id, incident.received));
                 incident.received = 0;
             }
             if (incident.joined > 0) {
@@ -78,12 +63,7 @@ final class BatchWrites {
                 incident.cardChanged = false;
             }
         }
-        if (!ids.isEmpty()) {
-            store.upsertAlerts(ids, fingerprints, sources, statuses, titles, labels, counts, now);
-        }
-        if (!counted.isEmpty()) {
-            store.countAlerts(counted, received, now);
-        }
+        store.write(alerts, counts, now);
         joined(joined);
         if (!redrawn.isEmpty()) {
             outbox.redrawCards(redrawn.stream().map(incident -> incident.id).toList(),

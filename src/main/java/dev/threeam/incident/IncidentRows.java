@@ -74,6 +74,12 @@ final class IncidentRows {
         }
     }
 
+    /**
+     * A row of {@link PostgresBatchStore#lookUp}: an open incident of a key (no fingerprint), or a fingerprint's status
+     * inside one (no key).
+     */
+    record LookedUp(String id, String openKey, Instant cardUpdatedAt, String fingerprint, AlertStatus status) {}
+
     /** A fingerprint's status inside an incident. */
     record KnownAlert(String incidentId, String fingerprint, AlertStatus status) {}
 }

@@ -47,7 +47,7 @@ public final class IncidentService implements AutoCloseable {
         this.settings = settings;
         this.intake = new AlertIntake(jdbi, runbooks, classifier, clock, settings, writerFirst);
         this.triage = new Triage(changeLabel);
-        Database.prepare(jdbi, BatchStore.class, IntakeStore.class, IncidentStore.class, AnswerStore.class, ThreadStore.class, IncidentLookup.class,
+        Database.prepare(jdbi, IntakeStore.class, IncidentStore.class, AnswerStore.class, ThreadStore.class, IncidentLookup.class,
                 TimelineStore.class, ExampleStore.class, LabelledExampleStore.class);
     }
 

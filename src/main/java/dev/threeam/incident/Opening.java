@@ -18,7 +18,7 @@ final class Opening {
      * The new incident's id, or empty when another writer (a replica, at the same moment) already holds {@code key}
      * open: then the caller joins that one. A drill ({@code drillType} set) keeps the type it really plays.
      */
-    static Optional<String> create(IntakeStore store, BatchStore rows, PreparedAlert prepared, String key, FailureType drillType, Instant now,
+    static Optional<String> create(IntakeStore store, BatchStatements rows, PreparedAlert prepared, String key, FailureType drillType, Instant now,
             String defaultChannel) {
         Alert alert = prepared.alert();
         long seq = store.nextSequence();
@@ -32,8 +32,8 @@ final class Opening {
         if (written == 0) {
             return Optional.empty();
         }
-        rows.upsertAlerts(List.of(id), List.of(alert.fingerprint()), List.of(alert.source()), List.of(alert.status().id()),
-                List.of(alert.title()), List.of(Json.write(alert.labels())), List.of(1L), now);
+        rows.write(List.of(new BatchStatements.AlertRow(id, alert.fingerprint(), alert.source(), alert.status().id(), alert.title(),
+                Json.write(alert.labels()), 1)), List.of(), now);
         return Optional.of(id);
     }
 

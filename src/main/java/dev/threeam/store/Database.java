@@ -148,6 +148,10 @@ public final class Database implements AutoCloseable {
         pg.setUrl(url);
         // a batch of rows becomes one multi-row statement: one round trip per batch, not per row
         pg.setReWriteBatchedInserts(true);
+        // every execution planned for its own values: a prepared statement's generic plan, made once early (tables
+        // nearly empty, arrays of unknown length), scanned the tables the alert writer probes by index
+        String options = pg.getOptions(); // the URL's own options= stay, ours go after them
+        pg.setOptions((options == null || options.isBlank() ? "" : options + " ") + "-c plan_cache_mode=force_custom_plan");
         if (user != null) {
             pg.setUser(user);
         }
@@ -178,6 +182,15 @@ public final class Database implements AutoCloseable {
     public static void prepare(Jdbi jdbi, Class<?>... extensionTypes) {
         for (Class<?> type : extensionTypes) {
             jdbi.useExtension(type, extension -> { });
+        }
+    }
+
+    /** Whether this handle's connection is PostgreSQL's (for code that holds a handle, not the {@link Database}). */
+    public static boolean postgres(org.jdbi.v3.core.Handle handle) {
+        try {
+            return handle.getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+            throw new ThreeAmException("cannot tell which database this is: " + e.getMessage(), e);
         }
     }
 

@@ -41,32 +41,45 @@ public final class Outbox {
 
     /** Writes outbox rows in the caller's transaction; one per transaction saves attaching the store for each row. */
     public static Writer writer(Handle handle, Duration cardInterval) {
-        return new Writer(handle.attach(OutboxWrites.class), cardInterval);
+        return new Writer(handle, cardInterval);
     }
 
-    /** Outbox rows written inside one transaction. */
-    public static final class Writer {
-        private final OutboxWrites store;
-        private final Duration cardInterval;
+    /** The statement of {@link OutboxWrites#redrawCard}, for the alert writer's batches, which run it without attaching. */
+    private static final String REDRAW_CARD = org.jdbi.v3.core.locator.ClasspathSqlLocator.create()
+            .locate(OutboxWrites.class, "redrawCard");
 
-        private Writer(OutboxWrites store, Duration cardInterval) {
-            this.store = store;
+    /**
+     * Outbox rows written inside one transaction. The card redraws of an alert batch run on the handle directly: the
+     * store is attached only when a row is enqueued (attaching costs per method, in every batch that would).
+     */
+    public static final class Writer {
+        private final Handle handle;
+        private final Duration cardInterval;
+        private OutboxWrites store;
+
+        private Writer(Handle handle, Duration cardInterval) {
+            this.handle = handle;
             this.cardInterval = cardInterval;
         }
 
         public void enqueue(String incidentId, OutboxPayload payload, Instant at) {
             OutboxKind kind = payload.kind();
+            if (store == null) {
+                store = handle.attach(OutboxWrites.class);
+            }
             store.enqueue(incidentId, kind.id(), kind.priority(), Json.write(payload), at);
         }
 
         /** {@link Outbox#redrawCard} for several incidents (with when each card was last drawn) in one statement. */
         public void redrawCards(List<String> incidentIds, List<Instant> lastDrawn, Instant now) {
-            List<Instant> notBefore = new java.util.ArrayList<>(incidentIds.size());
-            for (Instant drawn : lastDrawn) {
-                notBefore.add(drawn == null || drawn.plus(cardInterval).isBefore(now) ? now : drawn.plus(cardInterval));
+            org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(REDRAW_CARD);
+            for (int i = 0; i < incidentIds.size(); i++) {
+                Instant drawn = lastDrawn.get(i);
+                Instant notBefore = drawn == null || drawn.plus(cardInterval).isBefore(now) ? now : drawn.plus(cardInterval);
+                batch.bind("incident", incidentIds.get(i)).bind("priority", OutboxKind.UPDATE_CARD.priority())
+                        .bind("key", "card:" + incidentIds.get(i)).bind("notBefore", notBefore).bind("now", now).add();
             }
-            store.redrawCards(incidentIds, OutboxKind.UPDATE_CARD.priority(), incidentIds.stream().map(id -> "card:" + id).toList(),
-                    notBefore, now);
+            batch.execute();
         }
     }
 

@@ -1,10 +1,8 @@
 package dev.threeam.store;
 
 import java.time.Instant;
-import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.locator.UseClasspathSqlLocator;
-import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** Rows written beside the state they show, in the caller's transaction. Only {@link Outbox} uses it. */
@@ -21,10 +19,4 @@ interface OutboxWrites {
     @SqlUpdate
     void redrawCard(@Bind("incident") String incidentId, @Bind("priority") int priority, @Bind("key") String key,
             @Bind("notBefore") Instant notBefore, @Bind("now") Instant now);
-
-    /** {@link #redrawCard} for several cards at once. */
-    @UseClasspathSqlLocator
-    @SqlBatch("redrawCard")
-    void redrawCards(@Bind("incident") List<String> incidentIds, @Bind("priority") int priority, @Bind("key") List<String> keys,
-            @Bind("notBefore") List<Instant> notBefore, @Bind("now") Instant now);
 }

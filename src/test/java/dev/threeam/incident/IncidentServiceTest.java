@@ -32,9 +32,14 @@ class IncidentServiceTest {
     private RunbookRegistry runbooks;
     private IncidentService incidents;
 
+    /** The database the service runs on: SQLite in a temporary folder here, PostgreSQL in the subclass. */
+    String databaseUrl() {
+        return "jdbc:sqlite:" + dir.resolve("test.db");
+    }
+
     @BeforeEach
     void open() {
-        database = Database.open("jdbc:sqlite:" + dir.resolve("test.db"), null, null);
+        database = Database.open(databaseUrl(), null, null);
         runbooks = RunbookRegistry.load(Path.of("runbooks"), Map.of(), true, clock);
         incidents = new IncidentService(database.jdbi(), runbooks, new Classifier(), clock,
                 new IncidentSettings(Duration.ofMinutes(30), CARD_INTERVAL, "C0INCIDENTS"), change -> Optional.empty());
@@ -42,10 +47,20 @@ class IncidentServiceTest {
 
     @AfterEach
     void close() {
-        incidents.close();
-        runbooks.close();
-        database.close();
+        if (incidents != null) { // null when the subclass skipped the test (no PostgreSQL to run on)
+            incidents.close();
+            runbooks.close();
+            database.close();
+        }
+        closeDatabase();
     }
+
+    IncidentService service() {
+        return incidents;
+    }
+
+    /** What the subclass drops after each test. */
+    void closeDatabase() {}
 
     private static Alert alert(String fingerprint, String group, AlertStatus status) {
         return new Alert("generic", fingerprint, status, "Faithfulness low on " + fingerprint, "critical", group, "support-chat",
