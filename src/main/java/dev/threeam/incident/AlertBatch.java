@@ -92,12 +92,12 @@ final class AlertBatch {
                 fingerprintsByKey.computeIfAbsent(alert.key(), key -> new HashSet<>()).add(alert.alert().fingerprint());
             }
         }
-        List<String> keys = new ArrayList<>(fingerprintsByKey.keySet());
-        List<String> fingerprints = fingerprintsByKey.values().stream().flatMap(Set::stream).distinct().toList();
         if (rows.postgres()) {
-            lookUpAtOnce(keys, fingerprints);
+            lookUpAtOnce();
             return;
         }
+        List<String> keys = new ArrayList<>(fingerprintsByKey.keySet());
+        List<String> fingerprints = fingerprintsByKey.values().stream().flatMap(Set::stream).distinct().toList();
         for (List<String> someKeys : chunks(keys)) {
             List<IncidentRows.OpenIncident> open = rows.openByKeys(someKeys);
             open.forEach(incident -> byKey.put(incident.key(), byId.computeIfAbsent(incident.id(),
@@ -114,8 +114,8 @@ final class AlertBatch {
     }
 
     /** {@link #lookUp} on PostgreSQL: the open incidents and what they know, in one statement. */
-    private void lookUpAtOnce(List<String> keys, List<String> fingerprints) {
-        List<IncidentRows.LookedUp> found = rows.lookUp(keys, fingerprints);
+    private void lookUpAtOnce() {
+        List<IncidentRows.LookedUp> found = rows.lookUp(fingerprintsByKey);
         for (IncidentRows.LookedUp row : found) {
             if (row.fingerprint() == null) {
                 byKey.put(row.openKey(), byId.computeIfAbsent(row.id(), id -> new TouchedIncident(id, row.cardUpdatedAt(), this::store)));

@@ -46,15 +46,19 @@ final class BatchStatements {
     private static final String COUNT_ALERTS = "UPDATE incidents SET alert_count = alert_count + :count, last_alert_at = :at WHERE id = :id";
 
     /**
-     * PostgreSQL: the open incidents of these keys, then what they know of these fingerprints (a superset of the pairs
-     * asked for): one row per incident with no fingerprint, one per known alert with no key.
+     * PostgreSQL: the open incidents of these keys (one row each, no fingerprint), then the batch's (key, fingerprint)
+     * pairs they know (no key). Each pair is one probe of the primary key (incident, fingerprint), which the planner
+     * takes whatever the statistics say: asked by fingerprint alone, a young table with no statistics yet was scanned
+     * whole for every batch (5.7 ms per lookup at the bench's 10,000 alerts).
      */
     private static final String LOOK_UP = """
             WITH open AS (SELECT id, open_key, card_updated_at FROM incidents WHERE open_key = ANY(:keys))
             SELECT id, open_key, card_updated_at, NULL AS fingerprint, NULL AS status FROM open
             UNION ALL
-            SELECT a.incident_id, NULL, NULL, a.fingerprint, a.status FROM incident_alerts a
-            WHERE a.fingerprint = ANY(:fingerprints) AND a.incident_id IN (SELECT id FROM open)""";
+            SELECT a.incident_id, NULL, NULL, a.fingerprint, a.status
+            FROM unnest(:pairKeys, :pairFingerprints) AS p(open_key, fingerprint)
+            JOIN open o ON o.open_key = p.open_key
+            JOIN incident_alerts a ON a.incident_id = o.id AND a.fingerprint = p.fingerprint""";
 
     /**
      * PostgreSQL: {@link #UPSERT_ALERTS} and {@link #COUNT_ALERTS} in one statement. The incidents are counted in id
@@ -102,11 +106,18 @@ final class BatchStatements {
         return handle.createQuery(KNOWN_IN).bindList("ids", incidentIds).bindList("fingerprints", fingerprints).map(KNOWN).list();
     }
 
-    /** PostgreSQL only: {@link #openByKeys} and {@link #knownIn} in one statement. */
-    List<IncidentRows.LookedUp> lookUp(Collection<String> keys, Collection<String> fingerprints) {
+    /** PostgreSQL only: {@link #openByKeys} and {@link #knownIn} in one statement, for each key's fingerprints. */
+    List<IncidentRows.LookedUp> lookUp(java.util.Map<String, ? extends Collection<String>> fingerprintsByKey) {
+        List<String> pairKeys = new java.util.ArrayList<>();
+        List<String> pairFingerprints = new java.util.ArrayList<>();
+        fingerprintsByKey.forEach((key, fingerprints) -> fingerprints.forEach(fingerprint -> {
+            pairKeys.add(key);
+            pairFingerprints.add(fingerprint);
+        }));
         return handle.createQuery(LOOK_UP)
-                .bind("keys", keys.toArray(String[]::new))
-                .bind("fingerprints", fingerprints.toArray(String[]::new))
+                .bind("keys", fingerprintsByKey.keySet().toArray(String[]::new))
+                .bind("pairKeys", pairKeys.toArray(String[]::new))
+                .bind("pairFingerprints", pairFingerprints.toArray(String[]::new))
                 .map(LOOKED_UP).list();
     }
 
