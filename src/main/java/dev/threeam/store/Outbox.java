@@ -74,8 +74,7 @@ public final class Outbox {
         public void redrawCards(List<String> incidentIds, List<Instant> lastDrawn, Instant now) {
             org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(REDRAW_CARD);
             for (int i = 0; i < incidentIds.size(); i++) {
-                Instant drawn = lastDrawn.get(i);
-                Instant notBefore = drawn == null || drawn.plus(cardInterval).isBefore(now) ? now : drawn.plus(cardInterval);
+                Instant notBefore = notBefore(lastDrawn.get(i), now, cardInterval);
                 batch.bind("incident", incidentIds.get(i)).bind("priority", OutboxKind.UPDATE_CARD.priority())
                         .bind("key", "card:" + incidentIds.get(i)).bind("notBefore", notBefore).bind("now", now).add();
             }
@@ -90,8 +89,13 @@ public final class Outbox {
      * so the card always ends on the latest state.
      */
     public static void redrawCard(Handle handle, String incidentId, Instant now, Instant lastDrawn, Duration interval) {
-        Instant notBefore = lastDrawn == null || lastDrawn.plus(interval).isBefore(now) ? now : lastDrawn.plus(interval);
+        Instant notBefore = notBefore(lastDrawn, now, interval);
         handle.attach(OutboxWrites.class).redrawCard(incidentId, OutboxKind.UPDATE_CARD.priority(), "card:" + incidentId, notBefore, now);
+    }
+
+    /** When a card last drawn at {@code lastDrawn} (null: never) may be drawn again: now, or an interval after it. */
+    private static Instant notBefore(Instant lastDrawn, Instant now, Duration interval) {
+        return lastDrawn == null || lastDrawn.plus(interval).isBefore(now) ? now : lastDrawn.plus(interval);
     }
 
     /**
