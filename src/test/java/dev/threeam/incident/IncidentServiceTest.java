@@ -124,6 +124,22 @@ class IncidentServiceTest {
     }
 
     @Test
+    void alerts_joining_an_open_incident_ask_for_one_card_redraw_no_sooner_than_an_interval_after_the_card_was_drawn() {
+        String id = fire("fp-1", "redraw");
+        java.time.Instant drawn = clock.instant();
+        database.jdbi().useHandle(handle -> handle.execute("UPDATE incidents SET card_updated_at = ? WHERE id = ?", drawn.toEpochMilli(), id));
+        clock.advance(Duration.ofSeconds(1));
+        fire("fp-2", "redraw");
+        clock.advance(Duration.ofSeconds(1));
+        fire("fp-3", "redraw");
+
+        List<Long> redraws = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT not_before FROM outbox WHERE incident_id = :id AND kind = 'update_card' AND status = 'pending'")
+                .bind("id", id).mapTo(Long.class).list());
+        assertThat(redraws).as("one redraw, which the later alert rides on").containsExactly(drawn.plus(CARD_INTERVAL).toEpochMilli());
+    }
+
+    @Test
     void when_every_alert_resolved_at_its_source_the_incident_resolves() {
         String id = fire("fp-1", "g");
         fire("fp-2", "g");
