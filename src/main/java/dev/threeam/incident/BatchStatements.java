@@ -15,8 +15,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * configuration for each), which at small batches was a fixed cost of its own in every commit.
  *
  * <p>On PostgreSQL the lookups are one statement and the writes another, the batch's values travelling as arrays (one
- * SQL text for every batch, prepared once per connection): three round trips per commit (look up, write, commit)
- * instead of five. On SQLite, in the same process, round trips cost nothing and the plain statements are the cheaper.
+ * SQL text for every batch, prepared once per connection): with the card redraws ({@code Outbox.Writer}) four round
+ * trips per commit (look up, write, redraws, commit) instead of six. On SQLite, in the same process, round trips cost
+ * nothing and the plain statements are the cheaper.
  */
 final class BatchStatements {
 
