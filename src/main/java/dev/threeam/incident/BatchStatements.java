@@ -1,5 +1,6 @@
 package dev.threeam.incident;
 
+import dev.threeam.store.ReusedStatements;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -143,7 +144,7 @@ final class BatchStatements {
             return;
         }
         if (!alerts.isEmpty()) {
-            PreparedBatch batch = handle.prepareBatch(UPSERT_ALERTS);
+            PreparedBatch batch = ReusedStatements.reuse(handle.prepareBatch(UPSERT_ALERTS));
             for (AlertRow alert : alerts) {
                 batch.bind("incidentId", alert.incidentId()).bind("fingerprint", alert.fingerprint()).bind("source", alert.source())
                         .bind("status", alert.status()).bind("title", alert.title()).bind("labels", alert.labels())
@@ -152,7 +153,7 @@ final class BatchStatements {
             batch.execute();
         }
         if (!counts.isEmpty()) {
-            PreparedBatch batch = handle.prepareBatch(COUNT_ALERTS);
+            PreparedBatch batch = ReusedStatements.reuse(handle.prepareBatch(COUNT_ALERTS));
             for (Count count : counts) {
                 batch.bind("id", count.incidentId()).bind("count", count.received()).bind("at", at).add();
             }

@@ -134,6 +134,9 @@ public final class Database implements AutoCloseable {
         GuardedConnections connections = new GuardedConnections(dataSource, outage, writerFirst);
         Jdbi jdbi = configured(Jdbi.create(connections));
         jdbi.getConfig(SqlStatements.class).setSqlLogger(connections);
+        if (!postgres) { // PostgreSQL's driver keeps its own prepared statements per connection
+            jdbi.setStatementBuilderFactory(new ReusedStatements());
+        }
         return new Database(jdbi, postgres, dataSource::close, outage, writerFirst);
     }
 

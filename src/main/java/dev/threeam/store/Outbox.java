@@ -72,7 +72,7 @@ public final class Outbox {
 
         /** {@link Outbox#redrawCard} for several incidents (with when each card was last drawn) in one statement. */
         public void redrawCards(List<String> incidentIds, List<Instant> lastDrawn, Instant now) {
-            org.jdbi.v3.core.statement.PreparedBatch batch = handle.prepareBatch(REDRAW_CARD);
+            org.jdbi.v3.core.statement.PreparedBatch batch = ReusedStatements.reuse(handle.prepareBatch(REDRAW_CARD));
             for (int i = 0; i < incidentIds.size(); i++) {
                 Instant notBefore = notBefore(lastDrawn.get(i), now, cardInterval);
                 batch.bind("incident", incidentIds.get(i)).bind("priority", OutboxKind.UPDATE_CARD.priority())
