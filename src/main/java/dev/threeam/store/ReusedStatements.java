@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jdbi.v3.core.statement.StatementBuilder;
@@ -31,8 +30,8 @@ public final class ReusedStatements implements StatementBuilderFactory {
 
     private static final String REUSE = "threeam.reusePrepared";
 
-    /** By physical connection (weakly: a retired connection is forgotten), by SQL as prepared. */
-    private final Map<Connection, Map<String, PreparedStatement>> byConnection = Collections.synchronizedMap(new WeakHashMap<>());
+    /** By physical connection, by SQL as prepared; a connection closed since (the pool retired it) is let go. */
+    private final Map<Connection, Map<String, PreparedStatement>> byConnection = new IdentityHashMap<>();
     /** The statements handed out from {@link #byConnection}, which closing must leave open. */
     private final Set<Statement> kept = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
     private final StatementBuilder builder = new Builder();
@@ -65,7 +64,15 @@ public final class ReusedStatements implements StatementBuilderFactory {
                 return super.create(connection, sql, context);
             }
             Connection physical = connection.unwrap(Connection.class);
-            Map<String, PreparedStatement> statements = byConnection.computeIfAbsent(physical, ignored -> new HashMap<>());
+            Map<String, PreparedStatement> statements;
+            synchronized (byConnection) {
+                statements = byConnection.get(physical);
+                if (statements == null) { // a new connection: the pool may have retired the one before
+                    forgetClosedConnections();
+                    statements = new HashMap<>();
+                    byConnection.put(physical, statements);
+                }
+            }
             PreparedStatement statement;
             synchronized (statements) {
                 statement = statements.get(sql);
@@ -102,6 +109,25 @@ public final class ReusedStatements implements StatementBuilderFactory {
                         statements.values().remove(statement);
                     }
                 });
+            }
+        }
+
+        /** Called holding {@link #byConnection}'s lock. Closing a connection closed its statements too. */
+        private void forgetClosedConnections() {
+            byConnection.entrySet().removeIf(entry -> {
+                if (!closed(entry.getKey())) {
+                    return false;
+                }
+                kept.removeAll(entry.getValue().values());
+                return true;
+            });
+        }
+
+        private static boolean closed(Connection connection) {
+            try {
+                return connection.isClosed();
+            } catch (SQLException e) {
+                return true;
             }
         }
     }

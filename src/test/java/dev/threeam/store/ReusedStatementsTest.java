@@ -63,6 +63,20 @@ class ReusedStatementsTest {
     }
 
     @Test
+    void the_statements_of_a_connection_closed_since_are_let_go_when_the_next_connection_comes() {
+        ReusedStatements reused = new ReusedStatements();
+        org.sqlite.SQLiteDataSource unpooled = new org.sqlite.SQLiteDataSource();
+        unpooled.setUrl("jdbc:sqlite:" + dir.resolve("test.db"));
+        org.jdbi.v3.core.Jdbi jdbi = org.jdbi.v3.core.Jdbi.create(unpooled).setStatementBuilderFactory(reused);
+        for (String name : List.of("a", "b", "c")) { // every handle its own connection, closed at its end
+            jdbi.useTransaction(handle -> ReusedStatements.reuse(handle.prepareBatch(INSERT)).bind("name", name).bind("size", 1).add().execute());
+        }
+
+        assertThat(names()).containsExactly("a", "b", "c");
+        assertThat(reused.kept()).as("only the last connection's statement").isEqualTo(1);
+    }
+
+    @Test
     void a_statement_not_marked_is_closed_after_its_use_as_usual() {
         insert(false, List.of("a"));
         insert(false, List.of("b"));
