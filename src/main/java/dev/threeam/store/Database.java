@@ -69,7 +69,7 @@ public final class Database implements AutoCloseable {
             Flyway.configure()
                     .dataSource((javax.sql.DataSource) pool.getDataSource())
                     .placeholders(Map.of("id_column", postgres ? "BIGSERIAL PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"))
-                    .javaMigrations(new RoomForHotUpdates())
+                    .javaMigrations(new RoomForHotUpdates(postgres))
                     .load()
                     .migrate();
         } catch (RuntimeException e) {

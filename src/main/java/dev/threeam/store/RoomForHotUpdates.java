@@ -19,6 +19,13 @@ final class RoomForHotUpdates implements JavaMigration {
     /** Percent of each page filled by inserts; the rest is for updated versions of the rows already on it. */
     static final int INCIDENTS_FILLFACTOR = 30;
 
+    private final boolean postgres;
+
+    /** {@code postgres}: what {@link Database} already knows of the database it migrates. */
+    RoomForHotUpdates(boolean postgres) {
+        this.postgres = postgres;
+    }
+
     @Override
     public MigrationVersion getVersion() {
         return MigrationVersion.fromVersion("23");
@@ -41,7 +48,7 @@ final class RoomForHotUpdates implements JavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        if (!context.getConnection().getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        if (!postgres) {
             return;
         }
         try (Statement statement = context.getConnection().createStatement()) {
